@@ -36,6 +36,19 @@ internal sealed partial class SchemaName
         return new SchemaName(name);
     }
 
+    /// <summary>Parses the <see cref="PostgresStoreOptions.Schema"/> option, reporting a bad value as a validation error of that option.</summary>
+    public static SchemaName ParseOption(string? name)
+    {
+        try
+        {
+            return Parse(name);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new Errors.MaxxitValidationException(nameof(PostgresStoreOptions.Schema), ex.Message["Schema: ".Length..].Split(" (Parameter", 2)[0]);
+        }
+    }
+
     /// <summary>Schema-qualified, quoted name of one of our tables or types.</summary>
     public string Qualify(string objectName) => Quoted + "." + objectName;
 

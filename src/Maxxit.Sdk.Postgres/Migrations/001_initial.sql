@@ -6,7 +6,7 @@ CREATE TYPE venue_v3_t AS ENUM ('MULTI', 'HYPERLIQUID', 'OSTIUM', 'GMX', 'SPOT')
 CREATE TABLE agents_v3 (
     id                      uuid PRIMARY KEY,
     creator_wallet          text NOT NULL,
-    name                    text NOT NULL,
+    name                    text NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
     venue                   venue_v3_t NOT NULL DEFAULT 'MULTI' CHECK (venue = 'MULTI'),
     status                  text NOT NULL CHECK (status IN ('DRAFT', 'ACTIVE', 'PAUSED')),
     x_account_ids           text[] NOT NULL DEFAULT '{}',
@@ -18,32 +18,39 @@ CREATE TABLE agents_v3 (
     profit_receiver_address text,
     created_at              timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX agents_v3_creator_wallet_idx ON agents_v3 (creator_wallet, created_at);
-CREATE INDEX agents_v3_status_idx ON agents_v3 (status, created_at);
+-- Wallet filters compare case-insensitively (0xAbC… and 0xabc… are one wallet).
+CREATE INDEX agents_v3_creator_wallet_idx ON agents_v3 (lower(creator_wallet), created_at DESC);
+CREATE INDEX agents_v3_created_idx ON agents_v3 (created_at DESC);
 
 CREATE TABLE agent_deployments_v3 (
     id                          uuid PRIMARY KEY,
     agent_id                    uuid NOT NULL REFERENCES agents_v3 (id),
     user_wallet                 text NOT NULL,
-    status                      text NOT NULL CHECK (status IN ('ACTIVE', 'PAUSED', 'STOPPED')),
+    status                      text NOT NULL CHECK (status IN ('ACTIVE', 'PAUSED')),
     sub_active                  boolean NOT NULL DEFAULT true,
     hyperliquid_agent_address   text,
-    hyperliquid_key_ciphertext  bytea,
-    hyperliquid_key_iv          bytea,
-    hyperliquid_key_tag         bytea,
+    hyperliquid_key_ciphertext  text,
+    hyperliquid_key_iv          text,
+    hyperliquid_key_tag         text,
     ostium_agent_address        text,
-    ostium_key_ciphertext       bytea,
-    ostium_key_iv               bytea,
-    ostium_key_tag              bytea,
+    ostium_key_ciphertext       text,
+    ostium_key_iv               text,
+    ostium_key_tag              text,
+    -- Agent wallets of venues without their own columns (GMX, SPOT): {"GMX": {"address": …, "encrypted_key": {…}}}.
+    other_agent_wallets         jsonb NOT NULL DEFAULT '{}',
+    policy                      jsonb,
     created_at                  timestamptz NOT NULL DEFAULT now(),
-    CONSTRAINT agent_deployments_v3_agent_wallet_key UNIQUE (agent_id, user_wallet)
+    -- An encrypted key is all three parts or none.
+    CHECK ((hyperliquid_key_ciphertext IS NULL) = (hyperliquid_key_iv IS NULL) AND (hyperliquid_key_iv IS NULL) = (hyperliquid_key_tag IS NULL)),
+    CHECK ((ostium_key_ciphertext IS NULL) = (ostium_key_iv IS NULL) AND (ostium_key_iv IS NULL) = (ostium_key_tag IS NULL))
 );
-CREATE INDEX agent_deployments_v3_user_wallet_idx ON agent_deployments_v3 (user_wallet);
+-- One deployment per (agent, user wallet), the wallet compared case-insensitively.
+CREATE UNIQUE INDEX agent_deployments_v3_agent_wallet_key ON agent_deployments_v3 (agent_id, lower(user_wallet));
 
 CREATE TABLE signals_v3 (
     id                uuid PRIMARY KEY,
     agent_id          uuid NOT NULL REFERENCES agents_v3 (id),
-    token_symbol      text NOT NULL,
+    token_symbol      text NOT NULL CHECK (length(token_symbol) BETWEEN 1 AND 32),
     side              text NOT NULL CHECK (side IN ('LONG', 'SHORT')),
     size_model        jsonb NOT NULL,
     risk_model        jsonb NOT NULL,
@@ -53,40 +60,52 @@ CREATE TABLE signals_v3 (
     routed_at         timestamptz,
     source_tweets     text[] NOT NULL DEFAULT '{}',
     source_research   text[] NOT NULL DEFAULT '{}',
+    reasoning         text,
     status            text NOT NULL CHECK (status IN ('PENDING', 'EXECUTING', 'EXECUTED', 'SKIPPED', 'FAILED')),
     skipped_reason    text,
     executed_at       timestamptz,
     created_at        timestamptz NOT NULL DEFAULT now(),
-    -- Who is executing the signal and until when: a claim past its lease is taken over by another host.
-    claimed_by        text,
+    -- An EXECUTING signal whose lease has lapsed is claimed again by another executor.
     lease_expires_at  timestamptz,
     attempts          integer NOT NULL DEFAULT 0
 );
 CREATE INDEX signals_v3_agent_idx ON signals_v3 (agent_id, created_at);
-CREATE INDEX signals_v3_token_idx ON signals_v3 (token_symbol, created_at);
--- Only the claimable rows are indexed, so the claim query stays cheap however many signals are done.
-CREATE INDEX signals_v3_claimable_idx ON signals_v3 (created_at) WHERE status IN ('PENDING', 'EXECUTING');
+-- Only claimable rows are indexed, so the claim query stays cheap however many signals are done.
+CREATE INDEX signals_v3_claimable_idx ON signals_v3 (created_at, id) WHERE status IN ('PENDING', 'EXECUTING');
 
 CREATE TABLE positions_v3 (
-    id               uuid PRIMARY KEY,
-    deployment_id    uuid NOT NULL REFERENCES agent_deployments_v3 (id),
-    signal_id        uuid NOT NULL REFERENCES signals_v3 (id),
-    venue            venue_v3_t NOT NULL,
-    token_symbol     text NOT NULL,
-    side             text NOT NULL CHECK (side IN ('LONG', 'SHORT')),
-    qty              numeric NOT NULL,
-    entry_price      numeric NOT NULL,
-    stop_loss        numeric,
-    take_profit      numeric,
-    trailing_params  jsonb,
-    status           text NOT NULL CHECK (status IN ('OPEN', 'CLOSING', 'CLOSED')),
-    pnl              numeric,
-    opened_at        timestamptz NOT NULL DEFAULT now(),
-    closed_at        timestamptz,
+    id                uuid PRIMARY KEY,
+    deployment_id     uuid NOT NULL REFERENCES agent_deployments_v3 (id),
+    signal_id         uuid NOT NULL REFERENCES signals_v3 (id),
+    venue             venue_v3_t NOT NULL CHECK (venue <> 'MULTI'),
+    token_symbol      text NOT NULL,
+    side              text NOT NULL CHECK (side IN ('LONG', 'SHORT')),
+    qty               numeric NOT NULL DEFAULT 0 CHECK (qty >= 0),
+    entry_price       numeric NOT NULL DEFAULT 0 CHECK (entry_price >= 0),
+    size_percent      numeric NOT NULL DEFAULT 0,
+    leverage          numeric NOT NULL DEFAULT 1 CHECK (leverage > 0),
+    collateral_usd    numeric NOT NULL DEFAULT 0,
+    stop_loss         numeric,
+    take_profit       numeric,
+    trailing_params   jsonb,
+    status            text NOT NULL CHECK (status IN ('OPENING', 'OPEN', 'CLOSING', 'CLOSED', 'FAILED')),
+    pnl               numeric,
+    fees_usd          numeric NOT NULL DEFAULT 0,
+    exit_price        numeric,
+    close_reason      text CHECK (close_reason IN ('TRAILING_STOP', 'STOP_LOSS', 'TAKE_PROFIT', 'MANUAL', 'EXTERNAL')),
+    client_order_id   text NOT NULL,
+    venue_order_id    text,
+    submission_id     text,
+    failure_reason    text,
+    lease_expires_at  timestamptz,
+    opened_at         timestamptz NOT NULL DEFAULT now(),
+    closed_at         timestamptz,
+    -- The exactly-once guarantee: one position per (signal, deployment), whatever races between hosts.
     CONSTRAINT positions_v3_signal_deployment_key UNIQUE (signal_id, deployment_id)
 );
-CREATE INDEX positions_v3_deployment_idx ON positions_v3 (deployment_id, status);
-CREATE INDEX positions_v3_open_idx ON positions_v3 (opened_at) WHERE status IN ('OPEN', 'CLOSING');
+CREATE INDEX positions_v3_deployment_idx ON positions_v3 (deployment_id, opened_at DESC);
+CREATE INDEX positions_v3_opened_idx ON positions_v3 (opened_at DESC);
+CREATE INDEX positions_v3_live_idx ON positions_v3 (status, opened_at DESC) WHERE status IN ('OPENING', 'OPEN', 'CLOSING');
 
 CREATE TABLE venue_routing_config_v3 (
     id                uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -115,10 +134,9 @@ CREATE TABLE venue_routing_history_v3 (
     routing_reason       text NOT NULL,
     checked_venues       venue_v3_t[] NOT NULL DEFAULT '{}',
     venue_availability   jsonb NOT NULL DEFAULT '{}',
-    routing_duration_ms  double precision NOT NULL,
+    routing_duration_ms  double precision NOT NULL CHECK (routing_duration_ms >= 0),
     created_at           timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX venue_routing_history_v3_signal_idx ON venue_routing_history_v3 (signal_id);
-CREATE INDEX venue_routing_history_v3_created_idx ON venue_routing_history_v3 (created_at DESC);
+CREATE INDEX venue_routing_history_v3_created_idx ON venue_routing_history_v3 (created_at DESC, id DESC);
 CREATE INDEX venue_routing_history_v3_token_idx ON venue_routing_history_v3 (token_symbol, created_at DESC);
 CREATE INDEX venue_routing_history_v3_venue_idx ON venue_routing_history_v3 (selected_venue, created_at DESC);
