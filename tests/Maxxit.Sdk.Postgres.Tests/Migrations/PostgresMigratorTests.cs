@@ -8,6 +8,9 @@ public sealed class PostgresMigratorTests
     private static readonly string[] V3Tables =
         ["agents_v3", "agent_deployments_v3", "signals_v3", "positions_v3", "venue_routing_config_v3", "venue_routing_history_v3"];
 
+    /// <summary>Every table the migrations create: the six V3 tables, our two additions, and the migration history.</summary>
+    private static readonly string[] OwnTables = [.. V3Tables, "policy_decisions_v3", "agent_source_cursors_v3", PostgresMigrator.HistoryTable];
+
     [Fact]
     public async Task Fresh_database_gets_the_six_tables_the_enum_and_the_global_routing_config()
     {
@@ -20,7 +23,7 @@ public sealed class PostgresMigratorTests
         Assert.Equal(PostgresMigrator.Migrations[^1].Version, result.CurrentVersion);
         var tables = await Db.TablesAsync(ds);
         Assert.Equal(
-            V3Tables.Select(t => "public." + t).Append("public." + PostgresMigrator.HistoryTable).Order(StringComparer.Ordinal),
+            OwnTables.Select(t => "public." + t).Order(StringComparer.Ordinal),
             tables.Order(StringComparer.Ordinal));
         Assert.Equal(
             ["MULTI", "HYPERLIQUID", "OSTIUM", "GMX", "SPOT"],
@@ -71,7 +74,7 @@ public sealed class PostgresMigratorTests
             Assert.Equal((long)PostgresMigrator.Migrations.Count, await Db.ScalarAsync<long>(ds0, $"SELECT count(*) FROM {PostgresMigrator.HistoryTable}"));
             Assert.Equal(1L, await Db.ScalarAsync<long>(ds0, "SELECT count(*) FROM pg_type WHERE typname = 'venue_v3_t'"));
             Assert.Equal(1L, await Db.ScalarAsync<long>(ds0, "SELECT count(*) FROM venue_routing_config_v3 WHERE agent_id IS NULL"));
-            Assert.Equal(V3Tables.Length + 1, (await Db.TablesAsync(ds0)).Count);
+            Assert.Equal(OwnTables.Length, (await Db.TablesAsync(ds0)).Count);
         }
         finally
         {
@@ -111,7 +114,7 @@ public sealed class PostgresMigratorTests
         await new PostgresMigrator(ds, "maxxit_v3").MigrateAsync();
 
         var tables = await Db.TablesAsync(ds);
-        Assert.All(V3Tables, t => Assert.Contains("maxxit_v3." + t, tables));
+        Assert.All(OwnTables, t => Assert.Contains("maxxit_v3." + t, tables));
         Assert.DoesNotContain(tables, t => t.StartsWith("public.", StringComparison.Ordinal) && (t.EndsWith("_v3", StringComparison.Ordinal) || t.EndsWith(PostgresMigrator.HistoryTable, StringComparison.Ordinal)));
         Assert.Equal(["maxxit_v3"], await Db.ColumnAsync(ds, "SELECT n.nspname::text FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typname = 'venue_v3_t'"));
         Assert.Equal(before, await LegacyV2Schema.FingerprintAsync(ds));

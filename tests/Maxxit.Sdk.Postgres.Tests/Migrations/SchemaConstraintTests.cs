@@ -31,7 +31,7 @@ public sealed class SchemaConstraintTests : IClassFixture<SchemaConstraintTests.
         var signal = Guid.NewGuid();
         await Db.ExecAsync(ds, "INSERT INTO agent_deployments_v3 (id, agent_id, user_wallet, status) VALUES ($1, $2, '0xdef', 'ACTIVE')", deployment, agent);
         await Db.ExecAsync(ds, "INSERT INTO signals_v3 (id, agent_id, token_symbol, side, size_model, risk_model, confidence, status) VALUES ($1, $2, 'ETH', 'LONG', '{}', '{}', 0.8, 'PENDING')", signal, agent);
-        const string insert = "INSERT INTO positions_v3 (id, deployment_id, signal_id, venue, token_symbol, side, qty, entry_price, status) VALUES ($1, $2, $3, 'HYPERLIQUID', 'ETH', 'LONG', 1, 3000, 'OPEN')";
+        const string insert = "INSERT INTO positions_v3 (id, deployment_id, signal_id, venue, token_symbol, side, qty, entry_price, status, client_order_id) VALUES ($1, $2, $3, 'HYPERLIQUID', 'ETH', 'LONG', 1, 3000, 'OPEN', 'coid')";
         await Db.ExecAsync(ds, insert, Guid.NewGuid(), deployment, signal);
 
         var ex = await Assert.ThrowsAsync<PostgresException>(() => Db.ExecAsync(ds, insert, Guid.NewGuid(), deployment, signal));
@@ -64,7 +64,7 @@ public sealed class SchemaConstraintTests : IClassFixture<SchemaConstraintTests.
     public async Task Position_for_an_unknown_signal_is_refused()
     {
         var ex = await Assert.ThrowsAsync<PostgresException>(() => Db.ExecAsync(ds,
-            "INSERT INTO positions_v3 (id, deployment_id, signal_id, venue, token_symbol, side, qty, entry_price, status) VALUES ($1, $2, $3, 'OSTIUM', 'XAU', 'SHORT', 1, 2000, 'OPEN')",
+            "INSERT INTO positions_v3 (id, deployment_id, signal_id, venue, token_symbol, side, qty, entry_price, status, client_order_id) VALUES ($1, $2, $3, 'OSTIUM', 'XAU', 'SHORT', 1, 2000, 'OPEN', 'coid')",
             Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()));
 
         Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, ex.SqlState);
