@@ -33,7 +33,8 @@ public class DurableRoutingBenchmarks
     {
         var server = await PostgresServer.GetAsync();
         database = await server.CreateDatabaseAsync("bench_routing");
-        dataSource = database.CreateDataSource();
+        // Both benchmarks share one data source with automatic preparation, as UsePostgres(connectionString) sets up.
+        dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxAutoPrepare = 32, AutoPrepareMinUsages = 2 }.ConnectionString);
         var collection = new ServiceCollection();
         collection.AddMaxxitV3().UsePostgres(dataSource);
         services = collection.BuildServiceProvider();

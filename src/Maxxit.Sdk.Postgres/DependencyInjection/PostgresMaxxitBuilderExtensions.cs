@@ -15,7 +15,9 @@ public static class PostgresMaxxitBuilderExtensions
 {
     /// <summary>
     /// Stores everything in PostgreSQL, on a data source built from <paramref name="connectionString"/> and owned (disposed)
-    /// by the container. Migrations run at host start (and before first use when there is no host).
+    /// by the container. Migrations run at host start (and before first use when there is no host). Unless the connection
+    /// string says otherwise, statements are prepared automatically (<c>Max Auto Prepare=32</c>): the store runs a small set
+    /// of statements over and over, and planning them each time would cost more than executing them.
     /// </summary>
     /// <exception cref="MaxxitValidationException">The connection string or an option is malformed.</exception>
     public static MaxxitBuilder UsePostgres(this MaxxitBuilder builder, string connectionString, Action<PostgresStoreOptions>? configure = null)
@@ -26,25 +28,37 @@ public static class PostgresMaxxitBuilderExtensions
             throw new MaxxitValidationException("connectionString", "must not be empty");
         }
 
+        NpgsqlConnectionStringBuilder parsed;
         try
         {
-            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            parsed = new NpgsqlConnectionStringBuilder(connectionString);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
         {
             // The message of a parse error never echoes the string itself, which may hold a password.
             throw new MaxxitValidationException("connectionString", $"is malformed ({ex.GetType().Name})");
         }
 
+        // Npgsql's builder reports every known keyword as present, so look at what the caller actually wrote.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!written.Keys.Cast<string>().Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            parsed.MaxAutoPrepare = 32;
+        }
+
+        var effective = parsed.ConnectionString;
         return Register(builder, sp =>
         {
-            var dsb = new NpgsqlDataSourceBuilder(connectionString);
+            var dsb = new NpgsqlDataSourceBuilder(effective);
             dsb.UseLoggerFactory(sp.GetService<ILoggerFactory>());
             return dsb.Build();
         }, ownsDataSource: true, configure);
     }
 
-    /// <summary>Stores everything in PostgreSQL on <paramref name="dataSource"/>, which the caller owns.</summary>
+    /// <summary>
+    /// Stores everything in PostgreSQL on <paramref name="dataSource"/>, which the caller owns. Setting
+    /// <c>Max Auto Prepare</c> on it (e.g. 32) makes the store's statements markedly cheaper.
+    /// </summary>
     /// <exception cref="MaxxitValidationException">An option is malformed.</exception>
     public static MaxxitBuilder UsePostgres(this MaxxitBuilder builder, NpgsqlDataSource dataSource, Action<PostgresStoreOptions>? configure = null)
     {

@@ -22,6 +22,7 @@ public sealed class UsePostgresTests
         }
 
         var store = Assert.IsType<PostgresStore>(sp.GetRequiredService<IMaxxitStore>());
+        Assert.Equal(32, new NpgsqlConnectionStringBuilder(store.DataSource.ConnectionString).MaxAutoPrepare);
         Assert.Same(store, sp.GetRequiredService<ISignalStore>());
         Assert.Same(store, sp.GetRequiredService<IExecutionStore>());
         Assert.Equal("maxxit", store.Schema);
@@ -65,6 +66,15 @@ public sealed class UsePostgresTests
         }
 
         Assert.Equal(1, await Db.ScalarAsync<int>(ds, "SELECT 1"));
+    }
+
+    [Fact]
+    public void Auto_prepare_chosen_by_the_caller_is_kept()
+    {
+        var services = new ServiceCollection();
+        services.AddMaxxitV3().UsePostgres("Host=127.0.0.1;Max Auto Prepare=0;Password=secret");
+        using var sp = services.BuildServiceProvider();
+        Assert.Equal(0, new NpgsqlConnectionStringBuilder(sp.GetRequiredService<PostgresStore>().DataSource.ConnectionString).MaxAutoPrepare);
     }
 
     [Theory]
