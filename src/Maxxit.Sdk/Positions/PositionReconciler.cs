@@ -42,7 +42,7 @@ public sealed class PositionReconciler
         await _catalog.EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
 
         // The store is read before the venues: a position OPEN here was on the venue before we asked it.
-        var tracked = await ListAsync(PositionStatus.Open, cancellationToken).ConfigureAwait(false);
+        var tracked = (await ListAsync(PositionStatus.Open, cancellationToken).ConfigureAwait(false)).ToLookup(p => (p.DeploymentId, p.Venue));
         var inFlight = (await ListAsync(PositionStatus.Opening, cancellationToken).ConfigureAwait(false))
             .Concat(await ListAsync(PositionStatus.Closing, cancellationToken).ConfigureAwait(false))
             .Select(p => (p.DeploymentId, p.Venue, p.TokenSymbol))
@@ -58,7 +58,7 @@ public sealed class PositionReconciler
         {
             foreach (var (venue, api) in venues)
             {
-                var ours = tracked.Where(p => p.DeploymentId == deployment.Id && p.Venue == venue).ToList();
+                var ours = tracked[(deployment.Id, venue)].ToList();
                 IReadOnlyList<VenuePosition> theirs;
                 try
                 {
