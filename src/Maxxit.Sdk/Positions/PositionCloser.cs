@@ -38,9 +38,15 @@ public sealed class PositionCloser
 
     /// <summary>Claims an OPEN position and closes it on its venue for <paramref name="reason"/>.</summary>
     /// <exception cref="VenueException">The venue refused the close; the position stays CLOSING and is retried after the lease.</exception>
-    /// <exception cref="InvalidOperationException">The position's venue cannot close positions (no <see cref="IPositionVenue"/>) or no longer lists its market.</exception>
+    /// <exception cref="VenueException">Also, before anything is written, when the position's venue cannot close positions (no <see cref="IPositionVenue"/>) or no longer lists its market.</exception>
     public async Task<PositionCloseResult> CloseAsync(Guid positionId, CloseReason reason, decimal? triggerPrice, CancellationToken cancellationToken)
     {
+        // Refuse before claiming when the venue cannot close it: a claim that can never finish would hold the position CLOSING.
+        if (await _store.GetPositionAsync(positionId, cancellationToken).ConfigureAwait(false) is { } current)
+        {
+            Resolve(current);
+        }
+
         var claimed = await _store.TryBeginCloseAsync(positionId, _time.GetUtcNow(), _lease, cancellationToken).ConfigureAwait(false);
         if (claimed is null)
         {
@@ -87,15 +93,7 @@ public sealed class PositionCloser
     private async Task<PositionCloseResult> FinishAsync(Position claimed, CloseReason? reason, decimal? triggerPrice, CancellationToken cancellationToken)
     {
         var deployment = await DeploymentAsync(claimed, cancellationToken).ConfigureAwait(false);
-        if (!_venues.TryGet(claimed.Venue, out var adapter) || adapter is not IPositionVenue venue)
-        {
-            throw new InvalidOperationException($"{claimed.Venue.ToName()} has no adapter that can close positions; position {claimed.Id} stays CLOSING");
-        }
-
-        if (!_catalog.TryGet(claimed.Venue, claimed.TokenSymbol, out var market))
-        {
-            throw new InvalidOperationException($"{claimed.Venue.ToName()} no longer lists {claimed.TokenSymbol}; position {claimed.Id} stays CLOSING");
-        }
+        var (venue, market) = Resolve(claimed);
 
         var request = new CloseRequest
         {
@@ -119,6 +117,21 @@ public sealed class PositionCloser
         var closed = await _store.CompleteCloseAsync(claimed.Id, close, CancellationToken.None).ConfigureAwait(false);
         _logger.LogInformation("Closed position {PositionId} {Token} {Side} on {Venue} at {Exit} ({Reason}), PnL {Pnl}", closed.Id, closed.TokenSymbol, closed.Side, closed.Venue, result.ExitPrice, finalReason, pnl);
         return new PositionCloseResult(PositionCloseOutcome.Closed, closed, deployment.AgentId);
+    }
+
+    private (IPositionVenue Venue, MarketInfo Market) Resolve(Position position)
+    {
+        if (!_venues.TryGet(position.Venue, out var adapter) || adapter is not IPositionVenue venue)
+        {
+            throw new VenueException(position.Venue, "this venue's adapter cannot close positions", "register an adapter that implements IPositionVenue");
+        }
+
+        if (!_catalog.TryGet(position.Venue, position.TokenSymbol, out var market))
+        {
+            throw new VenueException(position.Venue, $"{position.TokenSymbol} is not listed", "the market catalog has no such market; it may have been delisted");
+        }
+
+        return (venue, market);
     }
 
     private async Task<AgentDeployment> DeploymentAsync(Position position, CancellationToken cancellationToken) =>

@@ -112,7 +112,15 @@ public sealed class PositionReconciler
 
         foreach (var agentId in agents)
         {
-            await _metrics.UpdateAsync(agentId, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _metrics.UpdateAsync(agentId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The closes are recorded; stale metrics are recomputed on the agent's next close.
+                _logger.LogWarning(ex, "Updating the metrics of agent {AgentId} failed", agentId);
+            }
         }
 
         foreach (var m in mismatches)

@@ -152,7 +152,7 @@ public abstract partial class PositionMonitorContractTests
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {
-        for (var i = 0; i < 500; i++)
+        for (var i = 0; i < 1500; i++)
         {
             if (await condition())
             {
