@@ -140,9 +140,9 @@ public sealed class PositionMonitor
     {
         using var timer = new PeriodicTimer(_options.Interval, _time);
         var reconciledAt = _time.GetTimestamp();
-        await GuardAsync(() => ReconcileAsync(cancellationToken), "reconciliation", cancellationToken).ConfigureAwait(false);
         try
         {
+            await GuardAsync(() => ReconcileAsync(cancellationToken), "reconciliation", cancellationToken).ConfigureAwait(false);
             do
             {
                 await GuardAsync(() => RunOnceAsync(cancellationToken), "monitor pass", cancellationToken).ConfigureAwait(false);

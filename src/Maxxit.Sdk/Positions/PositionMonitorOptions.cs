@@ -15,6 +15,12 @@ public sealed class PositionMonitorOptions
     /// <summary>Time between two reconciliations with the venues' account state; one also runs at start (default 1 minute; 1 s to 1 day).</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Positions opened more recently than this are never concluded closed outside the SDK, because a venue's account
+    /// state can lag a fresh fill (default 30 s; 0 to 1 hour).
+    /// </summary>
+    public TimeSpan ReconcileGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>At most this many OPEN positions are read per pass (default 10 000, the store's largest page; 1 to 10 000).</summary>
     public int MaxPositionsPerPass { get; set; } = 10_000;
 }

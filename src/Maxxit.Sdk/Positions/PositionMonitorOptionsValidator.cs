@@ -13,6 +13,7 @@ public sealed class PositionMonitorOptionsValidator : IValidateOptions<PositionM
         Range(failures, nameof(options.Interval), options.Interval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));
         Range(failures, nameof(options.CloseLease), options.CloseLease, TimeSpan.FromSeconds(5), TimeSpan.FromHours(1));
         Range(failures, nameof(options.ReconcileInterval), options.ReconcileInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Range(failures, nameof(options.ReconcileGracePeriod), options.ReconcileGracePeriod, TimeSpan.Zero, TimeSpan.FromHours(1));
         if (options.MaxPositionsPerPass is < 1 or > 10_000)
         {
             failures.Add($"{nameof(options.MaxPositionsPerPass)}: must be between 1 and 10000");

@@ -4,13 +4,15 @@ using Maxxit.Sdk.Metrics;
 using Maxxit.Sdk.Storage;
 using Maxxit.Sdk.Venues;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Maxxit.Sdk.Positions;
 
 /// <summary>
 /// Compares the store's OPEN positions with each venue's account state, per deployment and market (net signed
 /// quantity). The venue holding nothing where the store has OPEN positions means they were closed outside the SDK:
-/// they become CLOSED, reason EXTERNAL, valued at the last known price. Any other difference is reported, not guessed.
+/// they become CLOSED, reason EXTERNAL, valued at the last known price (unless one of them is younger than
+/// <see cref="PositionMonitorOptions.ReconcileGracePeriod"/>). Any other difference is reported, not guessed.
 /// </summary>
 public sealed class PositionReconciler
 {
@@ -21,11 +23,14 @@ public sealed class PositionReconciler
     private readonly PositionPriceBook _prices;
     private readonly AgentMetricsUpdater _metrics;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _grace;
     private readonly ILogger<PositionReconciler> _logger;
 
     /// <summary>Creates the reconciler.</summary>
-    public PositionReconciler(IMaxxitStore store, VenueAdapterRegistry venues, IMarketCatalog catalog, PositionCloser closer, PositionPriceBook prices, AgentMetricsUpdater metrics, TimeProvider time, ILogger<PositionReconciler> logger)
+    public PositionReconciler(IMaxxitStore store, VenueAdapterRegistry venues, IMarketCatalog catalog, PositionCloser closer, PositionPriceBook prices, AgentMetricsUpdater metrics, IOptions<PositionMonitorOptions> options, TimeProvider time, ILogger<PositionReconciler> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        _grace = options.Value.ReconcileGracePeriod;
         _store = store;
         _venues = venues;
         _catalog = catalog;
@@ -48,6 +53,7 @@ public sealed class PositionReconciler
             .Select(p => (p.DeploymentId, p.Venue, p.TokenSymbol))
             .ToHashSet();
         var deployments = await DeploymentsAsync(cancellationToken).ConfigureAwait(false);
+        var freshAfter = _time.GetUtcNow() - _grace;
         var venues = _venues.Adapters.OfType<IPositionVenue>().Select(v => (((IVenueAdapter)v).Venue, Api: v)).ToList();
 
         int accounts = 0, matched = 0;
@@ -88,6 +94,10 @@ public sealed class PositionReconciler
                     if (storeNet == venueNet)
                     {
                         matched++;
+                    }
+                    else if (venueNet == 0m && mine.Any(p => p.OpenedAt > freshAfter))
+                    {
+                        // Too fresh to conclude anything: the venue may not show the fill yet. Looked at again next time.
                     }
                     else if (venueNet == 0m)
                     {

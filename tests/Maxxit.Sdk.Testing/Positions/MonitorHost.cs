@@ -20,7 +20,7 @@ public sealed class MonitorHost
         Prices = new PositionPriceBook();
         Metrics = new AgentMetricsUpdater(store, store, time);
         Closer = new PositionCloser(store, registry, Catalog, opts, time, NullLogger<PositionCloser>.Instance);
-        Reconciler = new PositionReconciler(store, registry, Catalog, Closer, Prices, Metrics, time, NullLogger<PositionReconciler>.Instance);
+        Reconciler = new PositionReconciler(store, registry, Catalog, Closer, Prices, Metrics, opts, time, NullLogger<PositionReconciler>.Instance);
         Monitor = new PositionMonitor(store, registry, Catalog, Closer, Reconciler, Prices, Metrics, opts, time, NullLogger<PositionMonitor>.Instance);
     }
 

@@ -17,6 +17,13 @@ public abstract partial class PositionMonitorContractTests
         Assert.Equal(1, Hyperliquid.Paper.CloseOutsideSdk(position.DeploymentId, "ETH"));
         Prices.SetPrice(Venue.Hyperliquid, "ETH", 3400m);
 
+        // Within the grace period a missing fresh position proves nothing (the venue may lag): left OPEN, not reported.
+        var fresh = await host.Monitor.ReconcileAsync(Ct);
+        Assert.Empty(fresh.ClosedExternally);
+        Assert.Empty(fresh.Mismatches);
+        Assert.Equal(PositionStatus.Open, (await ReloadAsync(position.Id)).Status);
+
+        Time.Advance(Options.ReconcileGracePeriod);
         var report = await host.Monitor.ReconcileAsync(Ct);
 
         var external = Assert.Single(report.ClosedExternally);
@@ -44,6 +51,7 @@ public abstract partial class PositionMonitorContractTests
         var (_, position) = await OpenOneAsync(TradeSide.Short, RiskModel.Trailing(0.1m));
         Hyperliquid.Paper.CloseOutsideSdk(position.DeploymentId, "ETH");
         Prices.SetPrice(Venue.Hyperliquid, "ETH", 2950m);
+        Time.Advance(Options.ReconcileGracePeriod + TimeSpan.FromSeconds(1));
 
         var report = await NewHost().Monitor.ReconcileAsync(Ct);
 
