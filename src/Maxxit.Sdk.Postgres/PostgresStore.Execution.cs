@@ -59,31 +59,40 @@ public sealed partial class PostgresStore
 
         return OnceAsync(async ct =>
         {
-            // One command when there is one row (the common no-venue case: a single round trip), else a batch that
-            // commits both rows together.
-            await using var batch = dataSource.CreateBatch();
-            if (routing is not null)
-            {
-                var cmd = new NpgsqlBatchCommand(sql.InsertRouting);
-                BindRouting(cmd.Parameters, routing);
-                batch.BatchCommands.Add(cmd);
-            }
-
-            if (policy is not null)
-            {
-                var cmd = new NpgsqlBatchCommand(sql.UpsertPolicy);
-                BindPolicy(cmd.Parameters, policy);
-                batch.BatchCommands.Add(cmd);
-            }
-
+            await using var conn = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            // A lone audit row is one statement (one round trip, the durable routing path); with a policy record too,
+            // both go in one transaction so that neither is written without the other.
+            await using var tx = routing is not null && policy is not null ? await conn.BeginTransactionAsync(ct).ConfigureAwait(false) : null;
             try
             {
-                return await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                if (routing is not null)
+                {
+                    await using var cmd = new NpgsqlCommand(sql.InsertRouting, conn, tx);
+                    BindRouting(cmd.Parameters, routing);
+                    if (await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
+                    {
+                        throw await MissingOfAsync(conn, tx, routing.SignalId, routing.DeploymentId, ct).ConfigureAwait(false);
+                    }
+                }
+
+                if (policy is not null)
+                {
+                    await using var cmd = new NpgsqlCommand(sql.UpsertPolicy, conn, tx);
+                    BindPolicy(cmd.Parameters, policy);
+                    await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
             }
             catch (PostgresException ex) when (PgErrors.Map(ex, ("signal_id", routing?.SignalId ?? policy?.SignalId), ("deployment_id", routing?.DeploymentId ?? policy?.DeploymentId)) is { } mapped)
             {
                 throw mapped;
             }
+
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct).ConfigureAwait(false);
+            }
+
+            return true;
         }, cancellationToken);
     }
 
@@ -141,6 +150,16 @@ public sealed partial class PostgresStore
         cmd.Parameters.Uuid(signalId).Uuid(deploymentId);
         return await SingleAsync(cmd, Rows.Policy, ct).ConfigureAwait(false);
     }, cancellationToken);
+
+    /// <summary>Which id of an audit row did not exist: the signal, else the deployment.</summary>
+    private async Task<MaxxitNotFoundException> MissingOfAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid signalId, Guid? deploymentId, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {sql.Signals} WHERE id = $1)", conn, tx);
+        cmd.Parameters.Uuid(signalId);
+        return (bool)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!
+            ? new MaxxitNotFoundException("deployment", deploymentId?.ToString() ?? "?", "deployment_id")
+            : new MaxxitNotFoundException("signal", signalId.ToString(), "signal_id");
+    }
 
     /// <summary>Updates an OPENING position; another status is a state error, a missing row a not-found error.</summary>
     private Task<Position> UpdateOpeningAsync(Guid positionId, string set, Action<NpgsqlParameterCollection> bind, CancellationToken ct) =>

@@ -17,8 +17,6 @@ internal static class PgErrors
         ["agent_source_cursors_v3_agent_id_fkey"] = ("agent", "agent_id"),
         ["positions_v3_signal_id_fkey"] = ("signal", "signal_id"),
         ["positions_v3_deployment_id_fkey"] = ("deployment", "deployment_id"),
-        ["venue_routing_history_v3_signal_id_fkey"] = ("signal", "signal_id"),
-        ["venue_routing_history_v3_deployment_id_fkey"] = ("deployment", "deployment_id"),
         ["policy_decisions_v3_signal_id_fkey"] = ("signal", "signal_id"),
         ["policy_decisions_v3_deployment_id_fkey"] = ("deployment", "deployment_id"),
     };

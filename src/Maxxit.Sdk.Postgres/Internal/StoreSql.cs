@@ -27,8 +27,10 @@ internal sealed class StoreSql
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
         InsertSignal = $"INSERT INTO {Signals} (id, agent_id, token_symbol, side, size_model, risk_model, confidence, requested_venue, final_venue, routed_at, source_tweets, source_research, reasoning, status, skipped_reason, executed_at, lease_expires_at, created_at) "
             + $"VALUES ($1, $2, $3, $4, $5, $6, $7, $8{Venue}, $9{Venue}, $10, $11, $12, $13, $14, $15, $16, $17, $18)";
+        // The audit table has no foreign keys (see the migration); the ids are checked here instead, without row locks.
         InsertRouting = $"INSERT INTO {History} (id, signal_id, deployment_id, token_symbol, requested_venue, selected_venue, routing_reason, checked_venues, venue_availability, routing_duration_ms, created_at) "
-            + $"VALUES ($1, $2, $3, $4, $5{Venue}, $6{Venue}, $7, $8{VenueArray}, $9, $10, $11)";
+            + $"SELECT $1, $2, $3, $4, $5{Venue}, $6{Venue}, $7, $8{VenueArray}, $9, $10, $11 "
+            + $"WHERE EXISTS (SELECT 1 FROM {Signals} WHERE id = $2) AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM {Deployments} WHERE id = $3))";
         UpsertPolicy = $"INSERT INTO {Policies} (signal_id, deployment_id, outcome, adjustments, rejected_by, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
             + "ON CONFLICT (signal_id, deployment_id) DO UPDATE SET outcome = EXCLUDED.outcome, adjustments = EXCLUDED.adjustments, rejected_by = EXCLUDED.rejected_by, reason = EXCLUDED.reason, created_at = EXCLUDED.created_at";
 

@@ -96,6 +96,31 @@ public sealed class BadInputTests : IClassFixture<PostgresDatabaseFixture>, IAsy
             CancellationToken.None));
         var unknownSignal = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => store.RecordNoTradeAsync(
             null, new PolicyRecord(Guid.NewGuid(), deployment.Id, Policies.PolicyOutcome.Rejected, [], "r", "x", DateTimeOffset.UtcNow), CancellationToken.None));
+        var audit = new RoutingRecord
+        {
+            Id = Guid.NewGuid(),
+            SignalId = Guid.NewGuid(),
+            DeploymentId = deployment.Id,
+            TokenSymbol = "ETH",
+            SelectedVenue = Venue.Hyperliquid,
+            RoutingReason = "HYPERLIQUID: pair available",
+            CheckedVenues = [Venue.Hyperliquid],
+            VenueAvailability = new Dictionary<Venue, bool> { [Venue.Hyperliquid] = true },
+            RoutingDurationMs = 0.01,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var auditOfUnknownSignal = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => store.RecordNoTradeAsync(audit, null, CancellationToken.None));
+        var existingSignal = (await client.GenerateSignalAsync(new GenerateSignalRequest
+        {
+            AgentId = agent.Id, TokenSymbol = "ETH", Side = "LONG", SizeModel = SizeModel.PercentOf(10m), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.7m,
+        })).Id;
+        before = await SnapshotAsync();
+        var auditOfUnknownDeployment = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => store.RecordNoTradeAsync(audit with { SignalId = existingSignal, DeploymentId = Guid.NewGuid() }, null, CancellationToken.None));
+        // The audit row is valid but the policy record is not: neither is written.
+        var halfValid = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => store.RecordNoTradeAsync(
+            audit with { SignalId = existingSignal },
+            new PolicyRecord(existingSignal, Guid.NewGuid(), Policies.PolicyOutcome.Rejected, [], "r", "x", DateTimeOffset.UtcNow),
+            CancellationToken.None));
         var unknownPosition = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => store.CompleteOpenAsync(
             Guid.NewGuid(), new PositionFill("o", 1m, 1m, 1m, 1m, 0m, null, null, null), CancellationToken.None));
         var badLease = await Assert.ThrowsAsync<MaxxitValidationException>(() => store.ClaimPendingSignalsAsync(5, DateTimeOffset.UtcNow, TimeSpan.Zero, CancellationToken.None));
@@ -109,6 +134,9 @@ public sealed class BadInputTests : IClassFixture<PostgresDatabaseFixture>, IAsy
         Assert.Equal("signal_id", unknownSignal.Field);
         Assert.Equal("position_id", unknownPosition.Field);
         Assert.Equal("lease", badLease.Field);
+        Assert.Equal("signal_id", auditOfUnknownSignal.Field);
+        Assert.Equal("deployment_id", auditOfUnknownDeployment.Field);
+        Assert.Equal("deployment_id", halfValid.Field);
         Assert.Equal(before, await SnapshotAsync());
         Assert.Empty((await store.GetCursorAsync(agent.Id, CancellationToken.None)).Positions);
     }
