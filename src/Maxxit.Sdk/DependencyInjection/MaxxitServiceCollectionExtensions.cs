@@ -65,6 +65,7 @@ public static class MaxxitServiceCollectionExtensions
         services.TryAddSingleton<ITradeExecutor, TradeExecutor>();
         services.TryAddSingleton<IMaxxitClient, MaxxitClient>();
         services.TryAddSingleton<PaperPriceFeed>();
+        services.AddPositionLifecycle();
 
         // Paper venues are registered first so that any real adapter added later for the same venue replaces them.
         if (!services.Any(d => d.ServiceType == typeof(PaperVenueMarker)))
