@@ -20,17 +20,11 @@ public sealed class RuleBasedPolicy : IPolicyLayer
 
     /// <summary>Creates the layer from the container's rules, market catalog and options.</summary>
     public RuleBasedPolicy(IEnumerable<IPolicyRule> rules, IMarketCatalog markets, IOptions<MaxxitOptions> options, ILogger<RuleBasedPolicy> logger)
-        : this(rules, markets, (options ?? throw new ArgumentNullException(nameof(options))).Value.DefaultLeverage)
+        : this(rules, markets, (options ?? throw new ArgumentNullException(nameof(options))).Value.DefaultLeverage, (ILogger?)logger ?? throw new ArgumentNullException(nameof(logger)))
     {
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>Creates the layer directly (tests, benchmarks, hosts without a container).</summary>
-    /// <param name="rules">The rules; ordered here by <see cref="IPolicyRule.Order"/>, ties in the given order.</param>
-    /// <param name="markets">Market lists for the leverage cap; null to cap by the policy only.</param>
-    /// <param name="defaultLeverage">Leverage the executor uses when the intent sets none.</param>
-    /// <exception cref="ArgumentException">Two rules share a name.</exception>
-    public RuleBasedPolicy(IEnumerable<IPolicyRule> rules, IMarketCatalog? markets = null, decimal defaultLeverage = 2m)
+    private RuleBasedPolicy(IEnumerable<IPolicyRule> rules, IMarketCatalog? markets, decimal defaultLeverage, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentOutOfRangeException.ThrowIfLessThan(defaultLeverage, 1m);
@@ -42,8 +36,17 @@ public sealed class RuleBasedPolicy : IPolicyLayer
 
         _markets = markets;
         _defaultLeverage = defaultLeverage;
-        _logger = NullLogger.Instance;
+        _logger = logger;
     }
+
+    /// <summary>Creates the layer without a container (tests, benchmarks, hosts of their own).</summary>
+    /// <param name="rules">The rules; ordered here by <see cref="IPolicyRule.Order"/>, ties in the given order.</param>
+    /// <param name="markets">Market lists for the leverage cap; null to cap by the policy only.</param>
+    /// <param name="defaultLeverage">Leverage the executor uses when the intent sets none.</param>
+    /// <param name="logger">Where failing rules are reported; none when null.</param>
+    /// <exception cref="ArgumentException">Two rules share a name.</exception>
+    public static RuleBasedPolicy Create(IEnumerable<IPolicyRule> rules, IMarketCatalog? markets = null, decimal defaultLeverage = 2m, ILogger? logger = null) =>
+        new(rules, markets, defaultLeverage, logger ?? NullLogger.Instance);
 
     /// <summary>The rules in evaluation order.</summary>
     public IReadOnlyList<IPolicyRule> Rules => _rules;

@@ -54,14 +54,14 @@ public class PolicyPropertyTests
             var log = new List<string>();
             var rules = orders.Select((order, i) => new RecordingRule($"rule{i}", order, log, i % 3 == 1 ? PolicyOutcome.Adjusted : PolicyOutcome.Accepted, newSize: i + 1)).ToList();
 
-            var decision = new RuleBasedPolicy(rules).Evaluate(PolicyTestData.Context(new DeploymentPolicy()));
+            var decision = RuleBasedPolicy.Create(rules).Evaluate(PolicyTestData.Context(new DeploymentPolicy()));
 
             var expected = rules.Select((r, i) => (r, i)).OrderBy(x => x.r.Order).ThenBy(x => x.i).Select(x => x.r.Name).ToList();
             Assert.Equal(expected, log);
             Assert.Equal(expected.Where(name => int.Parse(name[4..]) % 3 == 1), decision.Adjustments.Select(a => a.Rule));
         });
 
-    private static RuleBasedPolicy Layer() => new(BuiltInPolicyRules.All, Markets, DefaultLeverage);
+    private static RuleBasedPolicy Layer() => RuleBasedPolicy.Create(BuiltInPolicyRules.All, Markets, DefaultLeverage);
 
     private static PolicyContext Context(PolicyCase c) => PolicyTestData.Context(c.Policy, c.Intent, c.State, c.AccountValue, c.Now);
 

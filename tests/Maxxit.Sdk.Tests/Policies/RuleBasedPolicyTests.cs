@@ -10,7 +10,7 @@ public class RuleBasedPolicyTests
     public void A_deployment_without_a_policy_passes_through_without_running_any_rule()
     {
         var log = new List<string>();
-        var layer = new RuleBasedPolicy([new RecordingRule("r", 1, log, PolicyOutcome.Rejected)]);
+        var layer = RuleBasedPolicy.Create([new RecordingRule("r", 1, log, PolicyOutcome.Rejected)]);
         var context = Context(policy: null);
 
         var decision = layer.Evaluate(context);
@@ -23,7 +23,7 @@ public class RuleBasedPolicyTests
     [Fact]
     public void Built_in_rules_run_in_the_documented_order()
     {
-        var layer = new RuleBasedPolicy(BuiltInPolicyRules.All.Reverse());
+        var layer = RuleBasedPolicy.Create(BuiltInPolicyRules.All.Reverse());
 
         Assert.Equal(
             ["confidence_floor", "side_restriction", "token_lists", "trading_window", "cooldown", "daily_trade_cap", "max_open_positions", "venue_bias", "size", "leverage_cap", "exposure", "min_order_value"],
@@ -34,7 +34,7 @@ public class RuleBasedPolicyTests
     public void Rules_run_by_order_then_registration_and_each_sees_the_intent_the_previous_left()
     {
         var log = new List<string>();
-        var layer = new RuleBasedPolicy(
+        var layer = RuleBasedPolicy.Create(
         [
             new RecordingRule("late", 300, log),
             new RecordingRule("first-of-tie", 200, log, PolicyOutcome.Adjusted, newSize: 7m),
@@ -54,7 +54,7 @@ public class RuleBasedPolicyTests
     public void The_first_rejection_stops_evaluation_and_keeps_earlier_adjustments()
     {
         var log = new List<string>();
-        var layer = new RuleBasedPolicy(
+        var layer = RuleBasedPolicy.Create(
         [
             new RecordingRule("resize", 1, log, PolicyOutcome.Adjusted, newSize: 5m),
             new RecordingRule("refuse", 2, log, PolicyOutcome.Rejected),
@@ -75,7 +75,7 @@ public class RuleBasedPolicyTests
     public void A_custom_rule_between_built_ins_composes_with_them()
     {
         var log = new List<string>();
-        var layer = new RuleBasedPolicy([.. BuiltInPolicyRules.All, new RecordingRule("halve_again", PolicyRuleOrder.Size + 1, log, PolicyOutcome.Adjusted, newSize: 5m)]);
+        var layer = RuleBasedPolicy.Create([.. BuiltInPolicyRules.All, new RecordingRule("halve_again", PolicyRuleOrder.Size + 1, log, PolicyOutcome.Adjusted, newSize: 5m)]);
         var policy = new DeploymentPolicy { RiskPreference = RiskPreference.Conservative, MinOrderValueUsd = 150m };
 
         // Size halves 20 → 10, the custom rule sets 5, min order value then sees 5 % × 2 × 10 000 = 1 000 USD.
@@ -89,7 +89,7 @@ public class RuleBasedPolicyTests
     [Fact]
     public void A_throwing_rule_refuses_the_trade_instead_of_failing_the_execution()
     {
-        var layer = new RuleBasedPolicy([new ThrowingRule()]);
+        var layer = RuleBasedPolicy.Create([new ThrowingRule()]);
 
         var decision = layer.Evaluate(Context(new DeploymentPolicy()));
 
@@ -103,7 +103,7 @@ public class RuleBasedPolicyTests
     [InlineData(101)]
     public void A_rule_leaving_an_invalid_size_refuses_the_trade(int size)
     {
-        var layer = new RuleBasedPolicy([new RecordingRule("bad", 1, [], PolicyOutcome.Adjusted, newSize: size)]);
+        var layer = RuleBasedPolicy.Create([new RecordingRule("bad", 1, [], PolicyOutcome.Adjusted, newSize: size)]);
 
         var decision = layer.Evaluate(Context(new DeploymentPolicy()));
 
@@ -113,7 +113,7 @@ public class RuleBasedPolicyTests
 
     [Fact]
     public void Two_rules_with_one_name_are_refused_at_construction() =>
-        Assert.Throws<ArgumentException>(() => new RuleBasedPolicy([new RecordingRule("dup", 1, []), new RecordingRule("dup", 2, [])]));
+        Assert.Throws<ArgumentException>(() => RuleBasedPolicy.Create([new RecordingRule("dup", 1, []), new RecordingRule("dup", 2, [])]));
 
     private sealed class ThrowingRule : IPolicyRule
     {
