@@ -102,7 +102,7 @@ public sealed class MaxxitClient : IMaxxitClient
 
         if (request.Policy is not null)
         {
-            _policyValidator.Validate(request.Policy);
+            await _policyValidator.ValidateAsync(request.Policy, cancellationToken).ConfigureAwait(false);
         }
 
         _ = await _store.GetAgentAsync(agentId, cancellationToken).ConfigureAwait(false)
@@ -126,7 +126,7 @@ public sealed class MaxxitClient : IMaxxitClient
         Check.Id(deploymentId, "deployment_id");
         if (policy is not null)
         {
-            _policyValidator.Validate(policy);
+            await _policyValidator.ValidateAsync(policy, cancellationToken).ConfigureAwait(false);
         }
 
         await _store.UpdateDeploymentPolicyAsync(deploymentId, policy, cancellationToken).ConfigureAwait(false);
