@@ -1,0 +1,55 @@
+using Maxxit.Sample.Api.Endpoints;
+using Maxxit.Sample.Api.Http;
+using Maxxit.Sdk.Errors;
+
+namespace Maxxit.Sample.Api;
+
+/// <summary>Builds the web application: the SDK on the embedded default (or Postgres), the endpoints, JSON and error handling.</summary>
+public static class ApiHost
+{
+    /// <summary>Builds the host from command-line arguments; tests call it with <c>--urls http://127.0.0.1:0</c>.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        var settings = ApiSettings.From(builder.Configuration);
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(ApiSettings.DefaultUrls);
+        }
+
+        var maxxit = builder.Services.AddMaxxitV3(o => o.MasterKey = settings.MasterKey);
+
+        // ---- Postgres hook: `--postgres "<conn>"` stores everything in PostgreSQL (src/Maxxit.Sdk.Postgres); default is in-memory.
+        if (settings.PostgresConnectionString is { } connectionString)
+        {
+            try
+            {
+                maxxit.UsePostgres(connectionString);
+            }
+            catch (MaxxitValidationException ex)
+            {
+                throw new ApiStartupException($"--postgres: the connection string {ex.Reason}");
+            }
+        }
+
+        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        if (settings.MasterKeyGenerated)
+        {
+            app.Logger.LogWarning(
+                "No master key configured (MAXXIT__MASTERKEY or --master-key): using a random development key for this process only; encrypted agent keys made for another key will be refused");
+        }
+
+        app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseStatusCodePages(StatusCodeBodies.WriteAsync);
+        app.MapOpenApi();
+        app.MapAgentEndpoints();
+        app.MapDeploymentEndpoints();
+        app.MapSignalEndpoints();
+        app.MapExecutionEndpoints();
+        app.MapStatsEndpoints();
+        return app;
+    }
+}
