@@ -25,8 +25,8 @@ public sealed class ApiServer : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
-    /// <summary>Every response body this server sent to the tests, to check that no key material ever left it.</summary>
-    public List<string> Bodies { get; } = [];
+    /// <summary>Every answer this server gave the tests, to check that no key material ever left it.</summary>
+    public List<ApiResponse> Responses { get; } = [];
 
     public async Task InitializeAsync()
     {
@@ -68,12 +68,13 @@ public sealed class ApiServer : IAsyncLifetime
 
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        lock (Bodies)
+        var answer = new ApiResponse(response.StatusCode, text, response.Content.Headers.ContentType?.MediaType, response.Content.Headers.Allow.ToArray());
+        lock (Responses)
         {
-            Bodies.Add(text);
+            Responses.Add(answer);
         }
 
-        return new ApiResponse(response.StatusCode, text, response.Content.Headers.ContentType?.MediaType, response.Content.Headers.Allow.ToArray());
+        return answer;
     }
 }
 

@@ -10,5 +10,5 @@ public static class Wallets
 
     public const string PrivateKey = "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
 
-    public static string Random() => "0x" + Convert.ToHexString(Guid.NewGuid().ToByteArray()) + "00000000";
+    public static string Random() => "0x" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + "abcdef01";
 }

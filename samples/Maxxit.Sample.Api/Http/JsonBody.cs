@@ -19,7 +19,9 @@ public static class JsonBody
     public static async Task<T?> ReadOrNullAsync<T>(HttpContext http, CancellationToken cancellationToken)
         where T : class
     {
-        if (http.Request.ContentLength == 0)
+        // Without a length or chunked encoding an HTTP/1.1 request has no body at all.
+        var request = http.Request;
+        if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding") && request.Protocol == "HTTP/1.1"))
         {
             throw new ApiErrorException(StatusCodes.Status400BadRequest, "request body is required (a JSON object)", null);
         }
