@@ -10,7 +10,8 @@ public static class ApiHost
     /// <summary>Builds the host from command-line arguments; tests call it with <c>--urls http://127.0.0.1:0</c>.</summary>
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        // Content root at the binaries so that appsettings.json is found whatever folder `dotnet run --project` starts from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var settings = ApiSettings.From(builder.Configuration);
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
