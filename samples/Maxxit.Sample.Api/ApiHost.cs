@@ -7,6 +7,9 @@ namespace Maxxit.Sample.Api;
 /// <summary>Builds the web application: the SDK on the embedded default (or Postgres), the endpoints, JSON and error handling.</summary>
 public static class ApiHost
 {
+    /// <summary>Largest request body accepted (64 KiB); larger ones answer 413.</summary>
+    public const int MaxRequestBodyBytes = 64 * 1024;
+
     /// <summary>Builds the host from command-line arguments; tests call it with <c>--urls http://127.0.0.1:0</c>.</summary>
     public static WebApplication Build(string[] args)
     {
@@ -17,6 +20,9 @@ public static class ApiHost
         {
             builder.WebHost.UseUrls(ApiSettings.DefaultUrls);
         }
+
+        // Every request body of this API is a small JSON object; Kestrel's 30 MB default only invites abuse.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         var maxxit = builder.Services.AddMaxxitV3(o => o.MasterKey = settings.MasterKey);
 

@@ -192,6 +192,13 @@ public sealed class ErrorTests(SharedServer server) : IClassFixture<SharedServer
     }
 
     [Fact]
+    public async Task An_oversized_body_is_413_in_the_error_shape()
+    {
+        var body = $$"""{"name": "{{new string('a', ApiHost.MaxRequestBodyBytes)}}"}""";
+        ErrorAssert.Is(await Api.PostAsync(Create, body), HttpStatusCode.RequestEntityTooLarge, null);
+    }
+
+    [Fact]
     public async Task A_post_without_any_body_is_400()
     {
         using var response = await Api.Http.PostAsync(Execute, null);
