@@ -11,7 +11,9 @@ public static class ApiHost
     public const int MaxRequestBodyBytes = 64 * 1024;
 
     /// <summary>Builds the host from command-line arguments; tests call it with <c>--urls http://127.0.0.1:0</c>.</summary>
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command-line arguments (configuration: <c>--urls</c>, <c>--master-key</c>, <c>--postgres</c>, …).</param>
+    /// <param name="configure">Last changes before the app is built (tests add a log sink here).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // Content root at the binaries so that appsettings.json is found whatever folder `dotnet run --project` starts from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -41,6 +43,7 @@ public static class ApiHost
 
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         if (settings.MasterKeyGenerated)
