@@ -28,7 +28,7 @@ public static class ApiHost
 
         var maxxit = builder.Services.AddMaxxitV3(o => o.MasterKey = settings.MasterKey);
 
-        // ---- Postgres hook: `--postgres "<conn>"` stores everything in PostgreSQL (src/Maxxit.Sdk.Postgres); default is in-memory.
+        // `--postgres "<conn>"`: everything in PostgreSQL (src/Maxxit.Sdk.Postgres, merged from branch pg); default is in-memory.
         if (settings.PostgresConnectionString is { } connectionString)
         {
             try
