@@ -28,6 +28,9 @@ public sealed class WorkerMetrics : IDisposable
         _cycle = _meter.CreateHistogram<double>("maxxit.worker.cycle.duration", "ms", "Duration of one worker cycle over all active agents");
     }
 
+    /// <summary>The meter, so that tests can listen to this instance only.</summary>
+    internal Meter Meter => _meter;
+
     /// <summary>Counts posts read.</summary>
     public void PostsRead(int count) => _posts.Add(count);
 
