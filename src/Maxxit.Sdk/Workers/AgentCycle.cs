@@ -119,8 +119,15 @@ internal sealed class AgentCycle(
     private Dictionary<string, (List<XPost> Posts, List<ResearchSignal> Research)> Group(Agent agent, List<XPost> newPosts, List<ResearchSignal> newResearch)
     {
         var groups = new Dictionary<string, (List<XPost>, List<ResearchSignal>)>(StringComparer.Ordinal);
+        var oldest = options.MaxItemAge is { } age ? time.GetUtcNow() - age : DateTimeOffset.MinValue;
         foreach (var post in newPosts)
         {
+            if (post.CreatedAt < oldest)
+            {
+                metrics.Skipped("stale");
+                continue;
+            }
+
             var tokens = mentions.Extract(post.Text);
             if (tokens.Count == 0)
             {
@@ -135,6 +142,12 @@ internal sealed class AgentCycle(
 
         foreach (var item in newResearch)
         {
+            if (item.CreatedAt < oldest)
+            {
+                metrics.Skipped("stale");
+                continue;
+            }
+
             var token = item.TokenSymbol.ToUpperInvariant();
             if (catalog.IsListedAnywhere(token))
             {

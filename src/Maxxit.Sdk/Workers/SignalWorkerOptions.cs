@@ -10,6 +10,12 @@ public sealed class SignalWorkerOptions
     public bool ExecuteSignals { get; set; } = true;
 
     /// <summary>
+    /// Items older than this when read (e.g. an account's backlog on an agent's first cycle) are consumed without being
+    /// used, so that nobody trades on stale news (default 24 h; null keeps everything).
+    /// </summary>
+    public TimeSpan? MaxItemAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
     /// At the start of each cycle, execute up to this many signals left PENDING (e.g. by a stop or crash between storing
     /// and executing) or whose executor claim lapsed (default 50; 0 turns it off). Any pending signal counts, manual ones too.
     /// </summary>

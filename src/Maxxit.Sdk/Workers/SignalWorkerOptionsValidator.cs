@@ -13,6 +13,11 @@ internal sealed class SignalWorkerOptionsValidator : IValidateOptions<SignalWork
             failures.Add($"{nameof(SignalWorkerOptions.Interval)}: must be between 100 ms and 1 day");
         }
 
+        if (options.MaxItemAge is { } age && age <= TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(SignalWorkerOptions.MaxItemAge)}: must be positive (or null to keep everything)");
+        }
+
         if (options.ResumePendingSignals is < 0 or > 10_000)
         {
             failures.Add($"{nameof(SignalWorkerOptions.ResumePendingSignals)}: must be between 0 and 10000");
