@@ -17,6 +17,7 @@ public sealed class HttpResearchFeedClient : IResearchSource
 {
     private readonly HttpClient _http;
     private readonly ResearchFeedOptions _options;
+    private readonly Uri _baseAddress;
     private readonly ILogger<HttpResearchFeedClient> _logger;
 
     /// <summary>Creates the client over an HttpClient the caller owns.</summary>
@@ -30,6 +31,8 @@ public sealed class HttpResearchFeedClient : IResearchSource
         {
             throw new MaxxitValidationException(nameof(ResearchFeedOptions.BaseAddress), "must be an absolute http(s) address");
         }
+
+        _baseAddress = XApiClient.WithTrailingSlash(_options.BaseAddress);
     }
 
     /// <inheritdoc />
@@ -47,7 +50,7 @@ public sealed class HttpResearchFeedClient : IResearchSource
             path += "?since=" + Uri.EscapeDataString(a.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_options.BaseAddress!, path));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseAddress, path));
         if (_options.ApiKey is { Length: > 0 } key)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);

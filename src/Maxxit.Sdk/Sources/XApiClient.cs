@@ -18,6 +18,7 @@ public sealed class XApiClient : IXPostSource
 {
     private readonly HttpClient _http;
     private readonly XApiOptions _options;
+    private readonly Uri _baseAddress;
     private readonly TimeProvider _time;
     private readonly ILogger<XApiClient> _logger;
 
@@ -27,6 +28,7 @@ public sealed class XApiClient : IXPostSource
         ArgumentNullException.ThrowIfNull(options);
         _http = http;
         _options = options.Value;
+        _baseAddress = WithTrailingSlash(_options.BaseAddress);
         _time = time;
         _logger = logger;
         if (string.IsNullOrWhiteSpace(_options.BearerToken))
@@ -80,7 +82,7 @@ public sealed class XApiClient : IXPostSource
             query += "&pagination_token=" + Uri.EscapeDataString(paginationToken);
         }
 
-        var uri = new Uri(_options.BaseAddress, query);
+        var uri = new Uri(_baseAddress, query);
         for (var attempt = 0; ; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
@@ -178,6 +180,9 @@ public sealed class XApiClient : IXPostSource
             ? token.GetString()
             : null;
     }
+
+    // A base without a trailing slash would make relative paths replace its last segment (https://proxy/x + 2/users → https://proxy/2/users).
+    internal static Uri WithTrailingSlash(Uri uri) => uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 
     private static string Snippet(string body) => body.Length <= 200 ? body : body[..200] + "…";
 }

@@ -28,6 +28,7 @@ public sealed class SignalWorker : BackgroundService
     private readonly WorkerMetrics _metrics;
     private readonly ILogger<SignalWorker> _logger;
     private readonly AgentCycle _cycle;
+    private readonly SemaphoreSlim _oneCycleAtATime = new(1, 1);
 
     /// <summary>Creates the worker.</summary>
     public SignalWorker(
@@ -84,6 +85,27 @@ public sealed class SignalWorker : BackgroundService
     /// the result); throws <see cref="OperationCanceledException"/> only when stopped.
     /// </summary>
     public async Task<WorkerCycleResult> RunCycleAsync(CancellationToken cancellationToken)
+    {
+        // Two overlapping cycles (RunAsync plus a manual call) would both read the same cursors and use items twice.
+        await _oneCycleAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RunCycleCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _oneCycleAtATime.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _oneCycleAtATime.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<WorkerCycleResult> RunCycleCoreAsync(CancellationToken cancellationToken)
     {
         var startedAt = _time.GetUtcNow();
         var started = _time.GetTimestamp();
