@@ -12,7 +12,7 @@ public sealed class WorkerRegistrationTests
     public void AddSignalWorker_registers_the_hosted_worker_and_offline_source_defaults()
     {
         using var sp = TestServices.Build(b => b.AddSignalWorker());
-        var hosted = Assert.Single(sp.GetServices<IHostedService>());
+        var hosted = Assert.Single(sp.GetServices<IHostedService>().OfType<SignalWorker>());
         Assert.Same(sp.GetRequiredService<SignalWorker>(), hosted);
         Assert.IsType<InMemoryXPostSource>(sp.GetRequiredService<IXPostSource>());
         Assert.IsType<InMemoryResearchSource>(sp.GetRequiredService<IResearchSource>());
