@@ -15,7 +15,7 @@ namespace Maxxit.Sample.Console;
 /// </summary>
 public static class WorkerHost
 {
-    public static async Task<int> RunAsync(CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(SampleOptions options, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         var interval = TimeSpan.TryParse(builder.Configuration["Maxxit:Worker:Interval"], CultureInfo.InvariantCulture, out var configured) ? configured : TimeSpan.FromSeconds(10);
@@ -29,8 +29,9 @@ public static class WorkerHost
         builder.Logging.AddProvider(fileLog);
 
         builder.Services.AddSingleton<WorkerSamplePosts>();
-        builder.Services.AddMaxxitV3()
+        SampleHost.Configure(builder.Services.AddMaxxitV3(o => o.MasterKey = Environment.GetEnvironmentVariable(SampleHost.MasterKeyVariable)), options)
             .AddSignalWorker(o => o.Interval = interval)
+            .AddPositionMonitor()
             .UseXPostSource(sp => sp.GetRequiredService<WorkerSamplePosts>());
 
         using var host = builder.Build();

@@ -1,0 +1,16 @@
+using Maxxit.Sdk.Storage;
+using Maxxit.Sdk.Testing.Policies;
+using Maxxit.Sdk.Testing.Postgres;
+
+namespace Maxxit.Sdk.Postgres.Tests.PolicyRules;
+
+/// <summary>The stateful policy rules (cooldown, daily cap, exposure, records by rule), unchanged, on Postgres.</summary>
+public sealed class PostgresPolicyStoreTests(PostgresDatabaseFixture database) : PolicyStoreContractTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override async Task<IMaxxitStore> CreateStoreAsync()
+    {
+        var store = new PostgresStore(database.DataSource, new PostgresStoreOptions { Schema = "policy_" + Guid.NewGuid().ToString("N")[..12] });
+        await store.MigrateAsync();
+        return store;
+    }
+}
