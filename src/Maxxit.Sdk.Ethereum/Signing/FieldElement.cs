@@ -83,64 +83,152 @@ internal readonly struct FieldElement
         return new((t0 & mask) | (d0 & ~mask), (t1 & mask) | (d1 & ~mask), (t2 & mask) | (d2 & ~mask), (t3 & mask) | (d3 & ~mask));
     }
 
-    // Squaring computes each cross product once and doubles it: 10 limb products instead of 16.
+    // Squaring computes each cross product once and adds it twice: 10 limb products instead of 16.
     internal static FieldElement Square(in FieldElement a)
     {
-        ulong c0 = 0, c1 = 0, c2 = 0;
-        MulAcc(a.L0, a.L0, ref c0, ref c1, ref c2);
-        var t0 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc2(a.L0, a.L1, ref c0, ref c1, ref c2);
-        var t1 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc2(a.L0, a.L2, ref c0, ref c1, ref c2);
-        MulAcc(a.L1, a.L1, ref c0, ref c1, ref c2);
-        var t2 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc2(a.L0, a.L3, ref c0, ref c1, ref c2);
-        MulAcc2(a.L1, a.L2, ref c0, ref c1, ref c2);
-        var t3 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc2(a.L1, a.L3, ref c0, ref c1, ref c2);
-        MulAcc(a.L2, a.L2, ref c0, ref c1, ref c2);
-        var t4 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc2(a.L2, a.L3, ref c0, ref c1, ref c2);
-        var t5 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc(a.L3, a.L3, ref c0, ref c1, ref c2);
-        var t6 = c0;
-        var t7 = c1;
-        return Reduce(t0, t1, t2, t3, t4, t5, t6, t7);
+        var p00 = Math.BigMul(a.L0, a.L0);
+        var p01 = Math.BigMul(a.L0, a.L1);
+        var p02 = Math.BigMul(a.L0, a.L2);
+        var p03 = Math.BigMul(a.L0, a.L3);
+        var p11 = Math.BigMul(a.L1, a.L1);
+        var p12 = Math.BigMul(a.L1, a.L2);
+        var p13 = Math.BigMul(a.L1, a.L3);
+        var p22 = Math.BigMul(a.L2, a.L2);
+        var p23 = Math.BigMul(a.L2, a.L3);
+        var p33 = Math.BigMul(a.L3, a.L3);
+
+        ulong c1 = Lo(p01), h1 = 0;
+        Acc(ref c1, ref h1, Lo(p01));
+        Acc(ref c1, ref h1, Hi(p00));
+
+        ulong c2 = Lo(p02), h2 = 0;
+        Acc(ref c2, ref h2, Lo(p02));
+        Acc(ref c2, ref h2, Lo(p11));
+        Acc(ref c2, ref h2, Hi(p01));
+        Acc(ref c2, ref h2, Hi(p01));
+
+        ulong c3 = Lo(p03), h3 = 0;
+        Acc(ref c3, ref h3, Lo(p03));
+        Acc(ref c3, ref h3, Lo(p12));
+        Acc(ref c3, ref h3, Lo(p12));
+        Acc(ref c3, ref h3, Hi(p02));
+        Acc(ref c3, ref h3, Hi(p02));
+        Acc(ref c3, ref h3, Hi(p11));
+
+        ulong c4 = Lo(p13), h4 = 0;
+        Acc(ref c4, ref h4, Lo(p13));
+        Acc(ref c4, ref h4, Lo(p22));
+        Acc(ref c4, ref h4, Hi(p03));
+        Acc(ref c4, ref h4, Hi(p03));
+        Acc(ref c4, ref h4, Hi(p12));
+        Acc(ref c4, ref h4, Hi(p12));
+
+        ulong c5 = Lo(p23), h5 = 0;
+        Acc(ref c5, ref h5, Lo(p23));
+        Acc(ref c5, ref h5, Hi(p13));
+        Acc(ref c5, ref h5, Hi(p13));
+        Acc(ref c5, ref h5, Hi(p22));
+
+        ulong c6 = Lo(p33), h6 = 0;
+        Acc(ref c6, ref h6, Hi(p23));
+        Acc(ref c6, ref h6, Hi(p23));
+
+        return Propagate(Lo(p00), c1, h1, c2, h2, c3, h3, c4, h4, c5, h5, c6, h6, Hi(p33));
     }
 
+    // Limb products are summed per result column in independent 128-bit accumulators, so the columns
+    // proceed in parallel; carries between columns are resolved once at the end.
     internal static FieldElement Multiply(in FieldElement a, in FieldElement b)
     {
-        // Product scanning: column k sums a_i * b_j with i + j = k into the 192-bit accumulator (c0, c1, c2).
-        ulong c0 = 0, c1 = 0, c2 = 0;
-        MulAcc(a.L0, b.L0, ref c0, ref c1, ref c2);
-        var t0 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc(a.L0, b.L1, ref c0, ref c1, ref c2);
-        MulAcc(a.L1, b.L0, ref c0, ref c1, ref c2);
-        var t1 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc(a.L0, b.L2, ref c0, ref c1, ref c2);
-        MulAcc(a.L1, b.L1, ref c0, ref c1, ref c2);
-        MulAcc(a.L2, b.L0, ref c0, ref c1, ref c2);
-        var t2 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc(a.L0, b.L3, ref c0, ref c1, ref c2);
-        MulAcc(a.L1, b.L2, ref c0, ref c1, ref c2);
-        MulAcc(a.L2, b.L1, ref c0, ref c1, ref c2);
-        MulAcc(a.L3, b.L0, ref c0, ref c1, ref c2);
-        var t3 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc(a.L1, b.L3, ref c0, ref c1, ref c2);
-        MulAcc(a.L2, b.L2, ref c0, ref c1, ref c2);
-        MulAcc(a.L3, b.L1, ref c0, ref c1, ref c2);
-        var t4 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc(a.L2, b.L3, ref c0, ref c1, ref c2);
-        MulAcc(a.L3, b.L2, ref c0, ref c1, ref c2);
-        var t5 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc(a.L3, b.L3, ref c0, ref c1, ref c2);
-        var t6 = c0;
-        var t7 = c1;
-        return Reduce(t0, t1, t2, t3, t4, t5, t6, t7);
+        var p00 = Math.BigMul(a.L0, b.L0);
+        var p01 = Math.BigMul(a.L0, b.L1);
+        var p02 = Math.BigMul(a.L0, b.L2);
+        var p03 = Math.BigMul(a.L0, b.L3);
+        var p10 = Math.BigMul(a.L1, b.L0);
+        var p11 = Math.BigMul(a.L1, b.L1);
+        var p12 = Math.BigMul(a.L1, b.L2);
+        var p13 = Math.BigMul(a.L1, b.L3);
+        var p20 = Math.BigMul(a.L2, b.L0);
+        var p21 = Math.BigMul(a.L2, b.L1);
+        var p22 = Math.BigMul(a.L2, b.L2);
+        var p23 = Math.BigMul(a.L2, b.L3);
+        var p30 = Math.BigMul(a.L3, b.L0);
+        var p31 = Math.BigMul(a.L3, b.L1);
+        var p32 = Math.BigMul(a.L3, b.L2);
+        var p33 = Math.BigMul(a.L3, b.L3);
+
+        ulong c1 = Lo(p01), h1 = 0;
+        Acc(ref c1, ref h1, Lo(p10));
+        Acc(ref c1, ref h1, Hi(p00));
+
+        ulong c2 = Lo(p02), h2 = 0;
+        Acc(ref c2, ref h2, Lo(p11));
+        Acc(ref c2, ref h2, Lo(p20));
+        Acc(ref c2, ref h2, Hi(p01));
+        Acc(ref c2, ref h2, Hi(p10));
+
+        ulong c3 = Lo(p03), h3 = 0;
+        Acc(ref c3, ref h3, Lo(p12));
+        Acc(ref c3, ref h3, Lo(p21));
+        Acc(ref c3, ref h3, Lo(p30));
+        Acc(ref c3, ref h3, Hi(p02));
+        Acc(ref c3, ref h3, Hi(p11));
+        Acc(ref c3, ref h3, Hi(p20));
+
+        ulong c4 = Lo(p13), h4 = 0;
+        Acc(ref c4, ref h4, Lo(p22));
+        Acc(ref c4, ref h4, Lo(p31));
+        Acc(ref c4, ref h4, Hi(p03));
+        Acc(ref c4, ref h4, Hi(p12));
+        Acc(ref c4, ref h4, Hi(p21));
+        Acc(ref c4, ref h4, Hi(p30));
+
+        ulong c5 = Lo(p23), h5 = 0;
+        Acc(ref c5, ref h5, Lo(p32));
+        Acc(ref c5, ref h5, Hi(p13));
+        Acc(ref c5, ref h5, Hi(p22));
+        Acc(ref c5, ref h5, Hi(p31));
+
+        ulong c6 = Lo(p33), h6 = 0;
+        Acc(ref c6, ref h6, Hi(p23));
+        Acc(ref c6, ref h6, Hi(p32));
+
+        return Propagate(Lo(p00), c1, h1, c2, h2, c3, h3, c4, h4, c5, h5, c6, h6, Hi(p33));
+    }
+
+    // Each column is (c, h) = c + h * 2^64 with h small; folds h into the next column, then reduces.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FieldElement Propagate(
+        ulong t0, ulong c1, ulong h1, ulong c2, ulong h2, ulong c3, ulong h3,
+        ulong c4, ulong h4, ulong c5, ulong h5, ulong c6, ulong h6, ulong c7)
+    {
+        ulong carry = 0;
+        var t2 = Adc(c2, h1, ref carry);
+        var t3 = Adc(c3, h2, ref carry);
+        var t4 = Adc(c4, h3, ref carry);
+        var t5 = Adc(c5, h4, ref carry);
+        var t6 = Adc(c6, h5, ref carry);
+        var t7 = c7 + h6 + carry;
+        return Reduce(t0, c1, t2, t3, t4, t5, t6, t7);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Lo(UInt128 value) => (ulong)value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Hi(UInt128 value) => (ulong)(value >> 64);
+
+    // lo += x, counting the carry into hi, branch-free.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Acc(ref ulong lo, ref ulong hi, ulong x)
+    {
+        var s = lo + x;
+        hi += ((lo & x) | ((lo | x) & ~s)) >> 63;
+        lo = s;
+    }
+
     // Reduces a 512-bit value t modulo p using 2^256 = C (mod p), twice, then one conditional subtraction.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FieldElement Reduce(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7)
     {
         ulong carry = 0;
@@ -205,32 +293,5 @@ internal readonly struct FieldElement
         lo = Adc(lo, carry, ref c);
         carry = hi + c;
         return lo;
-    }
-
-    // Adds 2 * a * b: the doubled 129-bit product is split across all three accumulator limbs.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MulAcc2(ulong a, ulong b, ref ulong c0, ref ulong c1, ref ulong c2)
-    {
-        var product = Math.BigMul(a, b);
-        var lo = (ulong)product;
-        var hi = (ulong)(product >> 64);
-        var top = hi >> 63;
-        hi = (hi << 1) | (lo >> 63);
-        lo <<= 1;
-        ulong carry = 0;
-        c0 = Adc(c0, lo, ref carry);
-        c1 = Adc(c1, hi, ref carry);
-        c2 += carry + top;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MulAcc(ulong a, ulong b, ref ulong c0, ref ulong c1, ref ulong c2)
-    {
-        var product = Math.BigMul(a, b);
-        ulong carry = 0;
-        c0 = Adc(c0, (ulong)product, ref carry);
-        var hi = (ulong)(product >> 64);
-        c1 = Adc(c1, hi, ref carry);
-        c2 += carry;
     }
 }

@@ -1,4 +1,7 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Math.EC;
 using Org.BouncyCastle.Utilities;
@@ -6,23 +9,24 @@ using Org.BouncyCastle.Utilities;
 namespace Maxxit.Sdk.Ethereum.Signing;
 
 // Fixed-base scalar multiplication k*G, the cost centre of signing and key derivation.
-// A table of (i+1) * 16^j * G (j = 0..63, i = 0..15) is built once with BouncyCastle; a product is then
-// 63 mixed Jacobian-affine additions and no doublings. Every window reads all 16 table entries and keeps
-// one by masking, so memory access does not depend on the secret scalar. To keep every digit non-zero
-// (no point at infinity in the sum) we encode k as m + sum(16^j) and look up digit d_j of m as (d_j+1).
+// A table of (i+1) * 64^j * G (j = 0..42, i = 0..63; 176 KiB) is built once with BouncyCastle; a product
+// is then 42 mixed Jacobian-affine additions and no doublings. Every window reads all 64 table entries and
+// keeps one by masking, so memory access does not depend on the secret scalar. To keep every digit
+// non-zero (no point at infinity in the sum) we encode k as m + sum(64^j) and look up digit d_j of m as
+// entry d_j, which holds (d_j+1) * 64^j * G.
 internal static class Secp256k1BaseMultiplier
 {
-    private const int Windows = 64;
-    private const int Entries = 16;
+    private const int WindowBits = 6;
+    private const int Windows = 43; // ceil(256 / 6)
+    private const int Entries = 1 << WindowBits;
 
-    // n (the group order) and the constant sum(16^j, j=0..63) as little-endian limbs.
+    // n (the group order) and the constant sum(64^j, j=0..42) as little-endian limbs.
     private static readonly ulong[] Order =
         [0xBFD25E8CD0364141UL, 0xBAAEDCE6AF48A03BUL, 0xFFFFFFFFFFFFFFFEUL, 0xFFFFFFFFFFFFFFFFUL];
 
-    private static readonly ulong[] DigitOffset =
-        [0x1111111111111111UL, 0x1111111111111111UL, 0x1111111111111111UL, 0x1111111111111111UL];
+    private static readonly ulong[] DigitOffset = ComputeDigitOffset();
 
-    // x then y of each entry, 4 limbs each: 64 windows * 16 entries * 8 limbs = 64 KiB.
+    // x then y of each entry, 4 limbs each: 43 windows * 64 entries * 8 limbs.
     private static readonly ulong[] Table = BuildTable();
 
     /// <summary>Computes k*G for a scalar 1 &lt;= k &lt; n given as 32 big-endian bytes; returns affine (x, y).</summary>
@@ -50,7 +54,7 @@ internal static class Secp256k1BaseMultiplier
         }
     }
 
-    // m = k - sum(16^j) mod n, split into 64 base-16 digits (least significant first).
+    // m = k - sum(64^j) mod n, split into 43 base-64 digits (least significant first).
     private static void OffsetDigits(ReadOnlySpan<byte> scalar, Span<byte> digits)
     {
         Span<ulong> k = stackalloc ulong[4];
@@ -86,7 +90,16 @@ internal static class Secp256k1BaseMultiplier
 
         for (var j = 0; j < Windows; j++)
         {
-            digits[j] = (byte)((k[j / 16] >> (4 * (j % 16))) & 0xF);
+            var bit = j * WindowBits;
+            var limb = bit / 64;
+            var shift = bit % 64;
+            var value = k[limb] >> shift;
+            if (shift > 64 - WindowBits && limb < 3)
+            {
+                value |= k[limb + 1] << (64 - shift);
+            }
+
+            digits[j] = (byte)(value & (Entries - 1));
         }
 
         k.Clear();
@@ -94,25 +107,44 @@ internal static class Secp256k1BaseMultiplier
 
     private static void Lookup(int window, int digit, ref FieldElement x, ref FieldElement y)
     {
-        ulong x0 = 0, x1 = 0, x2 = 0, x3 = 0, y0 = 0, y1 = 0, y2 = 0, y3 = 0;
-        var table = Table.AsSpan(window * Entries * 8, Entries * 8);
+        var a = Vector128<ulong>.Zero;
+        var b = Vector128<ulong>.Zero;
+        var c = Vector128<ulong>.Zero;
+        var d = Vector128<ulong>.Zero;
+        ref var entry = ref MemoryMarshal.GetArrayDataReference(Table);
+        entry = ref Unsafe.Add(ref entry, window * Entries * 8);
         for (var i = 0; i < Entries; i++)
         {
             // All-ones when i == digit, else zero, without a data-dependent branch.
-            var mask = 0UL - (ulong)(((uint)(i ^ digit) - 1) >> 31);
-            var e = table.Slice(i * 8, 8);
-            x0 |= e[0] & mask;
-            x1 |= e[1] & mask;
-            x2 |= e[2] & mask;
-            x3 |= e[3] & mask;
-            y0 |= e[4] & mask;
-            y1 |= e[5] & mask;
-            y2 |= e[6] & mask;
-            y3 |= e[7] & mask;
+            var mask = Vector128.Create(0UL - (ulong)(((uint)(i ^ digit) - 1) >> 31));
+            a |= Vector128.LoadUnsafe(ref entry) & mask;
+            b |= Vector128.LoadUnsafe(ref entry, 2) & mask;
+            c |= Vector128.LoadUnsafe(ref entry, 4) & mask;
+            d |= Vector128.LoadUnsafe(ref entry, 6) & mask;
+            entry = ref Unsafe.Add(ref entry, 8);
         }
 
-        x = new FieldElement(x0, x1, x2, x3);
-        y = new FieldElement(y0, y1, y2, y3);
+        x = new FieldElement(a.GetElement(0), a.GetElement(1), b.GetElement(0), b.GetElement(1));
+        y = new FieldElement(c.GetElement(0), c.GetElement(1), d.GetElement(0), d.GetElement(1));
+    }
+
+    private static ulong[] ComputeDigitOffset()
+    {
+        var sum = System.Numerics.BigInteger.Zero;
+        for (var j = 0; j < Windows; j++)
+        {
+            sum += System.Numerics.BigInteger.One << (WindowBits * j);
+        }
+
+        Span<byte> bytes = stackalloc byte[32];
+        sum.TryWriteBytes(bytes, out _, isUnsigned: true, isBigEndian: false);
+        return
+        [
+            BinaryPrimitives.ReadUInt64LittleEndian(bytes),
+            BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]),
+            BinaryPrimitives.ReadUInt64LittleEndian(bytes[16..]),
+            BinaryPrimitives.ReadUInt64LittleEndian(bytes[24..]),
+        ];
     }
 
     private static ulong[] BuildTable()
@@ -128,7 +160,7 @@ internal static class Secp256k1BaseMultiplier
                 p = p.Add(windowBase);
             }
 
-            windowBase = windowBase.TimesPow2(4);
+            windowBase = windowBase.TimesPow2(WindowBits);
         }
 
         Secp256k1Curve.Curve.NormalizeAll(points);

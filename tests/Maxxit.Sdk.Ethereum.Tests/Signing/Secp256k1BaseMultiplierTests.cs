@@ -12,7 +12,8 @@ public class Secp256k1BaseMultiplierTests
     private static readonly Org.BouncyCastle.Asn1.X9.X9ECParameters Curve = CustomNamedCurves.GetByName("secp256k1");
     private static readonly BigInteger P = BigInteger.Parse(Curve.Curve.Field.Characteristic.ToString());
     private static readonly BigInteger N = BigInteger.Parse(Curve.N.ToString());
-    private static readonly BigInteger DigitOffset = (BigInteger.Pow(16, 64) - 1) / 15;
+    // The multiplier encodes k as m + sum(64^j, j = 0..42); scalars near that offset hit its edge cases.
+    private static readonly BigInteger DigitOffset = (BigInteger.Pow(64, 43) - 1) / 63;
 
     public static TheoryData<string> EdgeScalars()
     {
@@ -21,9 +22,10 @@ public class Secp256k1BaseMultiplierTests
                  {
                      BigInteger.One, 2, 15, 16, 17, N - 1, N - 2, N / 2, N / 2 + 1,
                      DigitOffset, DigitOffset - 1, DigitOffset + 1,
-                     DigitOffset + 15,                   // windows 0 and 1 both contribute 16G: exercises doubling
-                     DigitOffset + 15 + (15 * 16),       // a chain of equal partial sums
-                     BigInteger.Pow(16, 63), BigInteger.Pow(2, 255), BigInteger.Pow(2, 128) - 1,
+                     DigitOffset + 63,                   // windows 0 and 1 both contribute 64G: exercises doubling
+                     DigitOffset + 63 + (63 * 64),       // a chain of equal partial sums
+                     BigInteger.Pow(64, 42), BigInteger.Pow(2, 255), BigInteger.Pow(2, 128) - 1,
+                     BigInteger.Pow(2, 64) - 1, BigInteger.Pow(2, 64), (BigInteger.Pow(2, 192) * 3) - 1,
                  })
         {
             data.Add(Hex32(k));
