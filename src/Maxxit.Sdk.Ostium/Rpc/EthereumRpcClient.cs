@@ -4,7 +4,6 @@ using System.Numerics;
 using System.Text.Json;
 using Maxxit.Sdk.Ethereum;
 using Polly;
-using Polly.Retry;
 
 namespace Maxxit.Sdk.Ostium.Rpc;
 
@@ -38,20 +37,7 @@ public sealed class EthereumRpcClient
         _endpoint = endpoint;
         _time = time;
         _reverts = reverts ?? RevertDecoder.Standard;
-        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
-        if (readRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<RpcTransportException>(),
-                MaxRetryAttempts = readRetries,
-                Delay = readRetryDelay ?? TimeSpan.FromMilliseconds(200),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-            });
-        }
-
-        _reads = builder.Build();
+        _reads = ReadPipeline.Create(time, readRetries, readRetryDelay ?? TimeSpan.FromMilliseconds(200));
     }
 
     /// <summary><c>eth_chainId</c>.</summary>
@@ -157,50 +143,31 @@ public sealed class EthereumRpcClient
             ["method"] = method,
             ["params"] = parameters,
         });
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = Json;
-        JsonDocument document;
-        try
-        {
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+        using var document = await ReadPipeline.SendAsync(
+            _http,
+            () =>
             {
-                throw new RpcTransportException(method, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
-            }
+                var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = Json;
+                return request;
+            },
+            method,
+            cancellationToken).ConfigureAwait(false);
 
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            document = JsonDocument.Parse(bytes);
-        }
-        catch (HttpRequestException ex)
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new RpcTransportException(method, ex.Message, ex);
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new RpcTransportException(method, "request timed out", ex);
-        }
-        catch (JsonException ex)
-        {
-            throw new RpcTransportException(method, "the answer is not JSON", ex);
+            throw new RpcTransportException(method, "the answer is not a JSON-RPC object");
         }
 
-        using (document)
+        if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new RpcTransportException(method, "the answer is not a JSON-RPC object");
-            }
-
-            if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
-            {
-                throw ToException(method, error);
-            }
-
-            return root.TryGetProperty("result", out var result)
-                ? result.Clone()
-                : throw new RpcTransportException(method, "the answer has neither result nor error");
+            throw ToException(method, error);
         }
+
+        return root.TryGetProperty("result", out var result)
+            ? result.Clone()
+            : throw new RpcTransportException(method, "the answer has neither result nor error");
     }
 
     private JsonRpcException ToException(string method, JsonElement error)

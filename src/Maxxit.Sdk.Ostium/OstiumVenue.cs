@@ -1,0 +1,416 @@
+using System.Numerics;
+using Maxxit.Sdk.Agents;
+using Maxxit.Sdk.Errors;
+using Maxxit.Sdk.Ethereum;
+using Maxxit.Sdk.Ethereum.Signing;
+using Maxxit.Sdk.Execution;
+using Maxxit.Sdk.Markets;
+using Maxxit.Sdk.Ostium.Contracts;
+using Maxxit.Sdk.Ostium.Markets;
+using Maxxit.Sdk.Ostium.Rpc;
+using Maxxit.Sdk.Security;
+using Maxxit.Sdk.Venues;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Maxxit.Sdk.Ostium;
+
+/// <summary>
+/// Trades on Ostium through its Arbitrum contracts. An open is a market <c>openTrade</c> sized as the signal's
+/// percentage of the trader's USDC balance, sent by the deployment's Ostium agent wallet (wrapped in
+/// <c>delegatedAction</c> when that wallet is the user's approved delegate rather than the user's own). The result is
+/// <see cref="OrderStatus.Pending"/>: the order id comes from the <c>PriceRequested</c> event and the oracle fills it
+/// shortly after; the quantity is the expected one (collateral × leverage ÷ requested price).
+/// </summary>
+public sealed class OstiumVenue : IVenueAdapter
+{
+    private readonly OstiumOptions _options;
+    private readonly EthereumRpcClient _rpc;
+    private readonly OstiumSubgraphClient _subgraph;
+    private readonly OstiumPriceFeedClient _prices;
+    private readonly IAgentKeyProtector _keys;
+    private readonly VenueHealthRegistry _health;
+    private readonly ILogger<OstiumVenue> _logger;
+    private readonly TransactionSender _sender;
+    private readonly EthereumAddress _trading;
+    private readonly EthereumAddress _tradingStorage;
+    private readonly EthereumAddress _usdc;
+    private readonly OstiumBuilderFee _builderFee;
+    private int _chainChecked;
+
+    /// <summary>Creates the adapter; reading <paramref name="options"/> validates them.</summary>
+    public OstiumVenue(
+        IOptions<OstiumOptions> options,
+        EthereumRpcClient rpc,
+        OstiumSubgraphClient subgraph,
+        OstiumPriceFeedClient prices,
+        IAgentKeyProtector keys,
+        VenueHealthRegistry health,
+        ILogger<OstiumVenue> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _rpc = rpc;
+        _subgraph = subgraph;
+        _prices = prices;
+        _keys = keys;
+        _health = health;
+        _logger = logger;
+        _sender = new TransactionSender(rpc, _options, logger);
+        _trading = EthereumAddress.Parse(_options.TradingAddress);
+        _tradingStorage = EthereumAddress.Parse(_options.TradingStorageAddress);
+        _usdc = EthereumAddress.Parse(_options.UsdcAddress);
+        _builderFee = _options.BuilderFeePercent > 0m && _options.BuilderAddress is { } builder
+            ? new OstiumBuilderFee(EthereumAddress.Parse(builder), checked((uint)OstiumUnits.ToScaled(_options.BuilderFeePercent, OstiumUnits.BuilderFeeDecimals)))
+            : OstiumBuilderFee.None;
+    }
+
+    /// <inheritdoc />
+    public Venue Venue => Venue.Ostium;
+
+    /// <summary>Pairs from the subgraph, with reference prices from the price feed when it answers.</summary>
+    public async ValueTask<IReadOnlyList<MarketInfo>> GetMarketsAsync(CancellationToken cancellationToken)
+    {
+        var pairs = await _subgraph.GetPairsAsync(cancellationToken).ConfigureAwait(false);
+        Dictionary<(string, string), decimal> mids = [];
+        try
+        {
+            foreach (var price in await _prices.GetLatestPricesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                mids[(price.From.ToUpperInvariant(), price.To.ToUpperInvariant())] = price.Mid;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Markets without reference prices still route; the order path reads a fresh price anyway.
+            _logger.LogWarning(ex, "Ostium price feed unavailable while listing markets");
+        }
+
+        return pairs
+            .Select(p => OstiumMarketMapper.ToMarket(p, mids.TryGetValue((p.From.ToUpperInvariant(), p.To.ToUpperInvariant()), out var mid) ? mid : null))
+            .ToList();
+    }
+
+    /// <summary>The current price of a market from Ostium's price feed.</summary>
+    public Task<OstiumPrice> GetPriceAsync(MarketInfo market, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        var (from, to) = OstiumMarketMapper.SplitVenueSymbol(market.VenueSymbol);
+        return _prices.GetPriceAsync(from, to, cancellationToken);
+    }
+
+    /// <summary>The trader's open trades, from the subgraph (for monitoring and reconciliation).</summary>
+    public Task<IReadOnlyList<OstiumOpenTrade>> GetOpenTradesAsync(string traderWallet, CancellationToken cancellationToken) =>
+        _subgraph.GetOpenTradesAsync(ParseAddress(traderWallet, "user_wallet"), cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask<VenueHealth> GetHealthAsync(CancellationToken cancellationToken)
+    {
+        VenueHealth health;
+        try
+        {
+            var chainId = await _rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
+            health = chainId == _options.ChainId
+                ? new VenueHealth(true)
+                : new VenueHealth(false, $"node reports chain id {chainId}, expected {_options.ChainId}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            health = new VenueHealth(false, ex.Message);
+        }
+
+        _health.Report(Venue.Ostium, health.IsAvailable);
+        return health;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<OrderResult> PlaceOrderAsync(OrderRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Market.Venue != Venue.Ostium)
+        {
+            throw new MaxxitValidationException("market", $"is a {request.Market.Venue.ToName()} market, not an Ostium one");
+        }
+
+        if (request.SizePercent is <= 0m or > 100m)
+        {
+            throw new MaxxitValidationException("size_percent", "must be in (0, 100]");
+        }
+
+        var trader = ParseAddress(request.Deployment.UserWallet, "user_wallet");
+        var wallet = AgentWallet(request.Deployment);
+        if (request.Journal.PriorSubmissionId is { } prior)
+        {
+            // An earlier attempt recorded this transaction before sending it: follow it, never send a second open.
+            _logger.LogInformation("Resuming Ostium order {ClientOrderId} from transaction {Hash}", request.ClientOrderId, prior);
+            return await ResumeOpenAsync(prior, request.Market, cancellationToken).ConfigureAwait(false);
+        }
+
+        await EnsureChainAsync(cancellationToken).ConfigureAwait(false);
+        var (from, to) = OstiumMarketMapper.SplitVenueSymbol(request.Market.VenueSymbol);
+        var price = await _prices.GetPriceAsync(from, to, cancellationToken).ConfigureAwait(false);
+        if (!price.IsMarketOpen)
+        {
+            throw new VenueException(Venue.Ostium, $"market {request.Market.VenueSymbol} is closed", "forex, commodities, indices and stocks trade only in market hours");
+        }
+
+        if (price.Mid <= 0m)
+        {
+            throw new VenueException(Venue.Ostium, $"price feed gave no usable price for {request.Market.VenueSymbol}");
+        }
+
+        var balance = Erc20Contract.DecodeUInt256(await _rpc.CallAsync(_usdc, Erc20Contract.EncodeBalanceOf(trader), cancellationToken).ConfigureAwait(false));
+        var collateral = balance * OstiumUnits.ToScaled(request.SizePercent, 6) / 100_000_000;
+        if (collateral.IsZero)
+        {
+            throw new VenueException(Venue.Ostium, $"trader {trader} has {OstiumUnits.FromScaled(balance, OstiumUnits.UsdcDecimals)} USDC; {request.SizePercent} % of it is no collateral", "fund the user's wallet with USDC on Arbitrum");
+        }
+
+        var leverage = Leverage(request);
+        using var key = DecryptKey(wallet);
+        var delegated = key.Address != trader;
+        if (delegated)
+        {
+            await EnsureDelegateAsync(trader, key.Address, cancellationToken).ConfigureAwait(false);
+        }
+
+        await EnsureAllowanceAsync(key, trader, delegated, collateral, cancellationToken).ConfigureAwait(false);
+
+        var (stopLoss, takeProfit, _) = _options.PlaceNativeStopLossAndTakeProfit
+            ? ProtectionLevels.From(request.Risk, request.Side, price.Mid)
+            : (null, null, null);
+        var call = new OpenTradeCall(
+            new OstiumTrade(
+                collateral,
+                OstiumUnits.Price(price.Mid),
+                takeProfit is { } tp ? OstiumUnits.Price(tp) : BigInteger.Zero,
+                stopLoss is { } sl ? OstiumUnits.Price(sl) : BigInteger.Zero,
+                trader,
+                OstiumUnits.Leverage(leverage),
+                checked((ushort)request.Market.AssetIndex),
+                0,
+                request.Side == TradeSide.Long),
+            _builderFee,
+            OstiumOrderType.Market,
+            OstiumUnits.Percent(_options.SlippagePercent));
+        var data = OstiumTradingContract.EncodeOpenTrade(call);
+        if (delegated)
+        {
+            data = OstiumTradingContract.EncodeDelegatedAction(trader, data);
+        }
+
+        var receipt = await _sender.SendAsync(key, _trading, data, request.Journal, "openTrade", cancellationToken).ConfigureAwait(false);
+        return ToResult(receipt, call.Trade);
+    }
+
+    /// <summary>
+    /// Closes (part of) an open trade at market with <c>closeTradeMarket</c>, as the deployment's agent wallet (wrapped in
+    /// <c>delegatedAction</c> when it is the user's delegate). Idempotent through <paramref name="journal"/>: when it holds
+    /// an earlier attempt's transaction, that transaction is followed instead of sending another.
+    /// </summary>
+    /// <param name="deployment">The user's deployment.</param>
+    /// <param name="pairIndex">The pair of the trade.</param>
+    /// <param name="tradeIndex">The trade's slot on the pair.</param>
+    /// <param name="closePercent">Share to close, in (0, 100].</param>
+    /// <param name="marketPrice">Current price, from <see cref="GetPriceAsync"/>.</param>
+    /// <param name="journal">Where the transaction hash is recorded before sending.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public async Task<OstiumCloseResult> CloseTradeAsync(AgentDeployment deployment, int pairIndex, int tradeIndex, decimal closePercent, decimal marketPrice, IOrderJournal journal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        ArgumentNullException.ThrowIfNull(journal);
+        if (closePercent is <= 0m or > 100m)
+        {
+            throw new MaxxitValidationException("close_percent", "must be in (0, 100]");
+        }
+
+        if (marketPrice <= 0m)
+        {
+            throw new MaxxitValidationException("market_price", "must be positive");
+        }
+
+        if (pairIndex is < 0 or > ushort.MaxValue || tradeIndex is < 0 or > byte.MaxValue)
+        {
+            throw new MaxxitValidationException(pairIndex is < 0 or > ushort.MaxValue ? "pair_index" : "trade_index", "is out of range");
+        }
+
+        var trader = ParseAddress(deployment.UserWallet, "user_wallet");
+        var wallet = AgentWallet(deployment);
+        TransactionReceipt receipt;
+        string hash;
+        if (journal.PriorSubmissionId is { } prior)
+        {
+            hash = prior;
+            receipt = await _sender.WaitAsync(prior, "closeTradeMarket", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await EnsureChainAsync(cancellationToken).ConfigureAwait(false);
+            using var key = DecryptKey(wallet);
+            var data = OstiumTradingContract.EncodeCloseTradeMarket(new CloseTradeMarketCall(
+                (ushort)pairIndex,
+                (byte)tradeIndex,
+                checked((ushort)OstiumUnits.Percent(closePercent)),
+                OstiumUnits.Price(marketPrice),
+                OstiumUnits.Percent(_options.SlippagePercent)));
+            if (key.Address != trader)
+            {
+                data = OstiumTradingContract.EncodeDelegatedAction(trader, data);
+            }
+
+            receipt = await _sender.SendAsync(key, _trading, data, journal, "closeTradeMarket", cancellationToken).ConfigureAwait(false);
+            hash = receipt.TransactionHash;
+        }
+
+        return new OstiumCloseResult(hash, OstiumTradingContract.TryGetOrderId(receipt.Logs, out var orderId) ? orderId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, marketPrice);
+    }
+
+    private async Task<OrderResult> ResumeOpenAsync(string hash, MarketInfo market, CancellationToken cancellationToken)
+    {
+        var receipt = await _sender.WaitAsync(hash, "openTrade", cancellationToken).ConfigureAwait(false);
+        var tx = await _rpc.GetTransactionAsync(hash, cancellationToken).ConfigureAwait(false);
+        OstiumTrade? trade = null;
+        if (tx is not null)
+        {
+            var input = tx.Input;
+            if (OstiumTradingContract.IsCallTo(OstiumTradingContract.DelegatedAction, input))
+            {
+                input = OstiumTradingContract.DecodeDelegatedAction(input).InnerCallData;
+            }
+
+            if (OstiumTradingContract.IsCallTo(OstiumTradingContract.OpenTrade, input))
+            {
+                trade = OstiumTradingContract.DecodeOpenTrade(input).Trade;
+            }
+        }
+
+        if (trade is null)
+        {
+            _logger.LogWarning("Transaction {Hash} for {Market} is not an openTrade the node can show; order recorded without its size", hash, market.Symbol);
+        }
+
+        return ToResult(receipt, trade);
+    }
+
+    private OrderResult ToResult(TransactionReceipt receipt, OstiumTrade? trade)
+    {
+        string orderId;
+        if (OstiumTradingContract.TryGetOrderId(receipt.Logs, out var id))
+        {
+            orderId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            // The trade was accepted on chain; failing here would hide a live order, so keep the transaction as its id.
+            _logger.LogWarning("Receipt of {Hash} has no PriceRequested event", receipt.TransactionHash);
+            orderId = "tx:" + receipt.TransactionHash;
+        }
+
+        var collateral = trade is null ? 0m : OstiumUnits.FromScaled(trade.Collateral, OstiumUnits.UsdcDecimals);
+        var price = trade is null ? 0m : OstiumUnits.FromScaled(trade.OpenPrice, OstiumUnits.PriceDecimals);
+        var leverage = trade is null ? 1m : OstiumUnits.FromScaled(trade.Leverage, OstiumUnits.PercentDecimals);
+        return new OrderResult
+        {
+            Status = OrderStatus.Pending,
+            VenueOrderId = orderId,
+            FilledQuantity = price > 0m ? decimal.Round(collateral * leverage / price, 12) : 0m,
+            AveragePrice = price,
+            Leverage = leverage,
+            CollateralUsd = collateral,
+            SubmissionId = receipt.TransactionHash,
+        };
+    }
+
+    private decimal Leverage(OrderRequest request)
+    {
+        var requested = request.Leverage ?? 1m;
+        if (requested < 1m)
+        {
+            throw new MaxxitValidationException("leverage", "must be at least 1");
+        }
+
+        var max = request.Market.MaxLeverage;
+        return max >= 1m && requested > max ? max : decimal.Round(requested, 2, MidpointRounding.ToZero);
+    }
+
+    private async Task EnsureChainAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _chainChecked) == 1)
+        {
+            return;
+        }
+
+        var chainId = await _rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
+        if (chainId != _options.ChainId)
+        {
+            throw new VenueException(Venue.Ostium, $"the node at RpcUrl reports chain id {chainId} but ChainId is {_options.ChainId}", "point RpcUrl at the network the contract addresses belong to");
+        }
+
+        Volatile.Write(ref _chainChecked, 1);
+    }
+
+    private async Task EnsureDelegateAsync(EthereumAddress trader, EthereumAddress agent, CancellationToken cancellationToken)
+    {
+        var answer = await _rpc.CallAsync(_trading, OstiumTradingContract.Delegations.EncodeCall(trader), cancellationToken).ConfigureAwait(false);
+        var delegate_ = (EthereumAddress)OstiumTradingContract.Delegations.DecodeReturn(answer)[0]!;
+        if (delegate_ != agent)
+        {
+            throw new VenueException(Venue.Ostium, $"agent wallet {agent} is not the approved delegate of trader {trader}", "the user must call setDelegate(agent wallet) on Ostium's Trading contract");
+        }
+    }
+
+    private async Task EnsureAllowanceAsync(EthereumKey key, EthereumAddress trader, bool delegated, BigInteger collateral, CancellationToken cancellationToken)
+    {
+        var allowance = Erc20Contract.DecodeUInt256(await _rpc.CallAsync(_usdc, Erc20Contract.EncodeAllowance(trader, _tradingStorage), cancellationToken).ConfigureAwait(false));
+        if (allowance >= collateral)
+        {
+            return;
+        }
+
+        if (delegated)
+        {
+            // A delegate cannot approve the user's USDC: only the user can.
+            throw new VenueException(
+                Venue.Ostium,
+                $"USDC allowance of trader {trader} to TradingStorage is {OstiumUnits.FromScaled(allowance, OstiumUnits.UsdcDecimals)}, below the collateral {OstiumUnits.FromScaled(collateral, OstiumUnits.UsdcDecimals)}",
+                "the user must approve Ostium's TradingStorage contract to spend USDC");
+        }
+
+        await _sender.SendAsync(key, _usdc, Erc20Contract.EncodeApprove(_tradingStorage, collateral), null, "approve", cancellationToken).ConfigureAwait(false);
+    }
+
+    private EthereumKey DecryptKey(VenueAgentWallet wallet)
+    {
+        EthereumKey key;
+        using (var secret = _keys.Unprotect(wallet.EncryptedKey!))
+        {
+            try
+            {
+                key = new EthereumKey(secret.Span);
+            }
+            catch (EthereumFormatException)
+            {
+                throw new MaxxitValidationException("agent_wallets.OSTIUM", "the decrypted key is not a valid secp256k1 private key");
+            }
+        }
+
+        if (!string.Equals(key.Address.ToLowerHex(), ParseAddress(wallet.Address, "agent_wallets.OSTIUM.address").ToLowerHex(), StringComparison.Ordinal))
+        {
+            var address = key.Address;
+            key.Dispose();
+            throw new MaxxitValidationException("agent_wallets.OSTIUM", $"the key controls {address}, not the recorded address {wallet.Address}");
+        }
+
+        return key;
+    }
+
+    private static VenueAgentWallet AgentWallet(AgentDeployment deployment) =>
+        deployment.AgentWallets.TryGetValue(Venue.Ostium, out var wallet) && wallet.EncryptedKey is not null
+            ? wallet
+            : throw new MaxxitValidationException("agent_wallets.OSTIUM", "the deployment has no Ostium agent wallet with a key");
+
+    private static EthereumAddress ParseAddress(string? value, string field) =>
+        EthereumAddress.TryParse(value, out var address) && !address.IsZero
+            ? address
+            : throw new MaxxitValidationException(field, "must be 0x followed by 40 hex digits");
+}
