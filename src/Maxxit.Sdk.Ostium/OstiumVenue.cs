@@ -22,7 +22,7 @@ namespace Maxxit.Sdk.Ostium;
 /// <see cref="OrderStatus.Pending"/>: the order id comes from the <c>PriceRequested</c> event and the oracle fills it
 /// shortly after; the quantity is the expected one (collateral × leverage ÷ requested price).
 /// </summary>
-public sealed class OstiumVenue : IVenueAdapter
+public sealed class OstiumVenue : IVenueAdapter, IPositionVenue
 {
     private readonly OstiumOptions _options;
     private readonly EthereumRpcClient _rpc;
@@ -37,6 +37,7 @@ public sealed class OstiumVenue : IVenueAdapter
     private readonly EthereumAddress _usdc;
     private readonly OstiumBuilderFee _builderFee;
     private int _chainChecked;
+    private IReadOnlyDictionary<int, OstiumPair> _pairs = new Dictionary<int, OstiumPair>();
 
     /// <summary>Creates the adapter; reading <paramref name="options"/> validates them.</summary>
     public OstiumVenue(
@@ -72,6 +73,7 @@ public sealed class OstiumVenue : IVenueAdapter
     public async ValueTask<IReadOnlyList<MarketInfo>> GetMarketsAsync(CancellationToken cancellationToken)
     {
         var pairs = await _subgraph.GetPairsAsync(cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _pairs, pairs.GroupBy(p => p.Index).ToDictionary(g => g.Key, g => g.First()));
         Dictionary<(string, string), decimal> mids = [];
         try
         {
@@ -91,17 +93,72 @@ public sealed class OstiumVenue : IVenueAdapter
             .ToList();
     }
 
-    /// <summary>The current price of a market from Ostium's price feed.</summary>
-    public Task<OstiumPrice> GetPriceAsync(MarketInfo market, CancellationToken cancellationToken)
+    /// <summary>The current price of a market from Ostium's price feed, with bid, ask and whether the market is open.</summary>
+    public Task<OstiumPrice> GetQuoteAsync(MarketInfo market, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(market);
         var (from, to) = OstiumMarketMapper.SplitVenueSymbol(market.VenueSymbol);
         return _prices.GetPriceAsync(from, to, cancellationToken);
     }
 
-    /// <summary>The trader's open trades, from the subgraph (for monitoring and reconciliation).</summary>
+    /// <summary>The mid price of a market from Ostium's price feed; null when the feed has none for it.</summary>
+    public async ValueTask<decimal?> GetPriceAsync(MarketInfo market, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        var (from, to) = OstiumMarketMapper.SplitVenueSymbol(market.VenueSymbol);
+        var prices = await _prices.GetLatestPricesAsync(cancellationToken).ConfigureAwait(false);
+        var price = prices.FirstOrDefault(p => string.Equals(p.From, from, StringComparison.OrdinalIgnoreCase) && string.Equals(p.To, to, StringComparison.OrdinalIgnoreCase));
+        return price is { Mid: > 0m } ? price.Mid : null;
+    }
+
+    /// <summary>The trader's open trades, from the subgraph.</summary>
     public Task<IReadOnlyList<OstiumOpenTrade>> GetOpenTradesAsync(string traderWallet, CancellationToken cancellationToken) =>
         _subgraph.GetOpenTradesAsync(ParseAddress(traderWallet, "user_wallet"), cancellationToken);
+
+    /// <summary>The deployment's open trades as positions; <see cref="VenuePosition.VenueReference"/> is <c>pairIndex:index</c>.</summary>
+    public async ValueTask<IReadOnlyList<VenuePosition>> GetOpenPositionsAsync(AgentDeployment deployment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        var trades = await GetOpenTradesAsync(deployment.UserWallet, cancellationToken).ConfigureAwait(false);
+        var pairs = Volatile.Read(ref _pairs);
+        if (trades.Any(t => !pairs.ContainsKey(t.PairIndex)))
+        {
+            await GetMarketsAsync(cancellationToken).ConfigureAwait(false);
+            pairs = Volatile.Read(ref _pairs);
+        }
+
+        return trades.Select(t => new VenuePosition(
+            pairs.TryGetValue(t.PairIndex, out var pair) ? OstiumMarketMapper.SymbolOf(pair) : $"PAIR{t.PairIndex}",
+            t.Buy ? TradeSide.Long : TradeSide.Short,
+            t.OpenPrice > 0m ? decimal.Round(t.CollateralUsd * t.Leverage / t.OpenPrice, 12) : 0m,
+            t.OpenPrice,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{t.PairIndex}:{t.Index}"))).ToList();
+    }
+
+    /// <summary>
+    /// Closes a whole position at market. The trade is the trader's open one on the pair and side whose collateral is
+    /// closest to the position's; a second close of the same trade is refused by the contract at gas estimation
+    /// (<c>AlreadyMarketClosed</c>/<c>NoTradeFound</c>), so nothing is sent twice.
+    /// </summary>
+    /// <exception cref="OstiumTradeNotFoundException">No matching open trade (closed already or never filled).</exception>
+    public async ValueTask<CloseResult> ClosePositionAsync(CloseRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var position = request.Position;
+        var trades = await GetOpenTradesAsync(request.Deployment.UserWallet, cancellationToken).ConfigureAwait(false);
+        var buy = position.Side == TradeSide.Long;
+        var trade = trades
+            .Where(t => t.PairIndex == request.Market.AssetIndex && t.Buy == buy)
+            .OrderBy(t => Math.Abs(t.CollateralUsd - position.CollateralUsd))
+            .ThenBy(t => t.Index)
+            .FirstOrDefault()
+            ?? throw new OstiumTradeNotFoundException(request.Deployment.UserWallet, request.Market.AssetIndex, buy ? "long" : "short");
+        var price = request.TriggerPrice ?? await GetPriceAsync(request.Market, cancellationToken).ConfigureAwait(false)
+            ?? throw new VenueException(Venue.Ostium, $"no price for {request.Market.VenueSymbol} to close at");
+        var close = await CloseTradeAsync(request.Deployment, trade.PairIndex, trade.Index, 100m, price, null, cancellationToken).ConfigureAwait(false);
+        var quantity = trade.OpenPrice > 0m ? decimal.Round(trade.CollateralUsd * trade.Leverage / trade.OpenPrice, 12) : 0m;
+        return new CloseResult(close.OrderId ?? "tx:" + close.TransactionHash, price, quantity, 0m);
+    }
 
     /// <inheritdoc />
     public async ValueTask<VenueHealth> GetHealthAsync(CancellationToken cancellationToken)
@@ -213,12 +270,11 @@ public sealed class OstiumVenue : IVenueAdapter
     /// <param name="tradeIndex">The trade's slot on the pair.</param>
     /// <param name="closePercent">Share to close, in (0, 100].</param>
     /// <param name="marketPrice">Current price, from <see cref="GetPriceAsync"/>.</param>
-    /// <param name="journal">Where the transaction hash is recorded before sending.</param>
+    /// <param name="journal">Where the transaction hash is recorded before sending; null for none.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    public async Task<OstiumCloseResult> CloseTradeAsync(AgentDeployment deployment, int pairIndex, int tradeIndex, decimal closePercent, decimal marketPrice, IOrderJournal journal, CancellationToken cancellationToken)
+    public async Task<OstiumCloseResult> CloseTradeAsync(AgentDeployment deployment, int pairIndex, int tradeIndex, decimal closePercent, decimal marketPrice, IOrderJournal? journal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deployment);
-        ArgumentNullException.ThrowIfNull(journal);
         if (closePercent is <= 0m or > 100m)
         {
             throw new MaxxitValidationException("close_percent", "must be in (0, 100]");
@@ -238,7 +294,7 @@ public sealed class OstiumVenue : IVenueAdapter
         var wallet = AgentWallet(deployment);
         TransactionReceipt receipt;
         string hash;
-        if (journal.PriorSubmissionId is { } prior)
+        if (journal?.PriorSubmissionId is { } prior)
         {
             hash = prior;
             receipt = await _sender.WaitAsync(prior, "closeTradeMarket", cancellationToken).ConfigureAwait(false);
