@@ -465,8 +465,9 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue
             ? wallet
             : throw new MaxxitValidationException("agent_wallets.OSTIUM", "the deployment has no Ostium agent wallet with a key");
 
+    // The core accepts wallets in any letter case, so a mixed-case address with a bad EIP-55 checksum is read as lower case.
     private static EthereumAddress ParseAddress(string? value, string field) =>
-        EthereumAddress.TryParse(value, out var address) && !address.IsZero
+        (EthereumAddress.TryParse(value, out var address) || EthereumAddress.TryParse(value?.ToLowerInvariant(), out address)) && !address.IsZero
             ? address
             : throw new MaxxitValidationException(field, "must be 0x followed by 40 hex digits");
 }
