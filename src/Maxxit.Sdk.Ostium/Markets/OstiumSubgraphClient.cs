@@ -94,6 +94,11 @@ public sealed class OstiumSubgraphClient
     private static JsonElement Data(JsonDocument document, string field)
     {
         var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new VenueException(Venue.Ostium, $"subgraph answer is not an object with data.{field}");
+        }
+
         if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
             var message = errors[0].TryGetProperty("message", out var m) ? m.GetString() : errors[0].ToString();
