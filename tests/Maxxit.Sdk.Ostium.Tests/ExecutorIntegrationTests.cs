@@ -7,6 +7,7 @@ using Maxxit.Sdk.Ostium.Tests.Fakes;
 using Maxxit.Sdk.Positions;
 using Maxxit.Sdk.Signals;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using static Maxxit.Sdk.Ostium.Tests.OstiumTestKit;
 
@@ -17,6 +18,7 @@ public sealed class ExecutorIntegrationTests : IAsyncLifetime
 {
     private readonly FakeOstiumNode _node = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+    private readonly CapturingLoggerProvider _logs = new();
     private ServiceProvider _services = null!;
 
     public Task InitializeAsync()
@@ -26,6 +28,7 @@ public sealed class ExecutorIntegrationTests : IAsyncLifetime
         _node.Delegations[Trader] = Agent;
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_time);
+        services.AddLogging(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
         services.AddMaxxitV3(o => o.MasterKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()))
             .AddOstium(o => Configure(o, _node));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -97,6 +100,8 @@ public sealed class ExecutorIntegrationTests : IAsyncLifetime
         Assert.Equal(1, _node.SendCount);
         Assert.Single(_node.Received);
         Assert.Empty(_node.Violations);
+        Assert.Contains(_logs.Lines, l => l.Contains("Resuming Ostium order", StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Lines, l => l.Contains(AgentKeyHex[2..], StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
