@@ -2,7 +2,6 @@ using System.Numerics;
 using Maxxit.Sdk.Agents;
 using Maxxit.Sdk.Errors;
 using Maxxit.Sdk.Ethereum;
-using Maxxit.Sdk.Ethereum.Signing;
 using Maxxit.Sdk.Execution;
 using Maxxit.Sdk.Markets;
 using Maxxit.Sdk.Ostium.Contracts;
@@ -32,11 +31,9 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue
     private readonly VenueHealthRegistry _health;
     private readonly ILogger<OstiumVenue> _logger;
     private readonly TransactionSender _sender;
+    private readonly OstiumAccountChecks _checks;
     private readonly EthereumAddress _trading;
-    private readonly EthereumAddress _tradingStorage;
-    private readonly EthereumAddress _usdc;
     private readonly OstiumBuilderFee _builderFee;
-    private int _chainChecked;
     private IReadOnlyDictionary<int, OstiumPair> _pairs = new Dictionary<int, OstiumPair>();
 
     /// <summary>Creates the adapter; reading <paramref name="options"/> validates them.</summary>
@@ -58,9 +55,8 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue
         _health = health;
         _logger = logger;
         _sender = new TransactionSender(rpc, _options, logger);
+        _checks = new OstiumAccountChecks(rpc, _sender, _options);
         _trading = EthereumAddress.Parse(_options.TradingAddress);
-        _tradingStorage = EthereumAddress.Parse(_options.TradingStorageAddress);
-        _usdc = EthereumAddress.Parse(_options.UsdcAddress);
         _builderFee = _options.BuilderFeePercent > 0m && _options.BuilderAddress is { } builder
             ? new OstiumBuilderFee(EthereumAddress.Parse(builder), checked((uint)OstiumUnits.ToScaled(_options.BuilderFeePercent, OstiumUnits.BuilderFeeDecimals)))
             : OstiumBuilderFee.None;
@@ -113,7 +109,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue
 
     /// <summary>The trader's open trades, from the subgraph.</summary>
     public Task<IReadOnlyList<OstiumOpenTrade>> GetOpenTradesAsync(string traderWallet, CancellationToken cancellationToken) =>
-        _subgraph.GetOpenTradesAsync(ParseAddress(traderWallet, "user_wallet"), cancellationToken);
+        _subgraph.GetOpenTradesAsync(OstiumAgentKeys.ParseAddress(traderWallet, "user_wallet"), cancellationToken);
 
     /// <summary>The deployment's open trades as positions; <see cref="VenuePosition.VenueReference"/> is <c>pairIndex:index</c>.</summary>
     public async ValueTask<IReadOnlyList<VenuePosition>> GetOpenPositionsAsync(AgentDeployment deployment, CancellationToken cancellationToken)
@@ -194,8 +190,8 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue
             throw new MaxxitValidationException("size_percent", "must be in (0, 100]");
         }
 
-        var trader = ParseAddress(request.Deployment.UserWallet, "user_wallet");
-        var wallet = AgentWallet(request.Deployment);
+        var trader = OstiumAgentKeys.ParseAddress(request.Deployment.UserWallet, "user_wallet");
+        var wallet = OstiumAgentKeys.AgentWallet(request.Deployment);
         if (request.Journal.PriorSubmissionId is { } prior)
         {
             // An earlier attempt recorded this transaction before sending it: follow it, never send a second open.
@@ -203,7 +199,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue
             return await ResumeOpenAsync(prior, request.Market, cancellationToken).ConfigureAwait(false);
         }
 
-        await EnsureChainAsync(cancellationToken).ConfigureAwait(false);
+        await _checks.EnsureChainAsync(cancellationToken).ConfigureAwait(false);
         var (from, to) = OstiumMarketMapper.SplitVenueSymbol(request.Market.VenueSymbol);
         var price = await _prices.GetPriceAsync(from, to, cancellationToken).ConfigureAwait(false);
         if (!price.IsMarketOpen)
@@ -216,7 +212,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue
             throw new VenueException(Venue.Ostium, $"price feed gave no usable price for {request.Market.VenueSymbol}");
         }
 
-        var balance = Erc20Contract.DecodeUInt256(await _rpc.CallAsync(_usdc, Erc20Contract.EncodeBalanceOf(trader), cancellationToken).ConfigureAwait(false));
+        var balance = await _checks.UsdcBalanceAsync(trader, cancellationToken).ConfigureAwait(false);
         var collateral = balance * OstiumUnits.ToScaled(request.SizePercent, 6) / 100_000_000;
         if (collateral.IsZero)
         {
@@ -224,14 +220,14 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue
         }
 
         var leverage = Leverage(request);
-        using var key = DecryptKey(wallet);
+        using var key = OstiumAgentKeys.Decrypt(_keys, wallet);
         var delegated = key.Address != trader;
         if (delegated)
         {
-            await EnsureDelegateAsync(trader, key.Address, cancellationToken).ConfigureAwait(false);
+            await _checks.EnsureDelegateAsync(trader, key.Address, cancellationToken).ConfigureAwait(false);
         }
 
-        await EnsureAllowanceAsync(key, trader, delegated, collateral, cancellationToken).ConfigureAwait(false);
+        await _checks.EnsureAllowanceAsync(key, trader, delegated, collateral, cancellationToken).ConfigureAwait(false);
 
         var (stopLoss, takeProfit, _) = _options.PlaceNativeStopLossAndTakeProfit
             ? ProtectionLevels.From(request.Risk, request.Side, price.Mid)
@@ -290,8 +286,8 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue
             throw new MaxxitValidationException(pairIndex is < 0 or > ushort.MaxValue ? "pair_index" : "trade_index", "is out of range");
         }
 
-        var trader = ParseAddress(deployment.UserWallet, "user_wallet");
-        var wallet = AgentWallet(deployment);
+        var trader = OstiumAgentKeys.ParseAddress(deployment.UserWallet, "user_wallet");
+        var wallet = OstiumAgentKeys.AgentWallet(deployment);
         TransactionReceipt receipt;
         string hash;
         if (journal?.PriorSubmissionId is { } prior)
@@ -301,8 +297,8 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue
         }
         else
         {
-            await EnsureChainAsync(cancellationToken).ConfigureAwait(false);
-            using var key = DecryptKey(wallet);
+            await _checks.EnsureChainAsync(cancellationToken).ConfigureAwait(false);
+            using var key = OstiumAgentKeys.Decrypt(_keys, wallet);
             var data = OstiumTradingContract.EncodeCloseTradeMarket(new CloseTradeMarketCall(
                 (ushort)pairIndex,
                 (byte)tradeIndex,
@@ -388,86 +384,4 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue
         var max = request.Market.MaxLeverage;
         return max >= 1m && requested > max ? max : decimal.Round(requested, 2, MidpointRounding.ToZero);
     }
-
-    private async Task EnsureChainAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _chainChecked) == 1)
-        {
-            return;
-        }
-
-        var chainId = await _rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
-        if (chainId != _options.ChainId)
-        {
-            throw new VenueException(Venue.Ostium, $"the node at RpcUrl reports chain id {chainId} but ChainId is {_options.ChainId}", "point RpcUrl at the network the contract addresses belong to");
-        }
-
-        Volatile.Write(ref _chainChecked, 1);
-    }
-
-    private async Task EnsureDelegateAsync(EthereumAddress trader, EthereumAddress agent, CancellationToken cancellationToken)
-    {
-        var answer = await _rpc.CallAsync(_trading, OstiumTradingContract.Delegations.EncodeCall(trader), cancellationToken).ConfigureAwait(false);
-        var delegate_ = (EthereumAddress)OstiumTradingContract.Delegations.DecodeReturn(answer)[0]!;
-        if (delegate_ != agent)
-        {
-            throw new VenueException(Venue.Ostium, $"agent wallet {agent} is not the approved delegate of trader {trader}", "the user must call setDelegate(agent wallet) on Ostium's Trading contract");
-        }
-    }
-
-    private async Task EnsureAllowanceAsync(EthereumKey key, EthereumAddress trader, bool delegated, BigInteger collateral, CancellationToken cancellationToken)
-    {
-        var allowance = Erc20Contract.DecodeUInt256(await _rpc.CallAsync(_usdc, Erc20Contract.EncodeAllowance(trader, _tradingStorage), cancellationToken).ConfigureAwait(false));
-        if (allowance >= collateral)
-        {
-            return;
-        }
-
-        if (delegated)
-        {
-            // A delegate cannot approve the user's USDC: only the user can.
-            throw new VenueException(
-                Venue.Ostium,
-                $"USDC allowance of trader {trader} to TradingStorage is {OstiumUnits.FromScaled(allowance, OstiumUnits.UsdcDecimals)}, below the collateral {OstiumUnits.FromScaled(collateral, OstiumUnits.UsdcDecimals)}",
-                "the user must approve Ostium's TradingStorage contract to spend USDC");
-        }
-
-        await _sender.SendAsync(key, _usdc, Erc20Contract.EncodeApprove(_tradingStorage, collateral), null, "approve", cancellationToken).ConfigureAwait(false);
-    }
-
-    private EthereumKey DecryptKey(VenueAgentWallet wallet)
-    {
-        EthereumKey key;
-        using (var secret = _keys.Unprotect(wallet.EncryptedKey!))
-        {
-            try
-            {
-                key = new EthereumKey(secret.Span);
-            }
-            catch (EthereumFormatException)
-            {
-                throw new MaxxitValidationException("agent_wallets.OSTIUM", "the decrypted key is not a valid secp256k1 private key");
-            }
-        }
-
-        if (!string.Equals(key.Address.ToLowerHex(), ParseAddress(wallet.Address, "agent_wallets.OSTIUM.address").ToLowerHex(), StringComparison.Ordinal))
-        {
-            var address = key.Address;
-            key.Dispose();
-            throw new MaxxitValidationException("agent_wallets.OSTIUM", $"the key controls {address}, not the recorded address {wallet.Address}");
-        }
-
-        return key;
-    }
-
-    private static VenueAgentWallet AgentWallet(AgentDeployment deployment) =>
-        deployment.AgentWallets.TryGetValue(Venue.Ostium, out var wallet) && wallet.EncryptedKey is not null
-            ? wallet
-            : throw new MaxxitValidationException("agent_wallets.OSTIUM", "the deployment has no Ostium agent wallet with a key");
-
-    // The core accepts wallets in any letter case, so a mixed-case address with a bad EIP-55 checksum is read as lower case.
-    private static EthereumAddress ParseAddress(string? value, string field) =>
-        (EthereumAddress.TryParse(value, out var address) || EthereumAddress.TryParse(value?.ToLowerInvariant(), out address)) && !address.IsZero
-            ? address
-            : throw new MaxxitValidationException(field, "must be 0x followed by 40 hex digits");
 }
