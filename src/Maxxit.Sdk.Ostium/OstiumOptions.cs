@@ -48,8 +48,11 @@ public sealed class OstiumOptions
     /// </summary>
     public bool PlaceNativeStopLossAndTakeProfit { get; set; }
 
-    /// <summary>How long to wait for a transaction's receipt before reporting its outcome unknown (default 2 minutes).</summary>
-    public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long to wait for a transaction's receipt before reporting its outcome unknown (default 60 seconds; Arbitrum
+    /// makes blocks every quarter second). Keep it below the core's signal lease.
+    /// </summary>
+    public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How often to poll for a receipt (default 1 second).</summary>
     public TimeSpan ReceiptPollInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -319,7 +319,23 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue
 
     private async Task<OrderResult> ResumeOpenAsync(string hash, MarketInfo market, CancellationToken cancellationToken)
     {
-        var receipt = await _sender.WaitAsync(hash, "openTrade", cancellationToken).ConfigureAwait(false);
+        TransactionReceipt receipt;
+        try
+        {
+            receipt = await _sender.WaitAsync(hash, "openTrade", cancellationToken).ConfigureAwait(false);
+        }
+        catch (TransactionPendingException)
+        {
+            if (await _rpc.GetTransactionAsync(hash, cancellationToken).ConfigureAwait(false) is null)
+            {
+                // Recorded but unknown to the node: it may never have left the process. Re-sending could open twice,
+                // so the order stays unresolved for an operator or reconciliation.
+                _logger.LogWarning("Journaled Ostium transaction {Hash} for {Market} is unknown to the node; it may never have been broadcast", hash, market.Symbol);
+            }
+
+            throw;
+        }
+
         var tx = await _rpc.GetTransactionAsync(hash, cancellationToken).ConfigureAwait(false);
         OstiumTrade? trade = null;
         if (tx is not null)
