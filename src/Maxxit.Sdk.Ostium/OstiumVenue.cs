@@ -213,7 +213,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue
         }
 
         var balance = await _checks.UsdcBalanceAsync(trader, cancellationToken).ConfigureAwait(false);
-        var collateral = balance * OstiumUnits.ToScaled(request.SizePercent, 6) / 100_000_000;
+        var collateral = OstiumUnits.CollateralFor(balance, request.SizePercent);
         if (collateral.IsZero)
         {
             throw new VenueException(Venue.Ostium, $"trader {trader} has {OstiumUnits.FromScaled(balance, OstiumUnits.UsdcDecimals)} USDC; {request.SizePercent} % of it is no collateral", "fund the user's wallet with USDC on Arbitrum");

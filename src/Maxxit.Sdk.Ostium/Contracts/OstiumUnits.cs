@@ -72,4 +72,16 @@ public static class OstiumUnits
 
     /// <summary>A percentage (e.g. 2 for 2 %) as 2-decimal units (200).</summary>
     public static uint Percent(decimal percent) => checked((uint)ToScaled(percent, PercentDecimals));
+
+    /// <summary>
+    /// Collateral for an order: <paramref name="sizePercent"/> % of a USDC balance (both in 6-decimal units), rounded
+    /// down so that it never exceeds the share asked for.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The percentage is outside [0, 100] or the balance is negative.</exception>
+    public static BigInteger CollateralFor(BigInteger usdcBalance, decimal sizePercent)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(usdcBalance);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(sizePercent, 100m);
+        return usdcBalance * ToScaled(sizePercent, 6) / 100_000_000;
+    }
 }

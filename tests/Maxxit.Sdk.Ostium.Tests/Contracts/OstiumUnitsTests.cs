@@ -41,4 +41,21 @@ public sealed class OstiumUnitsTests
         var price = whole + ((fraction % 1_000_000_000_000_000_000UL) / 1_000_000_000_000_000_000m);
         return OstiumUnits.FromScaled(OstiumUnits.Price(price), OstiumUnits.PriceDecimals) == price;
     }
+
+    [Theory]
+    [InlineData(2_000_000_000, 25, 500_000_000)]
+    [InlineData(1_000_000, 33.333333, 333_333)]
+    [InlineData(999, 10, 99)]
+    [InlineData(5, 10, 0)]
+    public void Collateral_is_the_size_share_of_the_balance_rounded_down(long balance, double percent, long expected) =>
+        Assert.Equal(new BigInteger(expected), OstiumUnits.CollateralFor(balance, (decimal)percent));
+
+    [Property]
+    public bool Collateral_never_exceeds_the_share_and_misses_it_by_less_than_one_unit(ulong balance, uint percentMillionths)
+    {
+        var percent = (percentMillionths % 100_000_000) / 1_000_000m;
+        var collateral = OstiumUnits.CollateralFor(balance, percent);
+        var exact = (decimal)balance * percent / 100m;
+        return (decimal)collateral <= exact && exact - (decimal)collateral < 1m;
+    }
 }
