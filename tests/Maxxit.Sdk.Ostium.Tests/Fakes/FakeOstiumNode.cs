@@ -418,6 +418,24 @@ internal sealed class FakeOstiumNode : IAsyncDisposable
                 }
 
                 var orderId = _nextOrderId++;
+
+                // The oracle's fill, at once: the trade shows in the subgraph at the requested price.
+                if (r.Open is { } filled)
+                {
+                    var t = filled.Trade;
+                    var slot = Enumerable.Range(0, 256).First(i => !OpenTrades.Any(o => o.Trader == trader && o.Pair == t.PairIndex && o.Index == i));
+                    OpenTrades.Add(($"t-{orderId}", t.PairIndex, slot, t.Buy, t.Collateral.ToString(CultureInfo.InvariantCulture), t.Leverage.ToString(CultureInfo.InvariantCulture), t.OpenPrice.ToString(CultureInfo.InvariantCulture), trader));
+                }
+
+                if (r.Close is { } close)
+                {
+                    var removed = OpenTrades.RemoveAll(o => o.Trader == trader && o.Pair == close.PairIndex && o.Index == close.Index);
+                    if (removed == 0)
+                    {
+                        return (false, logs);
+                    }
+                }
+
                 var job = new byte[32];
                 job[31] = 0x42;
                 var log = OstiumTradingContract.PriceRequested.EncodeLog(orderId, job, BigInteger.Zero);
