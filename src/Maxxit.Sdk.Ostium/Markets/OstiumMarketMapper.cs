@@ -1,0 +1,58 @@
+using Maxxit.Sdk.Markets;
+
+namespace Maxxit.Sdk.Ostium.Markets;
+
+/// <summary>
+/// Turns Ostium pairs into catalog markets. The router matches the symbol: forex pairs by the concatenation
+/// (EUR/USD → EURUSD, USD/JPY → USDJPY), every other pair by its base (ETH/USD → ETH, XAU/USD → XAU, DAX/EUR → DAX).
+/// </summary>
+public static class OstiumMarketMapper
+{
+    /// <summary>The router symbol of a pair.</summary>
+    public static string SymbolOf(OstiumPair pair)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        var from = pair.From.Trim().ToUpperInvariant();
+        return IsForex(pair.Group) ? from + pair.To.Trim().ToUpperInvariant() : from;
+    }
+
+    /// <summary>The asset class of a subgraph group name.</summary>
+    public static string CategoryOf(string group) => group.Trim().ToLowerInvariant() switch
+    {
+        "crypto" => "crypto",
+        "forex" or "fx" => "forex",
+        "commodities" or "commodity" or "metals" or "energy" => "commodity",
+        "indices" or "index" => "index",
+        "stocks" or "stock" or "equities" => "stock",
+        var other => other,
+    };
+
+    /// <summary>The catalog entry of a pair, with a reference price when one is known.</summary>
+    public static MarketInfo ToMarket(OstiumPair pair, decimal? referencePrice = null)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        return new MarketInfo
+        {
+            Venue = Venue.Ostium,
+            Symbol = SymbolOf(pair),
+            VenueSymbol = $"{pair.From}/{pair.To}",
+            AssetIndex = pair.Index,
+            SizeDecimals = 6,
+            MaxLeverage = pair.MaxLeverage,
+            ReferencePrice = referencePrice,
+            Category = CategoryOf(pair.Group),
+        };
+    }
+
+    /// <summary>Splits a <c>BASE/QUOTE</c> venue symbol.</summary>
+    public static (string From, string To) SplitVenueSymbol(string venueSymbol)
+    {
+        ArgumentNullException.ThrowIfNull(venueSymbol);
+        var slash = venueSymbol.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && slash < venueSymbol.Length - 1
+            ? (venueSymbol[..slash], venueSymbol[(slash + 1)..])
+            : throw new FormatException($"'{venueSymbol}' is not BASE/QUOTE");
+    }
+
+    private static bool IsForex(string group) => CategoryOf(group) == "forex";
+}

@@ -1,0 +1,52 @@
+using Maxxit.Sdk.DependencyInjection;
+using Maxxit.Sdk.Ostium;
+using Maxxit.Sdk.Ostium.Contracts;
+using Maxxit.Sdk.Ostium.Markets;
+using Maxxit.Sdk.Ostium.Rpc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+// Extension methods live in the DI namespace, like AddMaxxitV3(), so that no extra using is needed.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the Ostium venue to the Maxxit builder.</summary>
+public static class OstiumServiceCollectionExtensions
+{
+    /// <summary>The named HTTP client used for the JSON-RPC node, the subgraph and the price feed.</summary>
+    public const string HttpClientName = "Maxxit.Ostium";
+
+    /// <summary>
+    /// Registers <see cref="OstiumVenue"/> (replacing the paper Ostium venue) with its JSON-RPC, subgraph and price-feed
+    /// clients. Options default to Arbitrum One; <see cref="OstiumOptions.RpcUrl"/> is required. Options are validated
+    /// at start.
+    /// </summary>
+    public static MaxxitBuilder AddOstium(this MaxxitBuilder builder, Action<OstiumOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var services = builder.Services;
+        services.AddOptions<OstiumOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OstiumOptions>, OstiumOptionsValidator>());
+        services.AddHttpClient(HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<OstiumOptions>>().Value.RequestTimeout);
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<OstiumOptions>>().Value;
+            return new EthereumRpcClient(Http(sp), o.RpcUrl!, sp.GetRequiredService<TimeProvider>(), o.ReadRetryCount, o.ReadRetryDelay, new RevertDecoder(OstiumErrors.Signatures));
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<OstiumOptions>>().Value;
+            return new OstiumSubgraphClient(Http(sp), o.SubgraphUrl!, sp.GetRequiredService<TimeProvider>(), o.ReadRetryCount, o.ReadRetryDelay);
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<OstiumOptions>>().Value;
+            return new OstiumPriceFeedClient(Http(sp), o.PriceFeedUrl!, sp.GetRequiredService<TimeProvider>(), o.ReadRetryCount, o.ReadRetryDelay);
+        });
+        return builder.AddVenue<OstiumVenue>();
+    }
+
+    private static HttpClient Http(IServiceProvider sp) => sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+}

@@ -1,0 +1,141 @@
+using AgentKeyInput = Maxxit.Sdk.Agents.AgentKeyInput;
+using CreateAgentRequest = Maxxit.Sdk.Agents.CreateAgentRequest;
+using DeployAgentRequest = Maxxit.Sdk.Agents.DeployAgentRequest;
+using Maxxit.Sdk.Client;
+using Maxxit.Sdk.Execution;
+using Maxxit.Sdk.Ostium.Tests.Fakes;
+using Maxxit.Sdk.Positions;
+using Maxxit.Sdk.Signals;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using static Maxxit.Sdk.Ostium.Tests.OstiumTestKit;
+
+namespace Maxxit.Sdk.Ostium.Tests;
+
+/// <summary>The whole pipeline through <see cref="ITradeExecutor"/>, with the real Ostium adapter against the fake node.</summary>
+public sealed class ExecutorIntegrationTests : IAsyncLifetime
+{
+    private readonly FakeOstiumNode _node = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+    private readonly CapturingLoggerProvider _logs = new();
+    private ServiceProvider _services = null!;
+
+    public Task InitializeAsync()
+    {
+        _node.AllowedSenders.Add(Agent);
+        _node.FundTrader(Trader, 2_000m, allowance: 10_000m);
+        _node.Delegations[Trader] = Agent;
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddLogging(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddMaxxitV3(o => o.MasterKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()))
+            .AddOstium(o => Configure(o, _node));
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _node.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Xau_signal_routes_to_Ostium_opens_on_chain_and_records_the_order_id_and_a_rerun_sends_nothing()
+    {
+        var client = _services.GetRequiredService<IMaxxitClient>();
+        var executor = _services.GetRequiredService<ITradeExecutor>();
+        var signal = await DeployedSignalAsync(client, "XAU", sizePercent: 25m);
+
+        var first = await executor.ExecuteAsync(signal.Id, default);
+
+        Assert.Empty(_node.Violations);
+        Assert.Equal(SignalStatus.Executed, first.Status);
+        Assert.Equal(Venue.Ostium, first.FinalVenue);
+        var outcome = Assert.Single(first.Deployments);
+        Assert.Equal(DeploymentOutcome.Opened, outcome.Outcome);
+        Assert.StartsWith("OSTIUM: pair available", outcome.Routing!.Reason, StringComparison.Ordinal);
+        var position = outcome.Position!;
+        Assert.Equal(Venue.Ostium, position.Venue);
+        Assert.Equal("1001", position.VenueOrderId);
+        var tx = Assert.Single(_node.Received);
+        Assert.Equal(tx.Signed.HashHex(), position.SubmissionId);
+        Assert.Equal(Trader, tx.DelegatedFor);
+        Assert.Equal(new System.Numerics.BigInteger(500_000_000), tx.Open!.Trade.Collateral);
+        Assert.Equal(500m, position.CollateralUsd);
+
+        var second = await executor.ExecuteAsync(signal.Id, default);
+
+        Assert.True(second.AlreadyProcessed);
+        Assert.Equal(1, _node.SendCount);
+        var stored = Assert.Single(await _services.GetRequiredService<Storage.IPositionStore>().ListPositionsAsync(new PositionQuery(SignalId: signal.Id), default));
+        Assert.Equal("1001", stored.VenueOrderId);
+        Assert.Equal(PositionStatus.Open, stored.Status);
+    }
+
+    [Fact]
+    public async Task Lost_answer_after_the_send_then_a_rerun_after_the_lease_finds_the_journaled_hash_and_sends_nothing_new()
+    {
+        var client = _services.GetRequiredService<IMaxxitClient>();
+        var executor = _services.GetRequiredService<ITradeExecutor>();
+        var signal = await DeployedSignalAsync(client, "XAU", sizePercent: 10m);
+        _node.DropNextSendAnswer = true;
+
+        var crashed = await executor.ExecuteAsync(signal.Id, default);
+
+        Assert.Equal(SignalStatus.Executing, crashed.Status);
+        Assert.Equal(DeploymentOutcome.Unknown, Assert.Single(crashed.Deployments).Outcome);
+        Assert.Equal(1, _node.SendCount);
+        var reserved = Assert.Single(await _services.GetRequiredService<Storage.IPositionStore>().ListPositionsAsync(new PositionQuery(SignalId: signal.Id), default));
+        Assert.Equal(_node.Received[0].Signed.HashHex(), reserved.SubmissionId);
+
+        _time.Advance(_services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MaxxitOptions>>().Value.SignalLease + TimeSpan.FromSeconds(1));
+        var resumed = await executor.ExecuteAsync(signal.Id, default);
+
+        Assert.Equal(SignalStatus.Executed, resumed.Status);
+        var position = Assert.Single(resumed.Deployments).Position!;
+        Assert.Equal("1001", position.VenueOrderId);
+        Assert.Equal(200m, position.CollateralUsd);
+        Assert.Equal(1, _node.SendCount);
+        Assert.Single(_node.Received);
+        Assert.Empty(_node.Violations);
+        Assert.Contains(_logs.Lines, l => l.Contains("Resuming Ostium order", StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Lines, l => l.Contains(AgentKeyHex[2..], StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Eth_still_goes_to_paper_Hyperliquid_first_and_Ostium_is_untouched()
+    {
+        var client = _services.GetRequiredService<IMaxxitClient>();
+        var signal = await DeployedSignalAsync(client, "ETH", sizePercent: 10m);
+
+        var result = await _services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, default);
+
+        Assert.Equal(Venue.Hyperliquid, result.FinalVenue);
+        Assert.Equal(0, _node.SendCount);
+    }
+
+    private static async Task<Signal> DeployedSignalAsync(IMaxxitClient client, string token, decimal sizePercent)
+    {
+        var agent = await client.CreateAgentAsync(new CreateAgentRequest { CreatorWallet = "0x" + new string('c', 40), Name = "Gold Bug" });
+        await client.DeployAgentAsync(new DeployAgentRequest
+        {
+            AgentId = agent.Id,
+            UserWallet = Trader.ToString(),
+            AgentWallets = new Dictionary<Venue, AgentKeyInput>
+            {
+                [Venue.Ostium] = new() { Address = Agent.ToString(), PrivateKey = AgentKeyHex },
+            },
+        });
+        return await client.GenerateSignalAsync(new GenerateSignalRequest
+        {
+            AgentId = agent.Id,
+            TokenSymbol = token,
+            Side = "LONG",
+            SizeModel = SizeModel.PercentOf(sizePercent),
+            RiskModel = RiskModel.Trailing(0.03m),
+            Confidence = 0.8m,
+        });
+    }
+}

@@ -1,0 +1,130 @@
+using Maxxit.Sdk.Execution;
+using Maxxit.Sdk.Ostium.Tests.Fakes;
+using Maxxit.Sdk.Positions;
+using Maxxit.Sdk.Venues;
+using static Maxxit.Sdk.Ostium.Tests.OstiumTestKit;
+
+namespace Maxxit.Sdk.Ostium.Tests;
+
+public sealed class OstiumVenuePositionTests : IAsyncLifetime
+{
+    private readonly FakeOstiumNode _node = new();
+
+    public Task InitializeAsync()
+    {
+        _node.AllowedSenders.Add(Agent);
+        _node.Delegations[Trader] = Agent;
+        _node.OpenTrades.Add(("t-1", 5, 0, true, "50000000", "500", "4600000000000000000000", Trader));
+        _node.OpenTrades.Add(("t-2", 5, 2, true, "100000000", "500", "4650750000000000000000", Trader));
+        _node.OpenTrades.Add(("t-3", 1, 0, false, "20000000", "1000", "3000000000000000000000", Trader));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _node.DisposeAsync();
+
+    [Fact]
+    public async Task Open_trades_become_positions_with_symbol_side_size_and_pair_reference()
+    {
+        var (venue, keys) = Venue(_node);
+
+        var positions = await venue.GetOpenPositionsAsync(Deployment(keys, Trader), default);
+
+        Assert.Equal(3, positions.Count);
+        var eth = positions.Single(p => p.Symbol == "ETH");
+        Assert.Equal(TradeSide.Short, eth.Side);
+        Assert.Equal(3000m, eth.EntryPrice);
+        Assert.Equal(200m / 3000m, eth.Quantity, 12);
+        Assert.Equal("1:0", eth.VenueReference);
+        Assert.Equal(["5:0", "5:2"], positions.Where(p => p.Symbol == "XAU").Select(p => p.VenueReference).Order());
+    }
+
+    [Fact]
+    public async Task Close_picks_the_trade_matching_the_position_and_sends_closeTradeMarket_through_delegatedAction()
+    {
+        var (venue, keys) = Venue(_node);
+        var deployment = Deployment(keys, Trader);
+        var xau = await MarketAsync(venue, "XAU");
+        var position = new Position
+        {
+            Id = Guid.NewGuid(),
+            DeploymentId = deployment.Id,
+            SignalId = Guid.NewGuid(),
+            Venue = Venue.Ostium,
+            TokenSymbol = "XAU",
+            Side = TradeSide.Long,
+            CollateralUsd = 100m,
+            Leverage = 5m,
+            Status = PositionStatus.Open,
+            ClientOrderId = "0x01",
+            OpenedAt = DateTimeOffset.UnixEpoch,
+        };
+
+        var result = await venue.ClosePositionAsync(new CloseRequest { Position = position, Deployment = deployment, Market = xau, ClientOrderId = ClientOrderId.For(position.SignalId, deployment.Id, ClientOrderId.Close), TriggerPrice = 4700m }, default);
+
+        Assert.Empty(_node.Violations);
+        var tx = Assert.Single(_node.Received);
+        Assert.Equal("closeTradeMarket", tx.Kind);
+        Assert.Equal(Trader, tx.DelegatedFor);
+        Assert.Equal(new Sdk.Ostium.Contracts.CloseTradeMarketCall(5, 2, 10_000, Sdk.Ostium.Contracts.OstiumUnits.Price(4700m), 200), tx.Close);
+        Assert.Equal("1001", result.VenueOrderId);
+        Assert.Equal(4700m, result.ExitPrice);
+    }
+
+    [Fact]
+    public async Task Close_without_a_matching_open_trade_is_a_typed_error_and_sends_nothing()
+    {
+        var (venue, keys) = Venue(_node);
+        var deployment = Deployment(keys, Trader);
+        var btc = await MarketAsync(venue, "BTC");
+        var position = new Position
+        {
+            Id = Guid.NewGuid(),
+            DeploymentId = deployment.Id,
+            SignalId = Guid.NewGuid(),
+            Venue = Venue.Ostium,
+            TokenSymbol = "BTC",
+            Side = TradeSide.Long,
+            Status = PositionStatus.Open,
+            ClientOrderId = "0x01",
+            OpenedAt = DateTimeOffset.UnixEpoch,
+        };
+
+        var error = await Assert.ThrowsAsync<OstiumTradeNotFoundException>(async () =>
+            await venue.ClosePositionAsync(new CloseRequest { Position = position, Deployment = deployment, Market = btc, ClientOrderId = "0x02" }, default));
+
+        Assert.Equal(0, error.PairIndex);
+        Assert.Equal(0, _node.SendCount);
+    }
+
+    [Fact]
+    public async Task A_journaled_close_is_followed_not_resent()
+    {
+        var (venue, keys) = Venue(_node);
+        var deployment = Deployment(keys, Trader);
+        var journal = new RecordingJournal(_node);
+        var first = await venue.CloseTradeAsync(deployment, 5, 2, 50m, 4700m, journal, default);
+
+        var again = await venue.CloseTradeAsync(deployment, 5, 2, 50m, 4700m, new RecordingJournal(_node, first.TransactionHash), default);
+
+        Assert.Equal(1, _node.SendCount);
+        Assert.Equal(first, again);
+        Assert.Equal((ushort)5000, Assert.Single(_node.Received).Close!.ClosePercentage);
+    }
+
+    [Theory]
+    [InlineData(5, 1, 0, 10, "close_percent")]
+    [InlineData(5, 1, 101, 10, "close_percent")]
+    [InlineData(5, 1, 50, 0, "market_price")]
+    [InlineData(70000, 1, 50, 10, "pair_index")]
+    [InlineData(5, 300, 50, 10, "trade_index")]
+    public async Task Close_arguments_are_validated(int pairIndex, int tradeIndex, int closePercent, int price, string field)
+    {
+        var (venue, keys) = Venue(_node);
+
+        var error = await Assert.ThrowsAsync<Errors.MaxxitValidationException>(() =>
+            venue.CloseTradeAsync(Deployment(keys, Trader), pairIndex, tradeIndex, closePercent, price, null, default));
+
+        Assert.Equal(field, error.Field);
+        Assert.Equal(0, _node.SendCount);
+    }
+}
