@@ -1,0 +1,43 @@
+using Maxxit.Sdk.Agents;
+using Maxxit.Sdk.Execution;
+using Maxxit.Sdk.Policies;
+using Maxxit.Sdk.Routing;
+using Maxxit.Sdk.Signals;
+using Maxxit.Sdk.Stats;
+
+namespace Maxxit.Sdk.Client;
+
+/// <summary>
+/// The client-facing operations of the original V3 API. Bad input throws
+/// <see cref="Errors.MaxxitValidationException"/> (field + reason), unknown ids <see cref="Errors.MaxxitNotFoundException"/>,
+/// duplicates <see cref="Errors.MaxxitConflictException"/>; none of them writes anything.
+/// </summary>
+public interface IMaxxitClient
+{
+    /// <summary>Creates a venue-agnostic agent.</summary>
+    Task<Agent> CreateAgentAsync(CreateAgentRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists agents, newest first.</summary>
+    Task<IReadOnlyList<Agent>> ListAgentsAsync(AgentQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deploys an agent to a user wallet (one deployment per agent and wallet). Keys are encrypted before they are stored.</summary>
+    Task<AgentDeployment> DeployAgentAsync(DeployAgentRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a deployment's policy (null: pass-through).</summary>
+    Task<AgentDeployment> UpdateDeploymentPolicyAsync(Guid deploymentId, DeploymentPolicy? policy, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a manual signal (requested venue MULTI, status PENDING).</summary>
+    Task<Signal> GenerateSignalAsync(GenerateSignalRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Executes a signal with routing for every ACTIVE deployment of its agent.</summary>
+    Task<ExecutionResult> ExecuteTradeAsync(Guid signalId, CancellationToken cancellationToken = default);
+
+    /// <summary>System counts.</summary>
+    Task<OverviewStats> GetOverviewAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Routing history with a per-venue summary.</summary>
+    Task<RoutingHistoryPage> GetRoutingHistoryAsync(RoutingHistoryQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets an agent's routing config (or the global default when its agent id is null).</summary>
+    Task SetRoutingConfigAsync(RoutingConfig config, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,56 @@
+using Maxxit.Sdk.Policies;
+using Maxxit.Sdk.Signals;
+using Maxxit.Sdk.Storage;
+using Maxxit.Sdk.Venues;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Maxxit.Sdk.DependencyInjection;
+
+/// <summary>Returned by <c>AddMaxxitV3()</c>: adds or replaces venues, the policy, the signal generator and the store.</summary>
+public sealed class MaxxitBuilder
+{
+    internal MaxxitBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The service collection, for extension packages (<c>UsePostgres</c>, <c>AddHyperliquid</c>, …).</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Adds a venue adapter; it replaces any earlier adapter (e.g. the paper one) for the same venue.</summary>
+    public MaxxitBuilder AddVenue<TAdapter>()
+        where TAdapter : class, IVenueAdapter
+    {
+        Services.TryAddSingleton<TAdapter>();
+        Services.AddSingleton<IVenueAdapter>(sp => sp.GetRequiredService<TAdapter>());
+        return this;
+    }
+
+    /// <summary>Adds a venue adapter built by a factory; it replaces any earlier adapter for the same venue.</summary>
+    public MaxxitBuilder AddVenue(Func<IServiceProvider, IVenueAdapter> factory)
+    {
+        Services.AddSingleton(factory);
+        return this;
+    }
+
+    /// <summary>Replaces the policy layer (Agent How).</summary>
+    public MaxxitBuilder AddPolicy<TPolicy>()
+        where TPolicy : class, IPolicyLayer
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IPolicyLayer, TPolicy>());
+        return this;
+    }
+
+    /// <summary>Replaces the signal generator (Agent What).</summary>
+    public MaxxitBuilder UseSignalGenerator<TGenerator>()
+        where TGenerator : class, ISignalGenerator
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ISignalGenerator, TGenerator>());
+        return this;
+    }
+
+    /// <summary>Replaces the store.</summary>
+    public MaxxitBuilder UseStore(Func<IServiceProvider, IMaxxitStore> factory)
+    {
+        Services.Replace(ServiceDescriptor.Singleton(factory));
+        return this;
+    }
+}

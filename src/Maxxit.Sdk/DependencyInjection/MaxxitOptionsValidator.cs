@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+
+namespace Maxxit.Sdk.DependencyInjection;
+
+/// <summary>Checks <see cref="MaxxitOptions"/>; each failure names the option and the reason.</summary>
+public sealed class MaxxitOptionsValidator : IValidateOptions<MaxxitOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, MaxxitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.MasterKey is { } key && !IsAes256Key(key))
+        {
+            failures.Add($"{nameof(MaxxitOptions.MasterKey)}: must be base64 of exactly 32 bytes");
+        }
+
+        Range(failures, nameof(MaxxitOptions.MarketRefreshInterval), options.MarketRefreshInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Range(failures, nameof(MaxxitOptions.RoutingConfigRefreshInterval), options.RoutingConfigRefreshInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Range(failures, nameof(MaxxitOptions.SignalLease), options.SignalLease, TimeSpan.FromSeconds(5), TimeSpan.FromHours(1));
+        if (options.DefaultLeverage is < 1m or > 100m)
+        {
+            failures.Add($"{nameof(MaxxitOptions.DefaultLeverage)}: must be between 1 and 100");
+        }
+
+        if (options.PaperAccountValueUsd <= 0m)
+        {
+            failures.Add($"{nameof(MaxxitOptions.PaperAccountValueUsd)}: must be positive");
+        }
+
+        if (options.PaperFeeRate is < 0m or > 0.01m)
+        {
+            failures.Add($"{nameof(MaxxitOptions.PaperFeeRate)}: must be between 0 and 0.01");
+        }
+
+        if (options.SignalConfidenceThreshold is < 0m or > 1m)
+        {
+            failures.Add($"{nameof(MaxxitOptions.SignalConfidenceThreshold)}: must be between 0 and 1");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsAes256Key(string base64)
+    {
+        Span<byte> buffer = stackalloc byte[48];
+        return Convert.TryFromBase64String(base64, buffer, out var written) && written == 32;
+    }
+
+    private static void Range(List<string> failures, string name, TimeSpan value, TimeSpan min, TimeSpan max)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"{name}: must be between {min} and {max}");
+        }
+    }
+}

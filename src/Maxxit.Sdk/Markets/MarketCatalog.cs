@@ -1,0 +1,104 @@
+using System.Collections.Frozen;
+using Maxxit.Sdk.Venues;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Maxxit.Sdk.Markets;
+
+/// <summary>
+/// Per-venue immutable snapshots swapped atomically on refresh: readers never lock and never see a half-built list.
+/// </summary>
+public sealed class MarketCatalog : IMarketCatalog
+{
+    private const int VenueCount = 5;
+    private static readonly FrozenDictionary<string, MarketInfo> Empty = FrozenDictionary<string, MarketInfo>.Empty;
+    private readonly FrozenDictionary<string, MarketInfo>[] _byVenue = [Empty, Empty, Empty, Empty, Empty];
+    private readonly IReadOnlyList<IVenueAdapter> _adapters;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _refreshInterval;
+    private readonly ILogger<MarketCatalog> _logger;
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private FrozenSet<string> _anywhere = FrozenSet<string>.Empty;
+    private long _loadedAtTimestamp = -1;
+
+    /// <summary>Creates the catalog over the registered adapters.</summary>
+    public MarketCatalog(VenueAdapterRegistry adapters, IOptions<MaxxitOptions> options, TimeProvider time, ILogger<MarketCatalog> logger)
+    {
+        _adapters = adapters.Adapters.ToArray();
+        _time = time;
+        _refreshInterval = options.Value.MarketRefreshInterval;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public bool TryGet(Venue venue, string symbol, out MarketInfo market) =>
+        Volatile.Read(ref _byVenue[(int)venue]).TryGetValue(symbol, out market!);
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<MarketInfo> GetMarkets(Venue venue) => Volatile.Read(ref _byVenue[(int)venue]).Values;
+
+    /// <inheritdoc />
+    public bool IsListedAnywhere(string symbol) => Volatile.Read(ref _anywhere).Contains(symbol);
+
+    /// <inheritdoc />
+    public void Replace(Venue venue, IEnumerable<MarketInfo> markets)
+    {
+        ArgumentNullException.ThrowIfNull(markets);
+        var snapshot = markets
+            .Where(m => m.Venue == venue)
+            .GroupBy(m => m.Symbol, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Volatile.Write(ref _byVenue[(int)venue], snapshot);
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < VenueCount; i++)
+        {
+            all.UnionWith(Volatile.Read(ref _byVenue[i]).Keys);
+        }
+
+        Volatile.Write(ref _anywhere, all.ToFrozenSet(StringComparer.Ordinal));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask EnsureFreshAsync(CancellationToken cancellationToken)
+    {
+        if (!IsStale())
+        {
+            return;
+        }
+
+        await _refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!IsStale())
+            {
+                return;
+            }
+
+            foreach (var adapter in _adapters)
+            {
+                try
+                {
+                    var markets = await adapter.GetMarketsAsync(cancellationToken).ConfigureAwait(false);
+                    Replace(adapter.Venue, markets);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Keep the previous snapshot: stale markets beat no markets, and the venue's health shows the failure.
+                    _logger.LogWarning(ex, "Refreshing markets of {Venue} failed; keeping {Count} cached markets", adapter.Venue, GetMarkets(adapter.Venue).Count);
+                }
+            }
+
+            Volatile.Write(ref _loadedAtTimestamp, _time.GetTimestamp());
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
+    }
+
+    private bool IsStale()
+    {
+        var loaded = Volatile.Read(ref _loadedAtTimestamp);
+        return loaded < 0 || _time.GetElapsedTime(loaded) >= _refreshInterval;
+    }
+}

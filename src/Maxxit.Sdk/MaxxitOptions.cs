@@ -1,0 +1,35 @@
+namespace Maxxit.Sdk;
+
+/// <summary>Options of <c>AddMaxxitV3()</c>; validated when the first service that needs them is built.</summary>
+public sealed class MaxxitOptions
+{
+    /// <summary>
+    /// Base64 of the 32-byte AES-256-GCM master key that encrypts agent keys at rest. When null, a random key is made
+    /// for this process only (fine for the embedded in-memory store; required for a durable store).
+    /// </summary>
+    public string? MasterKey { get; set; }
+
+    /// <summary>How often venue market lists are reloaded (default 5 minutes; 1 second to 1 day).</summary>
+    public TimeSpan MarketRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often routing configs are reloaded from the store, for changes made by other hosts (default 30 s).</summary>
+    public TimeSpan RoutingConfigRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an executor's claim on a signal lasts before another host may take it over (default 2 minutes).</summary>
+    public TimeSpan SignalLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Leverage when the policy sets none (default 2; capped by each market's maximum).</summary>
+    public decimal DefaultLeverage { get; set; } = 2m;
+
+    /// <summary>Register the paper (simulated) Hyperliquid and Ostium venues (default true). Real adapters replace them per venue.</summary>
+    public bool UsePaperVenues { get; set; } = true;
+
+    /// <summary>Account value of every wallet on the paper venues, USD (default 10 000).</summary>
+    public decimal PaperAccountValueUsd { get; set; } = 10_000m;
+
+    /// <summary>Taker fee rate of the paper venues (default 0.00035 = 3.5 bp).</summary>
+    public decimal PaperFeeRate { get; set; } = 0.00035m;
+
+    /// <summary>Confidence below which the weighted generator proposes nothing (default 0.6).</summary>
+    public decimal SignalConfidenceThreshold { get; set; } = 0.6m;
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Maxxit.Sdk.Diagnostics;
+using Maxxit.Sdk.Markets;
+using Maxxit.Sdk.Venues;
+
+namespace Maxxit.Sdk.Routing;
+
+/// <summary>FIRST_AVAILABLE routing: the first venue in priority order that lists the token and can take orders.</summary>
+public sealed class PriorityVenueRouter : IVenueRouter
+{
+    private static readonly string[] AvailableReasons = Enum.GetValues<Venue>().Select(v => $"{v.ToName()}: pair available").ToArray();
+    private static readonly string[] FailoverReasons = Enum.GetValues<Venue>().Select(v => $"{v.ToName()}: pair available (failover)").ToArray();
+    private readonly IMarketCatalog _catalog;
+    private readonly RoutingConfigCache _configs;
+    private readonly VenueHealthRegistry _health;
+    private readonly MaxxitMetrics _metrics;
+
+    /// <summary>Creates the router.</summary>
+    public PriorityVenueRouter(IMarketCatalog catalog, RoutingConfigCache configs, VenueHealthRegistry health, MaxxitMetrics metrics)
+    {
+        _catalog = catalog;
+        _configs = configs;
+        _health = health;
+        _metrics = metrics;
+    }
+
+    /// <inheritdoc />
+    public RoutingDecision Route(in RoutingRequest request)
+    {
+        var started = Stopwatch.GetTimestamp();
+        IReadOnlyList<Venue> priority = _configs.Resolve(request.AgentId, out var failover);
+        if (request.PreferredVenues is { Count: > 0 } preferred)
+        {
+            priority = preferred;
+        }
+
+        var excluded = request.ExcludedVenues;
+        int checkedMask = 0, listedMask = 0;
+        Venue? selected = null;
+        string? reason = null;
+        var skippedUnhealthy = false;
+
+        for (var i = 0; i < priority.Count; i++)
+        {
+            var venue = priority[i];
+            if (excluded is { Count: > 0 } && excluded.Contains(venue))
+            {
+                continue;
+            }
+
+            var bit = 1 << (int)venue;
+            checkedMask |= bit;
+            if (!_catalog.TryGet(venue, request.TokenSymbol, out _))
+            {
+                continue;
+            }
+
+            listedMask |= bit;
+            if (_health.IsHealthy(venue))
+            {
+                selected = venue;
+                reason = skippedUnhealthy ? FailoverReasons[(int)venue] : AvailableReasons[(int)venue];
+                break;
+            }
+
+            if (!failover)
+            {
+                reason = $"{venue.ToName()}: pair available but venue unhealthy; failover disabled";
+                break;
+            }
+
+            skippedUnhealthy = true;
+        }
+
+        var duration = Stopwatch.GetElapsedTime(started);
+        _metrics.RecordRouting(selected, duration);
+        return new RoutingDecision(request.TokenSymbol, selected, reason, priority, new VenueAvailability(checkedMask, listedMask), duration);
+    }
+}

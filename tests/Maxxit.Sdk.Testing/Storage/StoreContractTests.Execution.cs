@@ -1,0 +1,154 @@
+using Maxxit.Sdk.Errors;
+using Maxxit.Sdk.Policies;
+using Maxxit.Sdk.Positions;
+using Maxxit.Sdk.Stats;
+using Maxxit.Sdk.Storage;
+
+namespace Maxxit.Sdk.Testing.Storage;
+
+public abstract partial class StoreContractTests
+{
+    [Fact]
+    public async Task Reservation_writes_position_routing_and_policy_once_per_signal_and_deployment()
+    {
+        var agent = await NewAgentAsync();
+        var deployment = await NewDeploymentAsync(agent.Id, 1);
+        var signal = await NewSignalAsync(agent.Id);
+
+        var first = await Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(signal.Id, deployment.Id), Routing(signal.Id, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(signal.Id, deployment.Id)), Ct);
+        Assert.True(first.IsNew);
+        Assert.Equal(PositionStatus.Opening, first.Position.Status);
+
+        var second = await Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(signal.Id, deployment.Id), Routing(signal.Id, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(signal.Id, deployment.Id)), Ct);
+        Assert.False(second.IsNew);
+        Assert.Equal(first.Position.Id, second.Position.Id);
+        Assert.Single(await Store.ListPositionsAsync(new PositionQuery(SignalId: signal.Id), Ct));
+        Assert.Equal(1, (await Store.GetRoutingHistoryAsync(new RoutingHistoryQuery(), Ct)).Summary.Total);
+        Assert.Equal(PolicyOutcome.Accepted, (await Store.GetPolicyRecordAsync(signal.Id, deployment.Id, Ct))!.Outcome);
+    }
+
+    [Fact]
+    public async Task Racing_reservations_for_one_slot_create_exactly_one_position()
+    {
+        var agent = await NewAgentAsync();
+        var deployment = await NewDeploymentAsync(agent.Id, 1);
+        var signal = await NewSignalAsync(agent.Id);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+            Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(signal.Id, deployment.Id), Routing(signal.Id, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(signal.Id, deployment.Id)), Ct))));
+
+        Assert.Single(results, r => r.IsNew);
+        Assert.Single(results.Select(r => r.Position.Id).Distinct());
+        Assert.Single(await Store.ListPositionsAsync(new PositionQuery(SignalId: signal.Id), Ct));
+    }
+
+    [Fact]
+    public async Task Opening_position_records_submission_then_fill()
+    {
+        var agent = await NewAgentAsync();
+        var deployment = await NewDeploymentAsync(agent.Id, 1);
+        var signal = await NewSignalAsync(agent.Id);
+        var reserved = (await Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(signal.Id, deployment.Id), Routing(signal.Id, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(signal.Id, deployment.Id)), Ct)).Position;
+
+        await Store.RecordSubmissionAsync(reserved.Id, "0xabc", Ct);
+        Assert.Equal("0xabc", (await Store.GetPositionAsync(reserved.Id, Ct))!.SubmissionId);
+        var open = await Store.CompleteOpenAsync(reserved.Id, new PositionFill("oid-7", 0.8m, 3124.4m, 2m, 1249.76m, 0.87m, 2968.18m, null, new TrailingParams(0.03m, 3124.4m)), Ct);
+
+        Assert.Equal(PositionStatus.Open, open.Status);
+        var loaded = (await Store.GetPositionAsync(reserved.Id, Ct))!;
+        Assert.Equal("oid-7", loaded.VenueOrderId);
+        Assert.Equal(0.8m, loaded.Quantity);
+        Assert.Equal(3124.4m, loaded.EntryPrice);
+        Assert.Equal(2m, loaded.Leverage);
+        Assert.Equal(25m, loaded.SizePercent);
+        Assert.Equal(1249.76m, loaded.CollateralUsd);
+        Assert.Equal(0.87m, loaded.FeesUsd);
+        Assert.Equal(2968.18m, loaded.StopLoss);
+        Assert.Null(loaded.TakeProfit);
+        Assert.Equal(new TrailingParams(0.03m, 3124.4m), loaded.Trailing);
+        Assert.Equal(reserved.ClientOrderId, loaded.ClientOrderId);
+        Assert.Equal("0xabc", loaded.SubmissionId);
+        await Assert.ThrowsAnyAsync<Exception>(() => Store.CompleteOpenAsync(reserved.Id, new PositionFill("oid-8", 1m, 1m, 1m, 1m, 0m, null, null, null), Ct));
+        Assert.Equal("oid-7", (await Store.GetPositionAsync(reserved.Id, Ct))!.VenueOrderId);
+    }
+
+    [Fact]
+    public async Task Failed_open_keeps_the_reason()
+    {
+        var agent = await NewAgentAsync();
+        var deployment = await NewDeploymentAsync(agent.Id, 1);
+        var signal = await NewSignalAsync(agent.Id);
+        var reserved = (await Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(signal.Id, deployment.Id), Routing(signal.Id, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(signal.Id, deployment.Id)), Ct)).Position;
+        await Store.FailOpenAsync(reserved.Id, "HYPERLIQUID: Order must have minimum value of $10", Ct);
+        var loaded = await Store.GetPositionAsync(reserved.Id, Ct);
+        Assert.Equal(PositionStatus.Failed, loaded!.Status);
+        Assert.Equal("HYPERLIQUID: Order must have minimum value of $10", loaded.FailureReason);
+    }
+
+    [Fact]
+    public async Task No_trade_records_policy_rejections_and_routing_misses()
+    {
+        var agent = await NewAgentAsync();
+        var deployment = await NewDeploymentAsync(agent.Id, 1);
+        var signal = await NewSignalAsync(agent.Id, "XYZ");
+        var rejection = new PolicyRecord(signal.Id, deployment.Id, PolicyOutcome.Rejected, [], "confidence_floor", "0.85 < 0.9", NextTime());
+        await Store.RecordNoTradeAsync(null, rejection, Ct);
+        await Store.RecordNoTradeAsync(Routing(signal.Id, deployment.Id, "XYZ", null), null, Ct);
+
+        var record = await Store.GetPolicyRecordAsync(signal.Id, deployment.Id, Ct);
+        Assert.Equal("confidence_floor", record!.RejectedBy);
+        Assert.Equal("0.85 < 0.9", record.Reason);
+        var overview = await Store.GetOverviewAsync(Ct);
+        Assert.Equal(1, overview.PolicyRejectionsByRule["confidence_floor"]);
+        Assert.Equal(1, overview.Routing.Summary.NoVenue);
+        Assert.Equal(0, overview.Positions);
+    }
+
+    [Fact]
+    public async Task Policy_record_keeps_adjustments()
+    {
+        var agent = await NewAgentAsync();
+        var deployment = await NewDeploymentAsync(agent.Id, 1);
+        var signal = await NewSignalAsync(agent.Id);
+        var adjusted = new PolicyRecord(signal.Id, deployment.Id, PolicyOutcome.Adjusted, [new PolicyAdjustment("size", "size_percent", "25", "12.5")], null, null, NextTime());
+        await Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(signal.Id, deployment.Id), Routing(signal.Id, deployment.Id, "ETH", Venue.Hyperliquid), adjusted), Ct);
+        var record = await Store.GetPolicyRecordAsync(signal.Id, deployment.Id, Ct);
+        Assert.Equal(PolicyOutcome.Adjusted, record!.Outcome);
+        Assert.Equal([new PolicyAdjustment("size", "size_percent", "25", "12.5")], record.Adjustments);
+    }
+
+    [Fact]
+    public async Task Policy_state_counts_open_exposure_last_trade_and_today()
+    {
+        var agent = await NewAgentAsync();
+        var deployment = await NewDeploymentAsync(agent.Id, 1);
+        var other = await NewDeploymentAsync(agent.Id, 2);
+        var s1 = await NewSignalAsync(agent.Id);
+        var s2 = await NewSignalAsync(agent.Id, "BTC");
+        var s3 = await NewSignalAsync(agent.Id);
+        var dayStart = NextTime();
+        var eth = await OpenPositionAsync(s1.Id, deployment.Id, 1m, 3000m);
+        await OpenPositionAsync(s2.Id, deployment.Id, 0.1m, 90000m, "BTC");
+        await OpenPositionAsync(s3.Id, other.Id, 5m, 3000m);
+
+        var state = await Store.GetPolicyStateAsync(deployment.Id, "ETH", dayStart, Ct);
+        Assert.Equal(2, state.OpenPositions);
+        Assert.Equal(12000m, state.OpenNotionalUsd);
+        Assert.Equal(3000m, state.TokenNotionalUsd);
+        Assert.Equal(eth.OpenedAt, state.LastTradeForToken);
+        Assert.Equal(2, state.TradesToday);
+        Assert.Equal(0, (await Store.GetPolicyStateAsync(deployment.Id, "ETH", NextTime(), Ct)).TradesToday);
+        Assert.Null((await Store.GetPolicyStateAsync(deployment.Id, "SOL", dayStart, Ct)).LastTradeForToken);
+    }
+
+    [Fact]
+    public async Task Reservation_for_unknown_signal_is_rejected_with_nothing_written()
+    {
+        var agent = await NewAgentAsync();
+        var deployment = await NewDeploymentAsync(agent.Id, 1);
+        var missing = Guid.NewGuid();
+        await Assert.ThrowsAnyAsync<MaxxitException>(() => Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(missing, deployment.Id), Routing(missing, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(missing, deployment.Id)), Ct));
+        Assert.Empty(await Store.ListPositionsAsync(new PositionQuery(), Ct));
+        Assert.Equal(0, (await Store.GetRoutingHistoryAsync(new RoutingHistoryQuery(), Ct)).Summary.Total);
+    }
+}
