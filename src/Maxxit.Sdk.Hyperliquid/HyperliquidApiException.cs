@@ -1,12 +1,14 @@
 using System.Net;
+using Maxxit.Sdk.Errors;
 
 namespace Maxxit.Sdk.Hyperliquid;
 
 /// <summary>
 /// The Hyperliquid API could not be reached or answered outside the protocol (HTTP error, timeout, open circuit,
-/// unparseable body). Distinct from <see cref="HyperliquidRejectedException"/>, where the exchange understood and refused.
+/// unparseable body). Distinct from <see cref="HyperliquidRejectedException"/>, where the exchange understood and refused:
+/// after this error an order's outcome is unknown, so callers re-check by client order id instead of marking it failed.
 /// </summary>
-public sealed class HyperliquidApiException : Exception
+public sealed class HyperliquidApiException : MaxxitException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What failed.</param>

@@ -31,7 +31,7 @@ internal sealed class HyperliquidHttp
     private readonly ResiliencePipeline<HttpResponseMessage> _safe;
     private readonly ResiliencePipeline<HttpResponseMessage> _unsafe;
 
-    public HyperliquidHttp(IHttpClientFactory clients, HyperliquidOptions options, TimeProvider timeProvider, ILogger<HyperliquidHttp>? logger = null)
+    public HyperliquidHttp(IHttpClientFactory clients, HyperliquidOptions options, TimeProvider timeProvider, ILogger<HyperliquidHttp>? logger = null, Action<bool>? onHealthChanged = null)
     {
         ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(options);
@@ -59,6 +59,18 @@ internal sealed class HyperliquidHttp
                 BreakDuration = options.CircuitBreakDuration,
                 ShouldHandle = transient,
                 StateProvider = _circuit,
+                OnOpened = args =>
+                {
+                    _logger.LogWarning("Hyperliquid circuit opened for {BreakDuration}", args.BreakDuration);
+                    onHealthChanged?.Invoke(false);
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    _logger.LogInformation("Hyperliquid circuit closed");
+                    onHealthChanged?.Invoke(true);
+                    return default;
+                },
             })
             .AddTimeout(options.RequestTimeout)
             .Build();

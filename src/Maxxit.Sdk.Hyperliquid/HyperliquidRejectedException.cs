@@ -1,23 +1,17 @@
+using Maxxit.Sdk.Errors;
+
 namespace Maxxit.Sdk.Hyperliquid;
 
 /// <summary>The exchange understood a request and refused it. Carries the exchange's own text and a hint.</summary>
-public sealed class HyperliquidRejectedException : Exception
+public sealed class HyperliquidRejectedException : VenueException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="venueMessage">The exchange's text, verbatim.</param>
     /// <param name="hint">What probably causes it and what to do; null when there is nothing useful to add.</param>
     public HyperliquidRejectedException(string venueMessage, string? hint)
-        : base(hint is null ? $"Hyperliquid rejected the request: {venueMessage}" : $"Hyperliquid rejected the request: {venueMessage} Hint: {hint}")
+        : base(Venue.Hyperliquid, venueMessage, hint)
     {
-        VenueMessage = venueMessage;
-        Hint = hint;
     }
-
-    /// <summary>The exchange's text, verbatim.</summary>
-    public string VenueMessage { get; }
-
-    /// <summary>What probably causes it and what to do, if known.</summary>
-    public string? Hint { get; }
 
     /// <summary>Builds the exception for an exchange message, adding a hint for the messages we know.</summary>
     /// <param name="venueMessage">The exchange's text.</param>
