@@ -389,13 +389,13 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         }
 
         var crosses = isBuy ? px >= market.Mid : px <= market.Mid;
+        if (!isTrigger && tif == "Alo" && crosses)
+        {
+            return new JsonObject { ["error"] = $"Post only order would have immediately matched, bbo was {market.Mid}@{market.Mid}. asset={asset}" };
+        }
+
         if (isTrigger || (!crosses && tif != "Ioc"))
         {
-            if (tif == "Alo" && crosses)
-            {
-                return new JsonObject { ["error"] = $"Post only order would have immediately matched, bbo was {market.Mid}@{market.Mid}. asset={asset}" };
-            }
-
             _orders.Add(order);
             return new JsonObject { ["resting"] = WithCloid(new JsonObject { ["oid"] = order.Oid }, cloid) };
         }
