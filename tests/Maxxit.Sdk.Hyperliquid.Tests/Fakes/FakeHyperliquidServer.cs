@@ -45,6 +45,8 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
     private int _failInfoStatus;
     private int _failExchange;
     private int _failExchangeStatus;
+    private int _loseExchange;
+    private string? _loseExchangeType;
 
     private FakeHyperliquidServer(WebApplication app, HyperliquidNetwork network)
     {
@@ -164,6 +166,16 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Executes the next requests (of one action type, if given) but answers 504, as when a gateway times out after the exchange acted.</summary>
+    public void LoseNextExchangeResponses(int count, string? actionType = null)
+    {
+        lock (_gate)
+        {
+            _loseExchange = count;
+            _loseExchangeType = actionType;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -225,6 +237,13 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
 
             using var document = JsonDocument.Parse(text);
             response = Exchange(document.RootElement);
+            var actionType = document.RootElement.GetProperty("action").GetProperty("type").GetString();
+            if (_loseExchange > 0 && (_loseExchangeType is null || _loseExchangeType == actionType))
+            {
+                _loseExchange--;
+                context.Response.StatusCode = 504;
+                return;
+            }
         }
 
         await WriteJsonAsync(context, response);

@@ -29,11 +29,22 @@ internal sealed class HyperliquidTestHost : IAsyncDisposable
     public static async Task<HyperliquidTestHost> StartAsync(
         HyperliquidNetwork serverNetwork = HyperliquidNetwork.Testnet,
         HyperliquidNetwork clientNetwork = HyperliquidNetwork.Testnet,
-        Action<HyperliquidOptions>? configure = null)
+        Action<HyperliquidOptions>? configure = null,
+        TimeProvider? time = null,
+        Action<MaxxitOptions>? core = null)
     {
         var server = await FakeHyperliquidServer.StartAsync(serverNetwork);
         var services = new ServiceCollection();
-        services.AddMaxxitV3(o => o.MasterKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.AddMaxxitV3(o =>
+            {
+                o.MasterKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+                core?.Invoke(o);
+            })
             .AddHyperliquid(o =>
             {
                 o.Network = clientNetwork;
