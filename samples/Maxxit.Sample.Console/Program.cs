@@ -1,1 +1,22 @@
-System.Console.WriteLine("Maxxit sample");
+using Maxxit.Sample.Console;
+using Spectre.Console;
+
+// Modes: no arguments runs the offline demo flow on the embedded default (in-memory store, paper venues).
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+try
+{
+    var options = SampleOptions.Parse(args);
+    return await SampleHost.RunAsync(options, AnsiConsole.Console, cancellation.Token);
+}
+catch (SampleUsageException ex)
+{
+    AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+    AnsiConsole.WriteLine(SampleOptions.Usage);
+    return 2;
+}

@@ -28,27 +28,26 @@ public sealed class PriorityVenueRouter : IVenueRouter
     public RoutingDecision Route(in RoutingRequest request)
     {
         var started = Stopwatch.GetTimestamp();
-        IReadOnlyList<Venue> priority = _configs.Resolve(request.AgentId, out var failover);
+        var priority = _configs.Resolve(request.AgentId, out var failover);
         if (request.PreferredVenues is { Count: > 0 } preferred)
         {
-            priority = preferred;
+            priority = preferred as Venue[] ?? [.. preferred];
         }
 
-        var excluded = request.ExcludedVenues;
+        var excluded = request.ExcludedVenues is { Count: > 0 } ex ? ExclusionMask(ex) : 0;
         int checkedMask = 0, listedMask = 0;
         Venue? selected = null;
         string? reason = null;
         var skippedUnhealthy = false;
 
-        for (var i = 0; i < priority.Count; i++)
+        foreach (var venue in priority)
         {
-            var venue = priority[i];
-            if (excluded is { Count: > 0 } && excluded.Contains(venue))
+            var bit = 1 << (int)venue;
+            if ((excluded & bit) != 0)
             {
                 continue;
             }
 
-            var bit = 1 << (int)venue;
             checkedMask |= bit;
             if (!_catalog.TryGet(venue, request.TokenSymbol, out _))
             {
@@ -75,5 +74,16 @@ public sealed class PriorityVenueRouter : IVenueRouter
         var duration = Stopwatch.GetElapsedTime(started);
         _metrics.RecordRouting(selected, duration);
         return new RoutingDecision(request.TokenSymbol, selected, reason, priority, new VenueAvailability(checkedMask, listedMask), duration);
+    }
+
+    private static int ExclusionMask(IReadOnlyList<Venue> excluded)
+    {
+        var mask = 0;
+        for (var i = 0; i < excluded.Count; i++)
+        {
+            mask |= 1 << (int)excluded[i];
+        }
+
+        return mask;
     }
 }

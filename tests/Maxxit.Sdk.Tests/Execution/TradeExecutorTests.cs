@@ -1,0 +1,206 @@
+using Maxxit.Sdk.Client;
+using Maxxit.Sdk.Errors;
+using Maxxit.Sdk.Execution;
+using Maxxit.Sdk.Positions;
+using Maxxit.Sdk.Signals;
+using Maxxit.Sdk.Storage;
+using Maxxit.Sdk.Venues;
+using Maxxit.Sdk.Venues.Paper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Maxxit.Sdk.Tests.Execution;
+
+public sealed class TradeExecutorTests
+{
+    [Fact]
+    public async Task Executes_for_every_active_deployment_and_records_the_outcome()
+    {
+        using var sp = TestServices.Build();
+        var client = sp.GetRequiredService<IMaxxitClient>();
+        var (agent, deployments) = await TestServices.AgentWithDeploymentsAsync(client, 2);
+        var signal = await TestServices.SignalAsync(client, agent.Id, "ETH");
+
+        var result = await client.ExecuteTradeAsync(signal.Id);
+
+        Assert.Equal(SignalStatus.Executed, result.Status);
+        Assert.Equal(Venue.Hyperliquid, result.FinalVenue);
+        Assert.Equal(deployments.Select(d => d.Id).Order(), result.Positions.Select(p => p.DeploymentId).Order());
+        var position = result.Positions.First();
+        Assert.Equal(PositionStatus.Open, position.Status);
+        Assert.Equal(3124.4m, position.EntryPrice);
+        Assert.Equal(Math.Round(10_000m * 0.25m * 2m / 3124.4m, 4, MidpointRounding.ToZero), position.Quantity);
+        Assert.Equal(new TrailingParams(0.03m, 3124.4m), position.Trailing);
+        Assert.Equal(ClientOrderId.For(signal.Id, position.DeploymentId, ClientOrderId.Open), position.ClientOrderId);
+
+        var stored = await sp.GetRequiredService<ISignalStore>().GetSignalAsync(signal.Id, default);
+        Assert.Equal(SignalStatus.Executed, stored!.Status);
+        Assert.Equal(Venue.Hyperliquid, stored.FinalVenue);
+        Assert.NotNull(stored.RoutedAt);
+        Assert.NotNull(stored.ExecutedAt);
+        var history = await client.GetRoutingHistoryAsync();
+        Assert.Equal(2, history.Summary.Count(Venue.Hyperliquid));
+    }
+
+    [Fact]
+    public async Task Unlisted_token_is_skipped_with_the_routing_reason()
+    {
+        using var sp = TestServices.Build();
+        var client = sp.GetRequiredService<IMaxxitClient>();
+        var (agent, _) = await TestServices.AgentWithDeploymentsAsync(client, 1);
+        var signal = await TestServices.SignalAsync(client, agent.Id, "XYZ");
+
+        var result = await client.ExecuteTradeAsync(signal.Id);
+
+        Assert.Equal(SignalStatus.Skipped, result.Status);
+        Assert.Equal("No venue available for XYZ. Checked: HYPERLIQUID, OSTIUM", result.Reason);
+        Assert.Empty(result.Positions);
+        var stored = await sp.GetRequiredService<ISignalStore>().GetSignalAsync(signal.Id, default);
+        Assert.Equal("No venue available for XYZ. Checked: HYPERLIQUID, OSTIUM", stored!.SkippedReason);
+    }
+
+    [Fact]
+    public async Task A_signal_with_no_active_deployment_is_skipped()
+    {
+        using var sp = TestServices.Build();
+        var client = sp.GetRequiredService<IMaxxitClient>();
+        var (agent, _) = await TestServices.AgentWithDeploymentsAsync(client, 0);
+        var result = await client.ExecuteTradeAsync((await TestServices.SignalAsync(client, agent.Id, "ETH")).Id);
+        Assert.Equal(SignalStatus.Skipped, result.Status);
+        Assert.Contains("No ACTIVE deployments", result.Reason);
+    }
+
+    [Fact]
+    public async Task Executing_twice_returns_the_first_outcome_and_places_nothing_new()
+    {
+        using var sp = TestServices.Build();
+        var client = sp.GetRequiredService<IMaxxitClient>();
+        var (agent, _) = await TestServices.AgentWithDeploymentsAsync(client, 2);
+        var signal = await TestServices.SignalAsync(client, agent.Id, "ETH");
+
+        var first = await client.ExecuteTradeAsync(signal.Id);
+        var second = await client.ExecuteTradeAsync(signal.Id);
+
+        Assert.False(first.AlreadyProcessed);
+        Assert.True(second.AlreadyProcessed);
+        Assert.Equal(first.Positions.Select(p => p.Id).Order(), second.Positions.Select(p => p.Id).Order());
+        Assert.Equal(2, PaperHyperliquid(sp).OrdersPlaced);
+    }
+
+    [Fact]
+    public async Task Concurrent_execution_opens_one_position_per_deployment()
+    {
+        using var sp = TestServices.Build();
+        var client = sp.GetRequiredService<IMaxxitClient>();
+        var (agent, _) = await TestServices.AgentWithDeploymentsAsync(client, 3);
+        var signals = new List<Signal>();
+        for (var i = 0; i < 20; i++)
+        {
+            signals.Add(await TestServices.SignalAsync(client, agent.Id, i % 2 == 0 ? "ETH" : "XAU"));
+        }
+
+        var executor = sp.GetRequiredService<ITradeExecutor>();
+        await Task.WhenAll(Enumerable.Range(0, 8).SelectMany(_ => signals.Select(s => Task.Run(() => executor.ExecuteAsync(s.Id, default)))));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => executor.ExecutePendingAsync(50, default))));
+
+        var positions = await sp.GetRequiredService<IPositionStore>().ListPositionsAsync(new PositionQuery(Limit: 10_000), default);
+        Assert.Equal(60, positions.Count);
+        Assert.Equal(60, positions.Select(p => (p.SignalId, p.DeploymentId)).Distinct().Count());
+        Assert.Equal(60, PaperHyperliquid(sp).OrdersPlaced + PaperVenue(sp, Venue.Ostium).OrdersPlaced);
+        foreach (var s in signals)
+        {
+            Assert.Equal(SignalStatus.Executed, (await client.ExecuteTradeAsync(s.Id)).Status);
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_signal_is_not_found_and_empty_id_is_invalid()
+    {
+        using var sp = TestServices.Build();
+        var client = sp.GetRequiredService<IMaxxitClient>();
+        var missing = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => client.ExecuteTradeAsync(Guid.NewGuid()));
+        Assert.Equal("signal_id", missing.Field);
+        var empty = await Assert.ThrowsAsync<MaxxitValidationException>(() => client.ExecuteTradeAsync(Guid.Empty));
+        Assert.Equal("signal_id", empty.Field);
+    }
+
+    [Fact]
+    public async Task Venue_rejection_fails_the_deployment_and_keeps_the_reason()
+    {
+        using var sp = TestServices.Build(b => b.AddVenue(_ => new RejectingVenue()));
+        var client = sp.GetRequiredService<IMaxxitClient>();
+        var (agent, _) = await TestServices.AgentWithDeploymentsAsync(client, 1);
+        var signal = await TestServices.SignalAsync(client, agent.Id, "ETH");
+
+        var result = await client.ExecuteTradeAsync(signal.Id);
+
+        Assert.Equal(SignalStatus.Failed, result.Status);
+        Assert.Contains("Insufficient margin", result.Reason);
+        var position = Assert.Single(await sp.GetRequiredService<IPositionStore>().ListPositionsAsync(new PositionQuery(SignalId: signal.Id), default));
+        Assert.Equal(PositionStatus.Failed, position.Status);
+        Assert.Equal(SignalStatus.Failed, (await client.ExecuteTradeAsync(signal.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Unknown_venue_outcome_keeps_the_claim_and_a_later_run_resumes_with_the_same_order_id()
+    {
+        var flaky = new FlakyVenue();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var sp = TestServices.Build(b =>
+        {
+            b.AddVenue(_ => flaky);
+            b.Services.AddSingleton<TimeProvider>(time);
+        });
+        var client = sp.GetRequiredService<IMaxxitClient>();
+        var (agent, _) = await TestServices.AgentWithDeploymentsAsync(client, 1);
+        var signal = await TestServices.SignalAsync(client, agent.Id, "ETH");
+
+        var first = await client.ExecuteTradeAsync(signal.Id);
+        Assert.Equal(SignalStatus.Executing, first.Status);
+        Assert.Equal(DeploymentOutcome.Unknown, Assert.Single(first.Deployments).Outcome);
+        Assert.Equal(SignalStatus.Executing, (await client.ExecuteTradeAsync(signal.Id)).Status);
+
+        time.Advance(TimeSpan.FromMinutes(3));
+        var resumed = Assert.Single(await sp.GetRequiredService<ITradeExecutor>().ExecutePendingAsync(10, default));
+        Assert.Equal(SignalStatus.Executed, resumed.Status);
+        Assert.Equal([ClientOrderId.For(signal.Id, resumed.Positions.Single().DeploymentId, ClientOrderId.Open)], flaky.ClientOrderIds.Distinct());
+        Assert.Equal(2, flaky.ClientOrderIds.Count);
+    }
+
+    private static PaperVenueAdapter PaperHyperliquid(IServiceProvider sp) => PaperVenue(sp, Venue.Hyperliquid);
+
+    private static PaperVenueAdapter PaperVenue(IServiceProvider sp, Venue venue)
+    {
+        sp.GetRequiredService<VenueAdapterRegistry>().TryGet(venue, out var adapter);
+        return (PaperVenueAdapter)adapter;
+    }
+
+    private sealed class RejectingVenue : IVenueAdapter
+    {
+        public Venue Venue => Venue.Hyperliquid;
+
+        public ValueTask<IReadOnlyList<Markets.MarketInfo>> GetMarketsAsync(CancellationToken cancellationToken) => ValueTask.FromResult(PaperMarketData.For(Venue.Hyperliquid));
+
+        public ValueTask<OrderResult> PlaceOrderAsync(OrderRequest request, CancellationToken cancellationToken) => throw new VenueException(Venue, "Insufficient margin to place order.");
+
+        public ValueTask<VenueHealth> GetHealthAsync(CancellationToken cancellationToken) => ValueTask.FromResult(new VenueHealth(true));
+    }
+
+    private sealed class FlakyVenue : IVenueAdapter
+    {
+        public List<string> ClientOrderIds { get; } = [];
+
+        public Venue Venue => Venue.Hyperliquid;
+
+        public ValueTask<IReadOnlyList<Markets.MarketInfo>> GetMarketsAsync(CancellationToken cancellationToken) => ValueTask.FromResult(PaperMarketData.For(Venue.Hyperliquid));
+
+        public ValueTask<OrderResult> PlaceOrderAsync(OrderRequest request, CancellationToken cancellationToken)
+        {
+            ClientOrderIds.Add(request.ClientOrderId);
+            return ClientOrderIds.Count == 1
+                ? throw new HttpRequestException("connection reset")
+                : ValueTask.FromResult(new OrderResult { Status = OrderStatus.Filled, VenueOrderId = "77", FilledQuantity = 1m, AveragePrice = 3000m });
+        }
+
+        public ValueTask<VenueHealth> GetHealthAsync(CancellationToken cancellationToken) => ValueTask.FromResult(new VenueHealth(true));
+    }
+}
