@@ -50,7 +50,7 @@ public static class HyperliquidMaxxitBuilderExtensions
             sp.GetRequiredService<HyperliquidHttp>(),
             sp.GetRequiredService<HyperliquidInfoClient>(),
             sp.GetRequiredService<HyperliquidExchangeClient>(),
-            sp.GetRequiredService<IAgentKeyProtector>(),
+            new HyperliquidAgentWallets(sp.GetRequiredService<IAgentKeyProtector>()),
             sp.GetRequiredService<IOptions<HyperliquidOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<HyperliquidVenue>>()));

@@ -2,13 +2,10 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Maxxit.Sdk.Agents;
 using Maxxit.Sdk.Errors;
-using Maxxit.Sdk.Ethereum;
 using Maxxit.Sdk.Ethereum.Signing;
-using Maxxit.Sdk.Execution;
 using Maxxit.Sdk.Hyperliquid.Exchange;
 using Maxxit.Sdk.Hyperliquid.Info;
 using Maxxit.Sdk.Markets;
-using Maxxit.Sdk.Security;
 using Maxxit.Sdk.Venues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,26 +14,26 @@ using Polly.CircuitBreaker;
 namespace Maxxit.Sdk.Hyperliquid;
 
 /// <summary>
-/// The Hyperliquid venue: lists the perpetuals from <c>metaAndAssetCtxs</c>, and opens positions as IOC limit orders at
-/// mid ± slippage signed by the deployment's agent wallet for the user's account. Every order carries the core's
-/// deterministic client order id, and the venue is asked for that id before placing, so a re-run never opens twice.
+/// The Hyperliquid venue: lists the perpetuals from <c>metaAndAssetCtxs</c>, opens positions as IOC limit orders at
+/// mid ± slippage signed by the deployment's agent wallet for the user's account, and prices, closes and reconciles
+/// positions for the monitor. Every order carries a deterministic client order id, and the exchange is asked for that
+/// id before placing, so a re-run never sends a second order.
 /// </summary>
-public sealed class HyperliquidVenue : IVenueAdapter
+public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
 {
     private readonly HyperliquidHttp _http;
-    private readonly IAgentKeyProtector _keys;
+    private readonly HyperliquidMarketCache _markets;
+    private readonly HyperliquidFillReader _fills;
+    private readonly HyperliquidAgentWallets _wallets;
     private readonly HyperliquidOptions _options;
-    private readonly TimeProvider _time;
     private readonly ILogger<HyperliquidVenue> _logger;
-    private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private readonly ConcurrentDictionary<(string User, int Asset), int> _leverageSet = new();
-    private volatile HyperliquidMarketSnapshot? _snapshot;
 
     internal HyperliquidVenue(
         HyperliquidHttp http,
         HyperliquidInfoClient info,
         HyperliquidExchangeClient exchange,
-        IAgentKeyProtector keys,
+        HyperliquidAgentWallets wallets,
         IOptions<HyperliquidOptions> options,
         TimeProvider time,
         ILogger<HyperliquidVenue> logger)
@@ -44,10 +41,11 @@ public sealed class HyperliquidVenue : IVenueAdapter
         _http = http;
         Info = info;
         Exchange = exchange;
-        _keys = keys;
+        _wallets = wallets;
         _options = options.Value;
-        _time = time;
         _logger = logger;
+        _markets = new HyperliquidMarketCache(info, _options.MarketRefreshInterval, time);
+        _fills = new HyperliquidFillReader(info, logger);
     }
 
     /// <inheritdoc />
@@ -62,16 +60,10 @@ public sealed class HyperliquidVenue : IVenueAdapter
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<MarketInfo>> GetMarketsAsync(CancellationToken cancellationToken)
     {
-        var snapshot = await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var markets = new List<MarketInfo>(snapshot.Markets.Count);
-        foreach (var m in snapshot.Markets)
-        {
-            if (m.Asset.IsDelisted)
-            {
-                continue;
-            }
-
-            markets.Add(new MarketInfo
+        var snapshot = await _markets.GetMarketsAsync(cancellationToken).ConfigureAwait(false);
+        return snapshot.Markets
+            .Where(m => !m.Asset.IsDelisted)
+            .Select(m => new MarketInfo
             {
                 Venue = Venue.Hyperliquid,
                 Symbol = m.Asset.Name.ToUpperInvariant(),
@@ -81,54 +73,46 @@ public sealed class HyperliquidVenue : IVenueAdapter
                 MaxLeverage = m.Asset.MaxLeverage,
                 ReferencePrice = m.Context.MidPrice ?? m.Context.MarkPrice,
                 Category = "crypto",
-            });
-        }
-
-        return markets;
+            })
+            .ToList();
     }
 
     /// <inheritdoc />
     public async ValueTask<OrderResult> PlaceOrderAsync(OrderRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!Cloid.TryParse(request.ClientOrderId, out var cloid))
-        {
-            throw new MaxxitValidationException("client_order_id", "must be 0x followed by 32 hex digits");
-        }
-
+        var cloid = ParseCloid(request.ClientOrderId);
         if (request.SizePercent is <= 0m or > 100m)
         {
             throw new MaxxitValidationException("size_percent", "must be in (0, 100]");
         }
 
-        var wallet = AgentWalletOf(request.Deployment);
-        var user = UserOf(request.Deployment);
-        var market = await FindMarketAsync(request.Market, cancellationToken).ConfigureAwait(false);
-        var asset = market.Asset;
+        var wallet = HyperliquidAgentWallets.WalletOf(request.Deployment);
+        var user = HyperliquidAgentWallets.UserOf(request.Deployment);
+        var asset = (await FindMarketAsync(request.Market.VenueSymbol, cancellationToken).ConfigureAwait(false)).Asset;
+        var leverage = LeverageFor(request.Leverage, asset);
 
-        // Both reads are safe to repeat; the order-status read is what makes a re-run idempotent.
+        // All three reads are safe to repeat; the order-status read is what makes a re-run idempotent.
         var existingTask = Info.GetOrderStatusAsync(user, cloid, cancellationToken);
-        var midsTask = Info.GetAllMidsAsync(cancellationToken);
+        var midsTask = _markets.GetMidsAsync(fresh: true, cancellationToken).AsTask();
         var accountTask = Info.GetClearinghouseStateAsync(user, cancellationToken);
         await Task.WhenAll(existingTask, midsTask, accountTask).ConfigureAwait(false);
-
-        var leverage = LeverageFor(request.Leverage, asset);
         if (existingTask.Result is { } existing)
         {
             _logger.LogInformation("Hyperliquid order {Cloid} already exists (oid {Oid}, {Status}); not placing another", cloid, existing.OrderId, existing.Status);
-            return await FromExistingAsync(user, existing, leverage, cancellationToken).ConfigureAwait(false);
+            return await _fills.FromExistingAsync(user, existing, leverage, cancellationToken).ConfigureAwait(false);
         }
 
         var mid = MidOf(midsTask.Result, asset.Name);
         var collateral = accountTask.Result.AccountValue * request.SizePercent / 100m;
-        var isBuy = request.Side == TradeSide.Long;
-        var order = HyperliquidOrders.Market(asset, isBuy, collateral * leverage / mid, mid, _options.Slippage, reduceOnly: false, cloid, _options.MinimumOrderValue);
+        var order = HyperliquidOrders.Market(
+            asset, request.Side == TradeSide.Long, collateral * leverage / mid, mid, _options.Slippage, reduceOnly: false, cloid, _options.MinimumOrderValue);
 
-        using var key = DecryptAgentKey(wallet);
+        using var key = _wallets.Decrypt(wallet);
         await EnsureLeverageAsync(key, user, asset, leverage, cancellationToken).ConfigureAwait(false);
         await request.Journal.RecordSubmissionAsync(cloid.ToString(), cancellationToken).ConfigureAwait(false);
         var result = await Exchange.PlaceOrderAsync(key, order, cancellationToken).ConfigureAwait(false);
-        return await ToOrderResultAsync(user, result, order, leverage, cancellationToken).ConfigureAwait(false);
+        return await _fills.FromPlacedAsync(user, result, order, leverage, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -140,85 +124,85 @@ public sealed class HyperliquidVenue : IVenueAdapter
             _ => new VenueHealth(true, _options.Network.ToString()),
         });
 
-    /// <summary>Current mid prices keyed by the router's upper-case symbol (e.g. ETH, KPEPE), for listed perpetuals.</summary>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>Symbol to mid price.</returns>
-    public async Task<IReadOnlyDictionary<string, decimal>> GetMidPricesAsync(CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public async ValueTask<decimal?> GetPriceAsync(MarketInfo market, CancellationToken cancellationToken)
     {
-        var snapshot = await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var mids = await Info.GetAllMidsAsync(cancellationToken).ConfigureAwait(false);
-        var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var (coin, mid) in mids)
-        {
-            if (snapshot.ByCoin.TryGetValue(coin, out var market) && !market.Asset.IsDelisted)
-            {
-                prices[coin.ToUpperInvariant()] = mid;
-            }
-        }
-
-        return prices;
+        ArgumentNullException.ThrowIfNull(market);
+        var mids = await _markets.GetMidsAsync(fresh: false, cancellationToken).ConfigureAwait(false);
+        return mids.TryGetValue(market.VenueSymbol, out var mid) && mid > 0m ? mid : null;
     }
 
-    /// <summary>The user's account on Hyperliquid (value, withdrawable, open positions).</summary>
-    /// <param name="deployment">The deployment whose user wallet is the account.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The account state.</returns>
-    public Task<ClearinghouseState> GetAccountAsync(AgentDeployment deployment, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public async ValueTask<CloseResult> ClosePositionAsync(CloseRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(deployment);
-        return Info.GetClearinghouseStateAsync(UserOf(deployment), cancellationToken);
-    }
-
-    /// <summary>
-    /// Closes the deployment's whole position in a symbol with a reduce-only IOC at mid ∓ slippage. The order carries the
-    /// deterministic close id of (signal, deployment), so a repeated close returns the first close instead of sending another.
-    /// </summary>
-    /// <param name="deployment">The deployment (user account and agent wallet).</param>
-    /// <param name="signalId">The signal that opened the position.</param>
-    /// <param name="symbol">The router's symbol, e.g. ETH.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The close fill, or null when the account holds no position in the symbol and no close was placed before.</returns>
-    /// <exception cref="HyperliquidRejectedException">The exchange refused the close.</exception>
-    public async Task<OrderResult?> ClosePositionAsync(AgentDeployment deployment, Guid signalId, string symbol, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(deployment);
-        ArgumentException.ThrowIfNullOrEmpty(symbol);
-        var wallet = AgentWalletOf(deployment);
-        var user = UserOf(deployment);
-        var cloid = Cloid.Parse(ClientOrderId.For(signalId, deployment.Id, ClientOrderId.Close));
-        var snapshot = await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var market = snapshot.Markets.FirstOrDefault(m => string.Equals(m.Asset.Name, symbol, StringComparison.OrdinalIgnoreCase))
-            ?? throw new VenueException(Venue.Hyperliquid, $"Hyperliquid lists no perpetual {symbol}.");
+        ArgumentNullException.ThrowIfNull(request);
+        var cloid = ParseCloid(request.ClientOrderId);
+        var wallet = HyperliquidAgentWallets.WalletOf(request.Deployment);
+        var user = HyperliquidAgentWallets.UserOf(request.Deployment);
+        var asset = (await FindMarketAsync(request.Market.VenueSymbol, cancellationToken).ConfigureAwait(false)).Asset;
+        var leverage = (int)Math.Max(1m, decimal.Floor(request.Position.Leverage));
 
         var existingTask = Info.GetOrderStatusAsync(user, cloid, cancellationToken);
-        var midsTask = Info.GetAllMidsAsync(cancellationToken);
+        var midsTask = _markets.GetMidsAsync(fresh: true, cancellationToken).AsTask();
         var accountTask = Info.GetClearinghouseStateAsync(user, cancellationToken);
         await Task.WhenAll(existingTask, midsTask, accountTask).ConfigureAwait(false);
-        var position = accountTask.Result.Positions.FirstOrDefault(p => p.Coin == market.Asset.Name);
-        var leverage = position?.Leverage ?? 1;
         if (existingTask.Result is { } existing)
         {
-            return await FromExistingAsync(user, existing, leverage, cancellationToken).ConfigureAwait(false);
+            return ToClose(await _fills.FromExistingAsync(user, existing, leverage, cancellationToken).ConfigureAwait(false));
         }
 
-        if (position is null || position.Size == 0m)
+        var held = accountTask.Result.Positions.FirstOrDefault(p => p.Coin == asset.Name)?.Size ?? 0m;
+        var closesLong = request.Position.Side == TradeSide.Long;
+        if (held == 0m || (held > 0m) != closesLong)
         {
-            return null;
+            throw new VenueException(
+                Venue.Hyperliquid,
+                $"The account holds no {(closesLong ? "long" : "short")} {asset.Name} position to close.",
+                "It was closed outside the SDK (or liquidated); reconcile it from the account state.");
         }
 
-        var mid = MidOf(midsTask.Result, market.Asset.Name);
-        var order = HyperliquidOrders.Market(market.Asset, isBuy: position.Size < 0m, Math.Abs(position.Size), mid, _options.Slippage, reduceOnly: true, cloid);
-        using var key = DecryptAgentKey(wallet);
+        // The account nets every deployment's trades in a coin, so close this position's size, never more than is held.
+        var size = Math.Min(request.Position.Quantity, Math.Abs(held));
+        var mid = midsTask.Result.TryGetValue(asset.Name, out var m) && m > 0m ? m
+            : request.TriggerPrice ?? throw new HyperliquidApiException($"Hyperliquid has no mid price for {asset.Name}.", null, isTransient: true);
+        var order = HyperliquidOrders.Market(asset, isBuy: !closesLong, size, mid, _options.Slippage, reduceOnly: true, cloid);
+
+        using var key = _wallets.Decrypt(wallet);
         var result = await Exchange.PlaceOrderAsync(key, order, cancellationToken).ConfigureAwait(false);
-        return await ToOrderResultAsync(user, result, order, leverage, cancellationToken).ConfigureAwait(false);
+        return ToClose(await _fills.FromPlacedAsync(user, result, order, leverage, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task<HyperliquidMarket> FindMarketAsync(MarketInfo requested, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<VenuePosition>> GetOpenPositionsAsync(AgentDeployment deployment, CancellationToken cancellationToken)
     {
-        var snapshot = await GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        if (!snapshot.ByCoin.TryGetValue(requested.VenueSymbol, out var market))
+        var state = await Info.GetClearinghouseStateAsync(HyperliquidAgentWallets.UserOf(deployment), cancellationToken).ConfigureAwait(false);
+        return state.Positions
+            .Where(p => p.Size != 0m)
+            .Select(p => new VenuePosition(
+                p.Coin.ToUpperInvariant(),
+                p.Size > 0m ? TradeSide.Long : TradeSide.Short,
+                Math.Abs(p.Size),
+                p.EntryPrice ?? 0m,
+                p.Coin))
+            .ToList();
+    }
+
+    private static CloseResult ToClose(OrderResult result)
+    {
+        if (result.Status != OrderStatus.Filled)
         {
-            throw new VenueException(Venue.Hyperliquid, $"Hyperliquid lists no perpetual {requested.VenueSymbol}.", "the market catalog is stale; it refreshes on its interval");
+            throw new HyperliquidRejectedException($"The reduce-only close {result.VenueOrderId} did not fill ({result.Status}).", "Retry the close when the book has liquidity.");
+        }
+
+        return new CloseResult(result.VenueOrderId, result.AveragePrice, result.FilledQuantity, result.FeesUsd);
+    }
+
+    private async Task<HyperliquidMarket> FindMarketAsync(string coin, CancellationToken cancellationToken)
+    {
+        var snapshot = await _markets.GetMarketsAsync(cancellationToken).ConfigureAwait(false);
+        if (!snapshot.ByCoin.TryGetValue(coin, out var market))
+        {
+            throw new VenueException(Venue.Hyperliquid, $"Hyperliquid lists no perpetual {coin}.", "The market catalog may be stale; it refreshes on its interval.");
         }
 
         if (market.Asset.IsDelisted)
@@ -227,35 +211,6 @@ public sealed class HyperliquidVenue : IVenueAdapter
         }
 
         return market;
-    }
-
-    private async ValueTask<HyperliquidMarketSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
-    {
-        var snapshot = _snapshot;
-        if (snapshot is not null && _time.GetElapsedTime(snapshot.LoadedAt) < _options.MarketRefreshInterval)
-        {
-            return snapshot;
-        }
-
-        await _refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            snapshot = _snapshot;
-            if (snapshot is not null && _time.GetElapsedTime(snapshot.LoadedAt) < _options.MarketRefreshInterval)
-            {
-                return snapshot;
-            }
-
-            var markets = await Info.GetMarketsAsync(cancellationToken).ConfigureAwait(false);
-            snapshot = new HyperliquidMarketSnapshot(markets, _time.GetTimestamp());
-            _snapshot = snapshot;
-            _logger.LogDebug("Loaded {Count} Hyperliquid perpetuals", markets.Count);
-            return snapshot;
-        }
-        finally
-        {
-            _refreshGate.Release();
-        }
     }
 
     private int LeverageFor(decimal? requested, HyperliquidAsset asset)
@@ -282,148 +237,14 @@ public sealed class HyperliquidVenue : IVenueAdapter
         _leverageSet[(user, asset.Index)] = leverage;
     }
 
-    private async Task<OrderResult> ToOrderResultAsync(string user, HyperliquidOrderResult result, HyperliquidOrder order, int leverage, CancellationToken cancellationToken)
-    {
-        var oid = result.OrderId ?? throw new HyperliquidApiException("Hyperliquid accepted the order without an order id.", null, isTransient: false);
-        if (result.Kind == HyperliquidOrderResultKind.Filled && result.AveragePrice is { } avg)
-        {
-            var fees = await FeesOfAsync(user, oid, cancellationToken).ConfigureAwait(false);
-            return new OrderResult
-            {
-                Status = OrderStatus.Filled,
-                VenueOrderId = oid.ToString(CultureInfo.InvariantCulture),
-                FilledQuantity = result.FilledSize,
-                AveragePrice = avg,
-                Leverage = leverage,
-                CollateralUsd = result.FilledSize * avg / leverage,
-                FeesUsd = fees,
-                SubmissionId = order.ClientOrderId?.ToString(),
-            };
-        }
-
-        return new OrderResult
-        {
-            Status = result.Kind == HyperliquidOrderResultKind.Resting ? OrderStatus.Resting : OrderStatus.Pending,
-            VenueOrderId = oid.ToString(CultureInfo.InvariantCulture),
-            FilledQuantity = 0m,
-            AveragePrice = order.LimitPrice,
-            Leverage = leverage,
-            CollateralUsd = order.Size * order.LimitPrice / leverage,
-            SubmissionId = order.ClientOrderId?.ToString(),
-        };
-    }
-
-    private async Task<OrderResult> FromExistingAsync(string user, HyperliquidOrderState existing, int leverage, CancellationToken cancellationToken)
-    {
-        var filled = existing.FilledSize;
-        if (filled <= 0m && existing.Status != "open" && existing.Status != "triggered")
-        {
-            throw new HyperliquidRejectedException(
-                $"The earlier order with this client order id ended as '{existing.Status}' without a fill.",
-                "It will not be re-sent under the same id; the execution is recorded as failed.");
-        }
-
-        if (filled <= 0m)
-        {
-            return new OrderResult
-            {
-                Status = OrderStatus.Resting,
-                VenueOrderId = existing.OrderId.ToString(CultureInfo.InvariantCulture),
-                FilledQuantity = 0m,
-                AveragePrice = existing.LimitPrice,
-                Leverage = leverage,
-                CollateralUsd = existing.OriginalSize * existing.LimitPrice / leverage,
-                SubmissionId = existing.ClientOrderId,
-            };
-        }
-
-        var fills = await Info.GetUserFillsAsync(user, cancellationToken).ConfigureAwait(false);
-        decimal size = 0m, notional = 0m, fees = 0m;
-        foreach (var fill in fills)
-        {
-            if (fill.OrderId == existing.OrderId)
-            {
-                size += fill.Size;
-                notional += fill.Size * fill.Price;
-                fees += fill.Fee;
-            }
-        }
-
-        // Fills older than the exchange's recent-fills window are gone; the limit price bounds the true average.
-        var average = size > 0m ? notional / size : existing.LimitPrice;
-        return new OrderResult
-        {
-            Status = OrderStatus.Filled,
-            VenueOrderId = existing.OrderId.ToString(CultureInfo.InvariantCulture),
-            FilledQuantity = filled,
-            AveragePrice = average,
-            Leverage = leverage,
-            CollateralUsd = filled * average / leverage,
-            FeesUsd = fees,
-            SubmissionId = existing.ClientOrderId,
-        };
-    }
-
-    private async Task<decimal> FeesOfAsync(string user, long oid, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var fills = await Info.GetUserFillsAsync(user, cancellationToken).ConfigureAwait(false);
-            return fills.Where(f => f.OrderId == oid).Sum(f => f.Fee);
-        }
-        catch (HyperliquidApiException ex)
-        {
-            // The order is filled either way; a missing fee figure must not turn a fill into a failure.
-            _logger.LogWarning(ex, "Could not read fees of Hyperliquid order {Oid}", oid);
-            return 0m;
-        }
-    }
-
-    private EthereumKey DecryptAgentKey(VenueAgentWallet wallet)
-    {
-        using var secret = _keys.Unprotect(wallet.EncryptedKey!);
-        var key = new EthereumKey(secret.Span);
-        if (!EthereumAddress.TryParse(wallet.Address, out var expected) || key.Address != expected)
-        {
-            var actual = key.Address;
-            key.Dispose();
-            throw new VenueException(
-                Venue.Hyperliquid,
-                $"The stored Hyperliquid agent key belongs to {actual}, not to the deployment's agent wallet {wallet.Address}.",
-                "Re-deploy with the key of the approved agent wallet.");
-        }
-
-        return key;
-    }
-
-    private static VenueAgentWallet AgentWalletOf(AgentDeployment deployment)
-    {
-        ArgumentNullException.ThrowIfNull(deployment);
-        if (!deployment.AgentWallets.TryGetValue(Venue.Hyperliquid, out var wallet) || wallet.EncryptedKey is null)
-        {
-            throw new VenueException(
-                Venue.Hyperliquid,
-                $"Deployment {deployment.Id} has no Hyperliquid agent wallet key.",
-                "Deploy with a Hyperliquid agent wallet that the user approved with approveAgent.");
-        }
-
-        return wallet;
-    }
-
-    private static string UserOf(AgentDeployment deployment)
-    {
-        try
-        {
-            return HyperliquidAddress.Normalize(deployment.UserWallet, "user_wallet");
-        }
-        catch (ArgumentException)
-        {
-            throw new MaxxitValidationException("user_wallet", "must be a 0x-prefixed 20-byte hex address");
-        }
-    }
+    private static Cloid ParseCloid(string clientOrderId) =>
+        Cloid.TryParse(clientOrderId, out var cloid)
+            ? cloid
+            : throw new MaxxitValidationException("client_order_id", "must be 0x followed by 32 hex digits");
 
     private static decimal MidOf(IReadOnlyDictionary<string, decimal> mids, string coin) =>
         mids.TryGetValue(coin, out var mid) && mid > 0m
             ? mid
-            : throw new HyperliquidApiException($"Hyperliquid has no mid price for {coin} (no book).", null, isTransient: true);
+            : throw new HyperliquidApiException(
+                string.Create(CultureInfo.InvariantCulture, $"Hyperliquid has no mid price for {coin} (no book)."), null, isTransient: true);
 }

@@ -3,6 +3,7 @@ using Maxxit.Sdk.Execution;
 using Maxxit.Sdk.Hyperliquid.Tests.Fakes;
 using Maxxit.Sdk.Positions;
 using Maxxit.Sdk.Signals;
+using Maxxit.Sdk.Venues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -120,29 +121,65 @@ public sealed class HyperliquidExecutionTests
         await using var host = await HyperliquidTestHost.StartAsync();
         var scenario = await VenueScenario.CreateAsync(host);
         var signal = await scenario.SignalAsync("ETH", "LONG", 10m);
-        await host.Services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None);
+        var opened = Assert.Single((await host.Services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None)).Positions);
         host.Server.SetMid("ETH", 3500m);
+        var request = await CloseRequestAsync(host, scenario, opened);
 
-        var close = await host.Venue.ClosePositionAsync(scenario.Deployment, signal.Id, "ETH");
-        var again = await host.Venue.ClosePositionAsync(scenario.Deployment, signal.Id, "ETH");
+        var close = await host.Venue.ClosePositionAsync(request, CancellationToken.None);
+        var again = await host.Venue.ClosePositionAsync(request, CancellationToken.None);
 
         var closing = host.Server.Orders.Single(o => o.ReduceOnly);
         Assert.Equal(ClientOrderId.For(signal.Id, scenario.Deployment.Id, ClientOrderId.Close), closing.Cloid);
         Assert.False(closing.IsBuy);
         Assert.Equal("Ioc", closing.Tif);
         Assert.Equal(2, host.Server.Orders.Count);
-        Assert.Equal((0.586m, 3500m), (close!.FilledQuantity, close.AveragePrice));
-        Assert.Equal((close.VenueOrderId, close.FilledQuantity, close.AveragePrice, close.FeesUsd), (again!.VenueOrderId, again.FilledQuantity, again.AveragePrice, again.FeesUsd));
-        Assert.Empty((await host.Venue.GetAccountAsync(scenario.Deployment)).Positions);
+        Assert.Equal((0.586m, 3500m), (close.ClosedQuantity, close.ExitPrice));
+        Assert.Equal(decimal.Round(0.586m * 3500m * 0.00045m, 6), close.FeesUsd);
+        Assert.Equal(close, again);
+        Assert.Empty(await host.Venue.GetOpenPositionsAsync(scenario.Deployment, CancellationToken.None));
     }
 
     [Fact]
-    public async Task Closing_without_a_position_sends_nothing()
+    public async Task Open_positions_and_prices_come_from_the_account_and_the_mids()
     {
         await using var host = await HyperliquidTestHost.StartAsync();
         var scenario = await VenueScenario.CreateAsync(host);
+        var signal = await scenario.SignalAsync("SOL", "SHORT", 10m);
+        await host.Services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None);
 
-        Assert.Null(await host.Venue.ClosePositionAsync(scenario.Deployment, Guid.NewGuid(), "BTC"));
-        Assert.Empty(host.Server.ExchangeBodies);
+        var positions = await host.Venue.GetOpenPositionsAsync(scenario.Deployment, CancellationToken.None);
+        var markets = await host.Venue.GetMarketsAsync(CancellationToken.None);
+
+        var sol = Assert.Single(positions);
+        Assert.Equal(("SOL", TradeSide.Short, 10.67m, 187.345m), (sol.Symbol, sol.Side, sol.Quantity, sol.EntryPrice));
+        Assert.Equal(187.345m, await host.Venue.GetPriceAsync(markets.Single(m => m.Symbol == "SOL"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Closing_a_position_the_account_no_longer_holds_is_refused_without_sending()
+    {
+        await using var host = await HyperliquidTestHost.StartAsync();
+        var scenario = await VenueScenario.CreateAsync(host);
+        var signal = await scenario.SignalAsync("ETH", "LONG", 10m);
+        var opened = Assert.Single((await host.Services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None)).Positions);
+        var request = await CloseRequestAsync(host, scenario, opened with { Side = TradeSide.Short });
+        var sent = host.Server.ExchangeBodies.Count;
+
+        var error = await Assert.ThrowsAsync<Errors.VenueException>(() => host.Venue.ClosePositionAsync(request, CancellationToken.None).AsTask());
+
+        Assert.Contains("holds no short ETH position", error.Message);
+        Assert.Equal(sent, host.Server.ExchangeBodies.Count);
+    }
+
+    private static async Task<CloseRequest> CloseRequestAsync(HyperliquidTestHost host, VenueScenario scenario, Position position)
+    {
+        var markets = await host.Venue.GetMarketsAsync(CancellationToken.None);
+        return new CloseRequest
+        {
+            Position = position,
+            Deployment = scenario.Deployment,
+            Market = markets.Single(m => m.Symbol == position.TokenSymbol),
+            ClientOrderId = ClientOrderId.For(position.SignalId, position.DeploymentId, ClientOrderId.Close),
+        };
     }
 }

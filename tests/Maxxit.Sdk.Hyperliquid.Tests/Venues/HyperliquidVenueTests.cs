@@ -3,6 +3,7 @@ using Maxxit.Sdk.Hyperliquid.Tests.Fakes;
 using Maxxit.Sdk.Venues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Maxxit.Sdk.Hyperliquid.Tests.Venues;
 
@@ -34,17 +35,22 @@ public sealed class HyperliquidVenueTests
     }
 
     [Fact]
-    public async Task Mid_prices_are_keyed_by_router_symbol()
+    public async Task Prices_are_mids_shared_across_positions_for_a_second()
     {
-        await using var host = await HyperliquidTestHost.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await HyperliquidTestHost.StartAsync(time: time);
         host.Server.SetMid("kPEPE", 0.021m);
+        var markets = await host.Venue.GetMarketsAsync(CancellationToken.None);
+        var matic = new Markets.MarketInfo { Venue = Sdk.Venue.Hyperliquid, Symbol = "MATIC", VenueSymbol = "MATIC" };
 
-        var mids = await host.Venue.GetMidPricesAsync();
+        Assert.Equal(0.021m, await host.Venue.GetPriceAsync(markets.Single(m => m.Symbol == "KPEPE"), CancellationToken.None));
+        Assert.Equal(97123.5m, await host.Venue.GetPriceAsync(markets.Single(m => m.Symbol == "BTC"), CancellationToken.None));
+        Assert.Null(await host.Venue.GetPriceAsync(matic, CancellationToken.None));
+        Assert.Single(host.Server.InfoTypes, t => t == "allMids");
 
-        Assert.Equal(0.021m, mids["KPEPE"]);
-        Assert.Equal(97123.5m, mids["BTC"]);
-        Assert.False(mids.ContainsKey("@1"));
-        Assert.False(mids.ContainsKey("MATIC"));
+        host.Server.SetMid("BTC", 98000m);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(98000m, await host.Venue.GetPriceAsync(markets.Single(m => m.Symbol == "BTC"), CancellationToken.None));
     }
 
     [Fact]
