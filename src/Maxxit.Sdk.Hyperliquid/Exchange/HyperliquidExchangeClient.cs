@@ -239,21 +239,28 @@ public sealed class HyperliquidExchangeClient
             return new HyperliquidOrderResult(HyperliquidOrderResultKind.Error, null, 0m, null, error.GetString(), null);
         }
 
-        if (status.TryGetProperty("filled", out var filled))
+        try
         {
-            return new HyperliquidOrderResult(
-                HyperliquidOrderResultKind.Filled,
-                filled.GetProperty("oid").GetInt64(),
-                ParseDecimal(filled.GetProperty("totalSz")),
-                ParseDecimal(filled.GetProperty("avgPx")),
-                null,
-                OptionalString(filled, "cloid"));
-        }
+            if (status.TryGetProperty("filled", out var filled))
+            {
+                return new HyperliquidOrderResult(
+                    HyperliquidOrderResultKind.Filled,
+                    filled.GetProperty("oid").GetInt64(),
+                    ParseDecimal(filled.GetProperty("totalSz")),
+                    ParseDecimal(filled.GetProperty("avgPx")),
+                    null,
+                    OptionalString(filled, "cloid"));
+            }
 
-        if (status.TryGetProperty("resting", out var resting))
+            if (status.TryGetProperty("resting", out var resting))
+            {
+                return new HyperliquidOrderResult(
+                    HyperliquidOrderResultKind.Resting, resting.GetProperty("oid").GetInt64(), 0m, null, null, OptionalString(resting, "cloid"));
+            }
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            return new HyperliquidOrderResult(
-                HyperliquidOrderResultKind.Resting, resting.GetProperty("oid").GetInt64(), 0m, null, null, OptionalString(resting, "cloid"));
+            throw Malformed("unreadable order status " + status.GetRawText(), ex);
         }
 
         throw Malformed("unknown order status " + status.GetRawText());

@@ -80,6 +80,44 @@ public sealed class ExchangeClientTests
     }
 
     [Fact]
+    public async Task Pending_and_partially_filled_statuses_are_parsed()
+    {
+        await using var host = await HyperliquidTestHost.StartAsync();
+        var (_, agent) = host.AddApprovedUser();
+        using var _ = agent;
+        var next = new Queue<System.Text.Json.Nodes.JsonNode>(
+        [
+            System.Text.Json.Nodes.JsonValue.Create("waitingForFill"),
+            System.Text.Json.Nodes.JsonNode.Parse("""{"filled":{"totalSz":"0.4","avgPx":"3412.9","oid":901}}""")!,
+        ]);
+        host.Server.OrderOutcome = _ => next.Dequeue();
+
+        var results = await host.Exchange.PlaceOrdersAsync(agent, new OrderAction(
+        [
+            new HyperliquidOrder(1, true, 3500m, 1m, false, Ioc),
+            new HyperliquidOrder(1, true, 3500m, 1m, false, Ioc),
+        ]));
+
+        Assert.Equal(new HyperliquidOrderResult(HyperliquidOrderResultKind.Pending, null, 0m, null, null, null), results[0]);
+        Assert.Equal(new HyperliquidOrderResult(HyperliquidOrderResultKind.Filled, 901, 0.4m, 3412.9m, null, null), results[1]);
+    }
+
+    [Fact]
+    public async Task An_unreadable_status_is_an_api_error_not_a_silent_success()
+    {
+        await using var host = await HyperliquidTestHost.StartAsync();
+        var (_, agent) = host.AddApprovedUser();
+        using var _ = agent;
+        host.Server.OrderOutcome = _ => System.Text.Json.Nodes.JsonNode.Parse("""{"filled":{"totalSz":"0.4"}}""");
+
+        var error = await Assert.ThrowsAsync<HyperliquidApiException>(
+            () => host.Exchange.PlaceOrderAsync(agent, new HyperliquidOrder(1, true, 3500m, 1m, false, Ioc)));
+
+        Assert.Contains("unreadable order status", error.Message);
+        Assert.False(error.IsTransient);
+    }
+
+    [Fact]
     public async Task Cancel_by_cloid_cancels_the_resting_order()
     {
         await using var host = await HyperliquidTestHost.StartAsync();

@@ -399,7 +399,7 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
 
         if (OrderOutcome?.Invoke(order) is { } forced)
         {
-            if (forced["error"] is null)
+            if (forced is not JsonObject { } error || error["error"] is null)
             {
                 _orders.Add(order);
             }
