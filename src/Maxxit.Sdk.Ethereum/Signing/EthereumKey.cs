@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Crypto.Digests;
-using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Utilities;
 
 namespace Maxxit.Sdk.Ethereum.Signing;
 
@@ -42,10 +41,10 @@ public sealed class EthereumKey : IDisposable
         }
 
         privateKey.CopyTo(_privateKey);
-        var point = Secp256k1Curve.MultiplyBase(d);
+        var (x, y) = Secp256k1BaseMultiplier.Multiply(_privateKey);
         _publicKey = new byte[64];
-        Secp256k1Curve.WriteFixed(point.AffineXCoord.ToBigInteger(), _publicKey.AsSpan(0, 32));
-        Secp256k1Curve.WriteFixed(point.AffineYCoord.ToBigInteger(), _publicKey.AsSpan(32, 32));
+        x.WriteBigEndian(_publicKey.AsSpan(0, 32));
+        y.WriteBigEndian(_publicKey.AsSpan(32, 32));
         Address = EthereumAddress.FromPublicKey(_publicKey);
     }
 
@@ -123,50 +122,73 @@ public sealed class EthereumKey : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
 
         var n = Secp256k1Curve.N;
-        var d = Secp256k1Curve.ToBigInteger(_privateKey);
-        var message = hash.ToArray();
-        var e = new BigInteger(1, message);
-        var kCalculator = new HMacDsaKCalculator(new Sha256Digest());
-        kCalculator.Init(n, d, message);
+        var e = new BigInteger(1, hash);
 
+        // h1 = hash mod n (the hash is below 2^256 < 2n, so at most one subtraction).
+        Span<byte> h1 = stackalloc byte[32];
+        if (e.CompareTo(n) >= 0)
+        {
+            Secp256k1Curve.WriteFixed(e.Subtract(n), h1);
+        }
+        else
+        {
+            hash.CopyTo(h1);
+        }
+
+        Span<byte> nonceKey = stackalloc byte[32];
+        Span<byte> nonceValue = stackalloc byte[32];
+        Span<byte> scratch = stackalloc byte[97];
+        Span<byte> k = stackalloc byte[32];
         Span<byte> r = stackalloc byte[32];
         Span<byte> s = stackalloc byte[32];
-        while (true)
+        try
         {
-            var k = kCalculator.NextK();
-            var point = Secp256k1Curve.MultiplyBase(k);
-            var x = point.AffineXCoord.ToBigInteger();
-
-            // x >= n would need recovery id 2 or 3, which Ethereum's v cannot express; the chance is
-            // about 2^-128, and taking the next RFC 6979 candidate keeps the signature valid.
-            if (x.CompareTo(n) >= 0)
+            var nonces = new Rfc6979Nonce(_privateKey, h1, nonceKey, nonceValue, scratch);
+            var d = Secp256k1Curve.ToBigInteger(_privateKey);
+            while (true)
             {
-                continue;
-            }
+                nonces.Next(k);
+                var kValue = Secp256k1Curve.ToBigInteger(k);
+                if (kValue.SignValue == 0 || kValue.CompareTo(n) >= 0)
+                {
+                    continue;
+                }
 
-            var rValue = x;
-            if (rValue.SignValue == 0)
-            {
-                continue;
-            }
+                var (x, y) = Secp256k1BaseMultiplier.Multiply(k);
+                x.WriteBigEndian(r);
+                var rValue = Secp256k1Curve.ToBigInteger(r);
 
-            var sValue = k.ModInverse(n).Multiply(e.Add(d.Multiply(rValue))).Mod(n);
-            if (sValue.SignValue == 0)
-            {
-                continue;
-            }
+                // x >= n would need recovery id 2 or 3, which Ethereum's v cannot express; the chance is
+                // about 2^-128, and taking the next RFC 6979 candidate keeps the signature valid.
+                if (rValue.SignValue == 0 || rValue.CompareTo(n) >= 0)
+                {
+                    continue;
+                }
 
-            var recoveryId = point.AffineYCoord.TestBitZero() ? 1 : 0;
-            if (sValue.CompareTo(Secp256k1Curve.HalfN) > 0)
-            {
-                // Negating s mirrors R across the x axis, which flips the parity of its y.
-                sValue = n.Subtract(sValue);
-                recoveryId ^= 1;
-            }
+                var sValue = BigIntegers.ModOddInverse(n, kValue).Multiply(e.Add(d.Multiply(rValue))).Mod(n);
+                if (sValue.SignValue == 0)
+                {
+                    continue;
+                }
 
-            Secp256k1Curve.WriteFixed(rValue, r);
-            Secp256k1Curve.WriteFixed(sValue, s);
-            return new EcdsaSignature(r, s, recoveryId);
+                var recoveryId = y.IsOdd ? 1 : 0;
+                if (sValue.CompareTo(Secp256k1Curve.HalfN) > 0)
+                {
+                    // Negating s mirrors R across the x axis, which flips the parity of its y.
+                    sValue = n.Subtract(sValue);
+                    recoveryId ^= 1;
+                }
+
+                Secp256k1Curve.WriteFixed(sValue, s);
+                return new EcdsaSignature(r, s, recoveryId);
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(nonceKey);
+            CryptographicOperations.ZeroMemory(nonceValue);
+            CryptographicOperations.ZeroMemory(scratch);
+            CryptographicOperations.ZeroMemory(k);
         }
     }
 

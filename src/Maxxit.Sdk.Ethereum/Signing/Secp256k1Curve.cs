@@ -2,12 +2,11 @@ using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto.EC;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Math.EC;
-using Org.BouncyCastle.Math.EC.Multiplier;
 
 namespace Maxxit.Sdk.Ethereum.Signing;
 
-// Built once per process: BouncyCastle's custom secp256k1 field arithmetic plus a fixed-point comb
-// multiplier whose precomputed table lives on G, so every signature after the first skips that work.
+// Curve constants built once per process. BouncyCastle's custom secp256k1 implementation serves key
+// recovery and table construction; the signing hot path uses Secp256k1BaseMultiplier instead.
 internal static class Secp256k1Curve
 {
     internal static readonly X9ECParameters Parameters = CustomNamedCurves.GetByName("secp256k1");
@@ -16,16 +15,6 @@ internal static class Secp256k1Curve
     internal static readonly BigInteger N = Parameters.N;
     internal static readonly BigInteger HalfN = N.ShiftRight(1);
     internal static readonly BigInteger P = Curve.Field.Characteristic;
-    internal static readonly FixedPointCombMultiplier BaseMultiplier = new();
-
-    static Secp256k1Curve()
-    {
-        // Warm the comb table now rather than inside the first latency-sensitive signature.
-        _ = BaseMultiplier.Multiply(G, BigInteger.One);
-    }
-
-    internal static ECPoint MultiplyBase(BigInteger k) => BaseMultiplier.Multiply(G, k).Normalize();
-
     internal static BigInteger ToBigInteger(ReadOnlySpan<byte> bigEndian) => new(1, bigEndian);
 
     internal static void WriteFixed(BigInteger value, Span<byte> destination32)
