@@ -28,6 +28,8 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
     private readonly HyperliquidOptions _options;
     private readonly ILogger<HyperliquidVenue> _logger;
     private readonly ConcurrentDictionary<(string User, int Asset), int> _leverageSet = new();
+    private readonly InFlight<Cloid, OrderResult> _opening = new();
+    private readonly InFlight<Cloid, CloseResult> _closing = new();
 
     internal HyperliquidVenue(
         HyperliquidHttp http,
@@ -82,6 +84,11 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
     {
         ArgumentNullException.ThrowIfNull(request);
         var cloid = ParseCloid(request.ClientOrderId);
+        return await _opening.RunAsync(cloid, () => OpenAsync(request, cloid, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<OrderResult> OpenAsync(OrderRequest request, Cloid cloid, CancellationToken cancellationToken)
+    {
         if (request.SizePercent is <= 0m or > 100m)
         {
             throw new MaxxitValidationException("size_percent", "must be in (0, 100]");
@@ -137,6 +144,11 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
     {
         ArgumentNullException.ThrowIfNull(request);
         var cloid = ParseCloid(request.ClientOrderId);
+        return await _closing.RunAsync(cloid, () => CloseAsync(request, cloid, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<CloseResult> CloseAsync(CloseRequest request, Cloid cloid, CancellationToken cancellationToken)
+    {
         var wallet = HyperliquidAgentWallets.WalletOf(request.Deployment);
         var user = HyperliquidAgentWallets.UserOf(request.Deployment);
         var asset = (await FindMarketAsync(request.Market.VenueSymbol, cancellationToken).ConfigureAwait(false)).Asset;

@@ -171,6 +171,45 @@ public sealed class HyperliquidExecutionTests
         Assert.Equal(sent, host.Server.ExchangeBodies.Count);
     }
 
+    [Fact]
+    public async Task Concurrent_calls_with_one_client_order_id_place_one_order()
+    {
+        await using var host = await HyperliquidTestHost.StartAsync();
+        var scenario = await VenueScenario.CreateAsync(host);
+        var markets = await host.Venue.GetMarketsAsync(CancellationToken.None);
+        var signalId = Guid.NewGuid();
+        var request = new OrderRequest
+        {
+            SignalId = signalId,
+            Deployment = scenario.Deployment,
+            ClientOrderId = ClientOrderId.For(signalId, scenario.Deployment.Id, ClientOrderId.Open),
+            Market = markets.Single(m => m.Symbol == "BTC"),
+            Side = TradeSide.Long,
+            SizePercent = 5m,
+            Leverage = 3m,
+            Risk = RiskModel.Trailing(0.03m),
+            Journal = new RecordingJournal(),
+        };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => host.Venue.PlaceOrderAsync(request, CancellationToken.None).AsTask()));
+        var later = await host.Venue.PlaceOrderAsync(request, CancellationToken.None);
+
+        var order = Assert.Single(host.Server.Orders);
+        Assert.All(results.Append(later), r => Assert.Equal(order.Oid.ToString(System.Globalization.CultureInfo.InvariantCulture), r.VenueOrderId));
+        Assert.Equal((0.01544m, 97123.5m, 3m), (later.FilledQuantity, later.AveragePrice, later.Leverage));
+    }
+
+    private sealed class RecordingJournal : IOrderJournal
+    {
+        public string? PriorSubmissionId { get; private set; }
+
+        public ValueTask RecordSubmissionAsync(string submissionId, CancellationToken cancellationToken)
+        {
+            PriorSubmissionId = submissionId;
+            return ValueTask.CompletedTask;
+        }
+    }
+
     private static async Task<CloseRequest> CloseRequestAsync(HyperliquidTestHost host, VenueScenario scenario, Position position)
     {
         var markets = await host.Venue.GetMarketsAsync(CancellationToken.None);
