@@ -110,8 +110,17 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
             return await _fills.FromExistingAsync(user, existing, leverage, cancellationToken).ConfigureAwait(false);
         }
 
+        var accountValue = accountTask.Result.AccountValue;
+        if (accountValue <= 0m)
+        {
+            throw new VenueException(
+                Venue.Hyperliquid,
+                $"The account {user} has no collateral on Hyperliquid {_options.Network}.",
+                "Deposit USDC to the user's perp account (or check that the deployment's user wallet and network are right).");
+        }
+
         var mid = MidOf(midsTask.Result, asset.Name);
-        var collateral = accountTask.Result.AccountValue * request.SizePercent / 100m;
+        var collateral = accountValue * request.SizePercent / 100m;
         var order = HyperliquidOrders.Market(
             asset, request.Side == TradeSide.Long, collateral * leverage / mid, mid, _options.Slippage, reduceOnly: false, cloid, _options.MinimumOrderValue);
 

@@ -81,9 +81,9 @@ public static class HyperliquidOrders
 
     private static decimal CheckedSize(HyperliquidAsset asset, decimal size, decimal price, bool reduceOnly, decimal minimumValue)
     {
-        if (size <= 0m)
+        if (size < 0m)
         {
-            throw new ArgumentOutOfRangeException(nameof(size), size, "The size must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(size), size, "The size must not be negative.");
         }
 
         var rounded = HyperliquidNumbers.RoundSize(size, asset.SzDecimals);

@@ -67,6 +67,24 @@ public sealed class HyperliquidNumbersTests
         Assert.Equal("szDecimals", Assert.Throws<ArgumentOutOfRangeException>(() => HyperliquidNumbers.RoundPrice(1m, 7)).ParamName);
     }
 
+    [Fact]
+    public void Order_builders_refuse_opening_orders_below_the_minimum_but_not_reduce_only_closes()
+    {
+        var eth = new Maxxit.Sdk.Hyperliquid.Info.HyperliquidAsset(1, "ETH", 4, 25, false, false);
+
+        var tooSmall = Assert.Throws<HyperliquidOrderTooSmallException>(() => HyperliquidOrders.Market(eth, true, 0.0029m, 3412.85m, 0.05m));
+        Assert.Equal(("ETH", 10m), (tooSmall.Coin, tooSmall.MinimumValue));
+        Assert.Equal(0.0029m * 3412.85m, tooSmall.OrderValue);
+        Assert.Contains("below the $10 minimum", tooSmall.Message);
+        Assert.Equal(0m, Assert.Throws<HyperliquidOrderTooSmallException>(() => HyperliquidOrders.Market(eth, true, 0.00001m, 3412.85m, 0.05m)).OrderValue);
+        Assert.Throws<HyperliquidOrderTooSmallException>(() => HyperliquidOrders.Limit(eth, false, 0.002m, 4000m, TimeInForce.Gtc));
+
+        var close = HyperliquidOrders.Market(eth, false, 0.0029m, 3412.85m, 0.05m, reduceOnly: true);
+        Assert.Equal(("3242.2", "0.0029", true), (close.PriceWire, close.SizeWire, close.ReduceOnly));
+        var open = HyperliquidOrders.Market(eth, true, 0.0030m, 3412.85m, 0.05m);
+        Assert.Equal(("3583.5", "0.003"), (open.PriceWire, open.SizeWire));
+    }
+
     [Theory]
     [InlineData("0.0147", 4, "0.0147")]
     [InlineData("0.01479", 4, "0.0147")]

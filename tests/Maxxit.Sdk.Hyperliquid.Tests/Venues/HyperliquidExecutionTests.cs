@@ -100,6 +100,21 @@ public sealed class HyperliquidExecutionTests
     }
 
     [Fact]
+    public async Task An_account_without_collateral_fails_the_signal_with_a_hint_and_sends_nothing()
+    {
+        await using var host = await HyperliquidTestHost.StartAsync();
+        var scenario = await VenueScenario.CreateAsync(host, accountValue: 0m);
+        var signal = await scenario.SignalAsync();
+
+        var result = await host.Services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None);
+
+        Assert.Equal(SignalStatus.Failed, result.Status);
+        Assert.Contains($"The account {scenario.User} has no collateral on Hyperliquid Testnet.", result.Reason);
+        Assert.Contains("Deposit USDC", result.Reason);
+        Assert.Empty(host.Server.ExchangeBodies);
+    }
+
+    [Fact]
     public async Task An_agent_wallet_the_user_never_approved_fails_the_signal_with_the_exchange_text_and_the_hint()
     {
         await using var host = await HyperliquidTestHost.StartAsync();
