@@ -1,6 +1,7 @@
 using Maxxit.Sdk.Agents;
 using Maxxit.Sdk.Execution;
 using Maxxit.Sdk.Policies;
+using Maxxit.Sdk.Positions;
 using Maxxit.Sdk.Routing;
 using Maxxit.Sdk.Signals;
 using Maxxit.Sdk.Stats;
@@ -37,6 +38,14 @@ public interface IMaxxitClient
 
     /// <summary>Routing history with a per-venue summary.</summary>
     Task<RoutingHistoryPage> GetRoutingHistoryAsync(RoutingHistoryQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Closes an OPEN position on its venue now (reason MANUAL) and returns it CLOSED with exit price and PnL.
+    /// </summary>
+    /// <exception cref="Errors.MaxxitNotFoundException">No such position (field <c>position_id</c>).</exception>
+    /// <exception cref="Errors.MaxxitConflictException">The position is not OPEN (closing, closed, opening or failed).</exception>
+    /// <exception cref="Errors.VenueException">The venue refused the close; the position stays CLOSING and the monitor retries it.</exception>
+    Task<Position> ClosePositionAsync(Guid positionId, CancellationToken cancellationToken = default);
 
     /// <summary>Sets an agent's routing config (or the global default when its agent id is null).</summary>
     Task SetRoutingConfigAsync(RoutingConfig config, CancellationToken cancellationToken = default);

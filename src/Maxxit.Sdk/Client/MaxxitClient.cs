@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using Maxxit.Sdk.Agents;
 using Maxxit.Sdk.Errors;
 using Maxxit.Sdk.Execution;
+using Maxxit.Sdk.Metrics;
 using Maxxit.Sdk.Policies;
+using Maxxit.Sdk.Positions;
 using Maxxit.Sdk.Routing;
 using Maxxit.Sdk.Security;
 using Maxxit.Sdk.Signals;
@@ -22,10 +24,14 @@ public sealed class MaxxitClient : IMaxxitClient
     private readonly RoutingConfigCache _routingConfigs;
     private readonly IPolicyValidator _policyValidator;
     private readonly TimeProvider _time;
+    private readonly PositionCloser _closer;
+    private readonly AgentMetricsUpdater _metrics;
 
     /// <summary>Creates the client.</summary>
-    public MaxxitClient(IMaxxitStore store, ITradeExecutor executor, IAgentKeyProtector keys, RoutingConfigCache routingConfigs, IPolicyValidator policyValidator, TimeProvider time)
+    public MaxxitClient(IMaxxitStore store, ITradeExecutor executor, IAgentKeyProtector keys, RoutingConfigCache routingConfigs, IPolicyValidator policyValidator, TimeProvider time, PositionCloser closer, AgentMetricsUpdater metrics)
     {
+        _closer = closer;
+        _metrics = metrics;
         _store = store;
         _executor = executor;
         _keys = keys;
@@ -96,7 +102,7 @@ public sealed class MaxxitClient : IMaxxitClient
 
         if (request.Policy is not null)
         {
-            _policyValidator.Validate(request.Policy);
+            await _policyValidator.ValidateAsync(request.Policy, cancellationToken).ConfigureAwait(false);
         }
 
         _ = await _store.GetAgentAsync(agentId, cancellationToken).ConfigureAwait(false)
@@ -120,7 +126,7 @@ public sealed class MaxxitClient : IMaxxitClient
         Check.Id(deploymentId, "deployment_id");
         if (policy is not null)
         {
-            _policyValidator.Validate(policy);
+            await _policyValidator.ValidateAsync(policy, cancellationToken).ConfigureAwait(false);
         }
 
         await _store.UpdateDeploymentPolicyAsync(deploymentId, policy, cancellationToken).ConfigureAwait(false);
@@ -219,6 +225,27 @@ public sealed class MaxxitClient : IMaxxitClient
 
         await _store.UpsertRoutingConfigAsync(config, cancellationToken).ConfigureAwait(false);
         _routingConfigs.Set(config);
+    }
+
+    /// <inheritdoc />
+    public async Task<Position> ClosePositionAsync(Guid positionId, CancellationToken cancellationToken = default)
+    {
+        Check.Id(positionId, "position_id");
+        var position = await _store.GetPositionAsync(positionId, cancellationToken).ConfigureAwait(false)
+            ?? throw new MaxxitNotFoundException("position", positionId.ToString(), "position_id");
+        if (position.Status != PositionStatus.Open)
+        {
+            throw new MaxxitConflictException("position_id", $"position {positionId} is {position.Status.ToString().ToUpperInvariant()}, not OPEN");
+        }
+
+        var result = await _closer.CloseAsync(positionId, CloseReason.Manual, null, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome != PositionCloseOutcome.Closed)
+        {
+            throw new MaxxitConflictException("position_id", $"position {positionId} is being closed by another closer or is closed already");
+        }
+
+        await _metrics.UpdateAsync(result.AgentId!.Value, cancellationToken).ConfigureAwait(false);
+        return result.Position!;
     }
 
     private VenueAgentWallet ProtectWallet(Venue venue, AgentKeyInput input)

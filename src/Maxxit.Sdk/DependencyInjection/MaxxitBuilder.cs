@@ -31,11 +31,30 @@ public sealed class MaxxitBuilder
         return this;
     }
 
-    /// <summary>Replaces the policy layer (Agent How).</summary>
+    /// <summary>Replaces the whole policy layer (Agent How), rules included.</summary>
     public MaxxitBuilder AddPolicy<TPolicy>()
         where TPolicy : class, IPolicyLayer
     {
         Services.Replace(ServiceDescriptor.Singleton<IPolicyLayer, TPolicy>());
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a rule to the default rule-based policy layer, evaluated among the built-ins by its
+    /// <see cref="IPolicyRule.Order"/> (see <see cref="PolicyRuleOrder"/>). Its name must differ from every other rule's.
+    /// </summary>
+    public MaxxitBuilder AddPolicyRule<TRule>()
+        where TRule : class, IPolicyRule
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPolicyRule, TRule>());
+        return this;
+    }
+
+    /// <summary>Replaces where the account value for percent-of-account policy limits comes from.</summary>
+    public MaxxitBuilder UseAccountValueProvider<TProvider>()
+        where TProvider : class, IAccountValueProvider
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IAccountValueProvider, TProvider>());
         return this;
     }
 

@@ -6,6 +6,7 @@ using Maxxit.Sdk.Diagnostics;
 using Maxxit.Sdk.Execution;
 using Maxxit.Sdk.Markets;
 using Maxxit.Sdk.Policies;
+using Maxxit.Sdk.Policies.Rules;
 using Maxxit.Sdk.Routing;
 using Maxxit.Sdk.Security;
 using Maxxit.Sdk.Signals;
@@ -25,8 +26,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class MaxxitServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers everything on the embedded default (in-memory store, paper venues, pass-through policy, weighted
-    /// generator, priority router). Use the returned builder to add or replace parts.
+    /// Registers everything on the embedded default (in-memory store, paper venues, rule-based policy with the built-in
+    /// rules, weighted generator, priority router). Use the returned builder to add or replace parts.
     /// </summary>
     public static MaxxitBuilder AddMaxxitV3(this IServiceCollection services, Action<MaxxitOptions>? configure = null)
     {
@@ -50,8 +51,13 @@ public static class MaxxitServiceCollectionExtensions
         services.TryAddSingleton<RoutingConfigRefresher>();
         services.TryAddSingleton<IMarketCatalog, MarketCatalog>();
         services.TryAddSingleton<IVenueRouter, PriorityVenueRouter>();
-        services.TryAddSingleton<IPolicyLayer, PassThroughPolicy>();
+        services.TryAddSingleton<IPolicyLayer, RuleBasedPolicy>();
         services.TryAddSingleton<IPolicyValidator, DeploymentPolicyValidator>();
+        services.TryAddSingleton<IAccountValueProvider, PaperAccountValueProvider>();
+        foreach (var rule in BuiltInPolicyRules.All)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IPolicyRule), rule.GetType()));
+        }
         services.TryAddSingleton<ISignalGenerator, WeightedSignalGenerator>();
         services.TryAddSingleton<IMaxxitStore, InMemoryMaxxitStore>();
         services.TryAddSingleton<IAgentStore>(sp => sp.GetRequiredService<IMaxxitStore>());
@@ -65,6 +71,7 @@ public static class MaxxitServiceCollectionExtensions
         services.TryAddSingleton<ITradeExecutor, TradeExecutor>();
         services.TryAddSingleton<IMaxxitClient, MaxxitClient>();
         services.TryAddSingleton<PaperPriceFeed>();
+        services.AddPositionLifecycle();
 
         // Paper venues are registered first so that any real adapter added later for the same venue replaces them.
         if (!services.Any(d => d.ServiceType == typeof(PaperVenueMarker)))

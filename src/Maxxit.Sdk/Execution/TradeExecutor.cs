@@ -21,6 +21,7 @@ public sealed class TradeExecutor : ITradeExecutor
 {
     private readonly IMaxxitStore _store;
     private readonly IPolicyLayer _policy;
+    private readonly IAccountValueProvider _accountValues;
     private readonly IVenueRouter _router;
     private readonly IMarketCatalog _catalog;
     private readonly VenueAdapterRegistry _venues;
@@ -41,8 +42,10 @@ public sealed class TradeExecutor : ITradeExecutor
         IOptions<MaxxitOptions> options,
         TimeProvider time,
         MaxxitMetrics metrics,
-        ILogger<TradeExecutor> logger)
+        ILogger<TradeExecutor> logger,
+        IAccountValueProvider accountValues)
     {
+        _accountValues = accountValues;
         _store = store;
         _policy = policy;
         _router = router;
@@ -163,7 +166,8 @@ public sealed class TradeExecutor : ITradeExecutor
             signal.Confidence,
             deployment.Policy?.PreferredVenues ?? [],
             deployment.Policy?.ExcludedVenues ?? []);
-        var decision = await _policy.EvaluateAsync(new PolicyContext(signal, deployment, intent, state, null, now), cancellationToken).ConfigureAwait(false);
+        var accountValue = await GetAccountValueAsync(deployment, cancellationToken).ConfigureAwait(false);
+        var decision = await _policy.EvaluateAsync(new PolicyContext(signal, deployment, intent, state, accountValue, now), cancellationToken).ConfigureAwait(false);
         var policyRecord = new PolicyRecord(signal.Id, deployment.Id, decision.Outcome, decision.Adjustments, decision.RejectedBy, decision.Reason, now);
         if (decision.Outcome == PolicyOutcome.Rejected)
         {
@@ -182,6 +186,13 @@ public sealed class TradeExecutor : ITradeExecutor
             return new DeploymentExecution(deployment.Id, DeploymentOutcome.NoVenue, decision, routing, null, routing.Reason);
         }
 
+        // The policy can only bound leverage by the venues the trade might go to; the routed market's own maximum is final.
+        var leverage = Math.Min(trade.Leverage ?? _options.DefaultLeverage, Math.Max(market.MaxLeverage, 1m));
+        if (leverage != trade.Leverage)
+        {
+            trade = trade with { Leverage = leverage };
+        }
+
         var position = new Position
         {
             Id = Guid.NewGuid(),
@@ -191,7 +202,7 @@ public sealed class TradeExecutor : ITradeExecutor
             TokenSymbol = trade.TokenSymbol,
             Side = trade.Side,
             SizePercent = trade.SizePercent,
-            Leverage = trade.Leverage ?? _options.DefaultLeverage,
+            Leverage = leverage,
             Status = PositionStatus.Opening,
             ClientOrderId = ClientOrderId.For(signal.Id, deployment.Id, ClientOrderId.Open),
             OpenedAt = now,
@@ -280,6 +291,20 @@ public sealed class TradeExecutor : ITradeExecutor
         var opened = await _store.CompleteOpenAsync(position.Id, fill, CancellationToken.None).ConfigureAwait(false);
         _metrics.RecordTrade("opened", position.Venue);
         return new DeploymentExecution(deployment.Id, DeploymentOutcome.Opened, decision, routing, opened, null);
+    }
+
+    private async ValueTask<decimal?> GetAccountValueAsync(AgentDeployment deployment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _accountValues.GetAccountValueUsdAsync(deployment, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Unknown, not fatal: the policy rules that need the account value refuse the trade on their own.
+            _logger.LogWarning(ex, "Account value of deployment {DeploymentId} unavailable", deployment.Id);
+            return null;
+        }
     }
 
     private async Task<Position?> FindPositionAsync(Guid signalId, Guid deploymentId, CancellationToken cancellationToken)

@@ -1,100 +1,73 @@
 using Maxxit.Sdk.Errors;
+using Maxxit.Sdk.Markets;
+using Maxxit.Sdk.Policies.Rules;
 
 namespace Maxxit.Sdk.Policies;
 
-/// <summary>Range checks of every <see cref="DeploymentPolicy"/> field.</summary>
+/// <summary>
+/// Checks a <see cref="DeploymentPolicy"/> field by field: each rule's own option checks in rule order (built-in and
+/// custom), then that every token in the allow- and deny-lists is listed by at least one venue of the market catalog.
+/// The first bad field is reported as a <see cref="MaxxitValidationException"/> named <c>policy.&lt;field&gt;</c>.
+/// </summary>
 public sealed class DeploymentPolicyValidator : IPolicyValidator
 {
+    private static readonly Venue[] ConcreteVenues = [Venue.Hyperliquid, Venue.Ostium, Venue.Gmx, Venue.Spot];
+    private readonly IPolicyRule[] _rules;
+    private readonly IMarketCatalog? _markets;
+
+    /// <summary>Checks the built-in rules' options only (no market catalog, so tokens are checked for syntax only).</summary>
+    public DeploymentPolicyValidator()
+        : this(BuiltInPolicyRules.All, null)
+    {
+    }
+
+    /// <summary>Checks the options of <paramref name="rules"/> and, when <paramref name="markets"/> is given, that listed tokens exist.</summary>
+    public DeploymentPolicyValidator(IEnumerable<IPolicyRule> rules, IMarketCatalog? markets)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        _rules = [.. rules.OrderBy(r => r.Order)];
+        _markets = markets;
+    }
+
     /// <inheritdoc />
     public void Validate(DeploymentPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        if (policy.MinConfidence is < 0m or > 1m)
+        foreach (var rule in _rules)
         {
-            throw new MaxxitValidationException("policy.min_confidence", "must be in [0, 1]");
+            rule.Validate(policy);
         }
 
-        if (policy.SizeMultiplier is <= 0m or > 10m)
+        if (_markets is not null && HasAnyMarket(_markets))
         {
-            throw new MaxxitValidationException("policy.size_multiplier", "must be in (0, 10]");
-        }
-
-        Percent(policy.MaxTradeSizePercent, "policy.max_trade_size_percent");
-        if (policy.MinOrderValueUsd is < 0m)
-        {
-            throw new MaxxitValidationException("policy.min_order_value_usd", "must not be negative");
-        }
-
-        if (policy.MaxLeverage is < 1m or > 100m)
-        {
-            throw new MaxxitValidationException("policy.max_leverage", "must be in [1, 100]");
-        }
-
-        if (policy.MaxOpenPositions is < 0)
-        {
-            throw new MaxxitValidationException("policy.max_open_positions", "must not be negative");
-        }
-
-        Percent(policy.MaxTokenExposurePercent, "policy.max_token_exposure_percent", 10_000m);
-        Percent(policy.MaxTotalExposurePercent, "policy.max_total_exposure_percent", 10_000m);
-        if (policy.CooldownPerToken is { } cooldown && (cooldown < TimeSpan.Zero || cooldown > TimeSpan.FromDays(30)))
-        {
-            throw new MaxxitValidationException("policy.cooldown_per_token", "must be between 0 and 30 days");
-        }
-
-        if (policy.DailyTradeCap is < 0)
-        {
-            throw new MaxxitValidationException("policy.daily_trade_cap", "must not be negative");
-        }
-
-        if (policy.TradingHoursStartUtc is < 0 or > 23)
-        {
-            throw new MaxxitValidationException("policy.trading_hours_start_utc", "must be an hour 0-23");
-        }
-
-        if (policy.TradingHoursEndUtc is < 1 or > 24)
-        {
-            throw new MaxxitValidationException("policy.trading_hours_end_utc", "must be an hour 1-24");
-        }
-
-        if (policy.TradingHoursStartUtc is { } start && policy.TradingHoursEndUtc is { } end && end <= start)
-        {
-            throw new MaxxitValidationException("policy.trading_hours_end_utc", "must be after trading_hours_start_utc");
-        }
-
-        if ((policy.TradingHoursStartUtc is null) != (policy.TradingHoursEndUtc is null))
-        {
-            throw new MaxxitValidationException("policy.trading_hours_end_utc", "start and end hours go together");
-        }
-
-        Tokens(policy.AllowedTokens, "policy.allowed_tokens");
-        Tokens(policy.DeniedTokens, "policy.denied_tokens");
-        if (policy.AllowedTokens.Intersect(policy.DeniedTokens, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } both)
-        {
-            throw new MaxxitValidationException("policy.denied_tokens", $"{both} is both allowed and denied");
-        }
-
-        if (policy.PreferredVenues.Contains(Venue.Multi) || policy.ExcludedVenues.Contains(Venue.Multi))
-        {
-            throw new MaxxitValidationException("policy.preferred_venues", "MULTI is not a concrete venue");
+            KnownTokens(_markets, policy.AllowedTokens, "policy.allowed_tokens");
+            KnownTokens(_markets, policy.DeniedTokens, "policy.denied_tokens");
         }
     }
 
-    private static void Percent(decimal? value, string field, decimal max = 100m)
+    /// <inheritdoc />
+    public async ValueTask ValidateAsync(DeploymentPolicy policy, CancellationToken cancellationToken)
     {
-        if (value is { } v && (v <= 0m || v > max))
+        ArgumentNullException.ThrowIfNull(policy);
+        if (_markets is not null)
         {
-            throw new MaxxitValidationException(field, $"must be in (0, {max}]");
+            await _markets.EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        Validate(policy);
     }
 
-    private static void Tokens(IReadOnlyList<string> tokens, string field)
+    // With no market loaded at all (every venue down at start-up) the check cannot tell unknown from unloaded; the
+    // token then simply never routes, which is safe.
+    private static bool HasAnyMarket(IMarketCatalog markets) => ConcreteVenues.Any(v => markets.GetMarkets(v).Count > 0);
+
+    private static void KnownTokens(IMarketCatalog markets, IReadOnlyList<string> tokens, string field)
     {
         foreach (var token in tokens)
         {
-            if (string.IsNullOrWhiteSpace(token) || token.Length > 20 || !token.All(char.IsAsciiLetterOrDigit))
+            if (!markets.IsListedAnywhere(token.ToUpperInvariant()))
             {
-                throw new MaxxitValidationException(field, $"'{token}' is not a token symbol");
+                throw new MaxxitValidationException(field, $"{token} is not listed by any venue");
             }
         }
     }

@@ -6,9 +6,10 @@ namespace Maxxit.Sdk.Venues.Paper;
 
 /// <summary>
 /// A simulated venue: lists the bundled markets, fills market orders at the feed's current price, charges a taker
-/// fee, and answers a repeated client order id with the first fill.
+/// fee, and answers a repeated client order id with the first fill. It keeps each deployment's open paper positions
+/// so that positions can be closed (see <see cref="IPositionVenue"/>) and reconciled.
 /// </summary>
-public sealed class PaperVenueAdapter : IVenueAdapter
+public sealed partial class PaperVenueAdapter : IVenueAdapter
 {
     private readonly PaperPriceFeed _prices;
     private readonly decimal _accountValueUsd;
@@ -44,7 +45,7 @@ public sealed class PaperVenueAdapter : IVenueAdapter
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        var order = _orders.GetOrAdd(request.ClientOrderId, _ => new Lazy<OrderResult>(() => Fill(request)));
+        var order = _orders.GetOrAdd(request.ClientOrderId, _ => new Lazy<OrderResult>(() => Open(request)));
         try
         {
             return ValueTask.FromResult(order.Value);
@@ -58,6 +59,13 @@ public sealed class PaperVenueAdapter : IVenueAdapter
 
     /// <inheritdoc />
     public ValueTask<VenueHealth> GetHealthAsync(CancellationToken cancellationToken) => ValueTask.FromResult(new VenueHealth(true, "paper"));
+
+    private OrderResult Open(OrderRequest request)
+    {
+        var result = Fill(request);
+        _open[request.ClientOrderId] = new PaperPosition(request.Deployment.Id, request.Market.Symbol, request.Side, result.FilledQuantity, result.AveragePrice, result.VenueOrderId);
+        return result;
+    }
 
     private OrderResult Fill(OrderRequest request)
     {

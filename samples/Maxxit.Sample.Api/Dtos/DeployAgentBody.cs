@@ -1,0 +1,30 @@
+namespace Maxxit.Sample.Api.Dtos;
+
+/// <summary>
+/// Body of <c>POST /api/v3/agents/deploy</c>. Per venue: the agent wallet's address and, for live venues, its private key
+/// as an AES-256-GCM triple made under the host's master key (<c>encrypt-key</c> makes one). Paper venues need only the address.
+/// </summary>
+public sealed record DeployAgentBody
+{
+    public Guid? AgentId { get; init; }
+
+    public string? UserWallet { get; init; }
+
+    public string? HyperliquidAgentAddress { get; init; }
+
+    public string? HyperliquidAgentKeyEncrypted { get; init; }
+
+    public string? HyperliquidAgentKeyIv { get; init; }
+
+    public string? HyperliquidAgentKeyTag { get; init; }
+
+    public string? OstiumAgentAddress { get; init; }
+
+    public string? OstiumAgentKeyEncrypted { get; init; }
+
+    public string? OstiumAgentKeyIv { get; init; }
+
+    public string? OstiumAgentKeyTag { get; init; }
+
+    public PolicyDto? Policy { get; init; }
+}

@@ -1,0 +1,106 @@
+using Maxxit.Sample.Api.Dtos;
+using Maxxit.Sample.Api.Http;
+using Maxxit.Sdk;
+using Maxxit.Sdk.Agents;
+using Maxxit.Sdk.Client;
+using Maxxit.Sdk.Errors;
+using Maxxit.Sdk.Security;
+
+namespace Maxxit.Sample.Api.Endpoints;
+
+/// <summary><c>POST /api/v3/agents/deploy</c> and <c>PUT /api/v3/deployments/{id}/policy</c>.</summary>
+public static class DeploymentEndpoints
+{
+    private const string PolicyPrefix = "policy.";
+
+    public static void MapDeploymentEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v3/agents/deploy", DeployAsync)
+            .WithTags("Deployments")
+            .WithName("DeployAgent")
+            .WithSummary("Deploy an agent to a user wallet (one deployment per agent and wallet)")
+            .Accepts<DeployAgentBody>("application/json")
+            .Produces<DeploymentResponse>(StatusCodes.Status201Created)
+            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<ErrorResponse>(StatusCodes.Status404NotFound)
+            .Produces<ErrorResponse>(StatusCodes.Status409Conflict);
+        app.MapPut("/api/v3/deployments/{id}/policy", UpdatePolicyAsync)
+            .WithTags("Deployments")
+            .WithName("UpdateDeploymentPolicy")
+            .WithSummary("Replace a deployment's policy (a JSON null body clears it: pass-through)")
+            .Accepts<PolicyDto>("application/json")
+            .Produces<DeploymentResponse>()
+            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<ErrorResponse>(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> DeployAsync(HttpContext http, IMaxxitClient client, IAgentKeyProtector keys, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<DeployAgentBody>(http, cancellationToken);
+        var wallets = new Dictionary<Venue, AgentKeyInput>();
+        AddWallet(wallets, keys, Venue.Hyperliquid, body.HyperliquidAgentAddress, body.HyperliquidAgentKeyEncrypted, body.HyperliquidAgentKeyIv, body.HyperliquidAgentKeyTag);
+        AddWallet(wallets, keys, Venue.Ostium, body.OstiumAgentAddress, body.OstiumAgentKeyEncrypted, body.OstiumAgentKeyIv, body.OstiumAgentKeyTag);
+        var deployment = await client.DeployAgentAsync(
+            new DeployAgentRequest { AgentId = body.AgentId, UserWallet = body.UserWallet, AgentWallets = wallets, Policy = body.Policy?.ToPolicy() },
+            cancellationToken);
+        return TypedResults.Json(new DeploymentResponse(true, DeploymentDto.From(deployment)), statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> UpdatePolicyAsync(string id, HttpContext http, IMaxxitClient client, CancellationToken cancellationToken)
+    {
+        var deploymentId = QueryValues.Id(id, "deployment_id");
+        var body = await JsonBody.ReadOrNullAsync<PolicyDto>(http, cancellationToken);
+        try
+        {
+            var deployment = await client.UpdateDeploymentPolicyAsync(deploymentId, body?.ToPolicy(), cancellationToken);
+            return TypedResults.Json(new DeploymentResponse(true, DeploymentDto.From(deployment)));
+        }
+        catch (MaxxitValidationException ex) when (ex.Field.StartsWith(PolicyPrefix, StringComparison.Ordinal))
+        {
+            // Here the body is the policy itself, so fields are named as in the body (min_confidence, not policy.min_confidence).
+            throw new MaxxitValidationException(ex.Field[PolicyPrefix.Length..], ex.Reason);
+        }
+    }
+
+    /// <summary>
+    /// Checks a venue's triple before the SDK sees it, so that a partial triple or one made under another master key is
+    /// refused naming the exact field (<c>hyperliquid_agent_key_tag</c>, …). The decrypted key is dropped at once.
+    /// </summary>
+    private static void AddWallet(Dictionary<Venue, AgentKeyInput> wallets, IAgentKeyProtector keys, Venue venue, string? address, string? ciphertext, string? iv, string? tag)
+    {
+        var prefix = $"{venue.ToName().ToLowerInvariant()}_agent_";
+        if (address is null && ciphertext is null && iv is null && tag is null)
+        {
+            return;
+        }
+
+        EncryptedSecret? secret = null;
+        if (ciphertext is not null || iv is not null || tag is not null)
+        {
+            Require(ciphertext, prefix + "key_encrypted");
+            Require(iv, prefix + "key_iv");
+            Require(tag, prefix + "key_tag");
+            secret = new EncryptedSecret(ciphertext!, iv!, tag!);
+            try
+            {
+                using (keys.Unprotect(secret))
+                {
+                }
+            }
+            catch (MaxxitValidationException ex)
+            {
+                throw new MaxxitValidationException(prefix + ex.Field, ex.Reason);
+            }
+        }
+
+        wallets[venue] = new AgentKeyInput { Address = address, EncryptedKey = secret };
+    }
+
+    private static void Require(string? value, string field)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw new MaxxitValidationException(field, "is required with the other parts of the encrypted key (ciphertext, iv and tag go together)");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using Maxxit.Sdk.Agents;
+using Maxxit.Sdk.Policies;
+using Maxxit.Sdk.Positions;
+using Maxxit.Sdk.Routing;
+using Maxxit.Sdk.Security;
+using Maxxit.Sdk.Signals;
+using Maxxit.Sdk.Storage;
+using Npgsql;
+
+namespace Maxxit.Sdk.Postgres.Internal;
+
+/// <summary>Reads one row of each table (in <see cref="Columns"/> order) into its domain record.</summary>
+internal static class Rows
+{
+    public static Agent Agent(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetGuid(0),
+        CreatorWallet = r.GetString(1),
+        Name = r.GetString(2),
+        Venue = DbNames.ParseVenue(r.GetString(3)),
+        Status = DbNames.ParseAgentStatus(r.GetString(4)),
+        XAccountIds = r.GetFieldValue<string[]>(5),
+        ResearchInstituteIds = r.GetFieldValue<string[]>(6),
+        Weights = Json.Read<AgentWeights>(r.GetString(7), "weights"),
+        Metrics = new AgentMetrics(NullableDecimal(r, 8), NullableDecimal(r, 9), NullableDecimal(r, 10)),
+        ProfitReceiverAddress = NullableString(r, 11),
+        CreatedAt = Time(r, 12),
+    };
+
+    public static AgentDeployment Deployment(NpgsqlDataReader r)
+    {
+        var wallets = new Dictionary<Venue, VenueAgentWallet>();
+        AddWallet(r, wallets, Venue.Hyperliquid, 5);
+        AddWallet(r, wallets, Venue.Ostium, 9);
+        foreach (var (venue, wallet) in Json.Read<Dictionary<string, VenueAgentWallet>>(r.GetString(13), "other_agent_wallets"))
+        {
+            wallets[DbNames.ParseVenue(venue)] = wallet;
+        }
+
+        return new AgentDeployment
+        {
+            Id = r.GetGuid(0),
+            AgentId = r.GetGuid(1),
+            UserWallet = r.GetString(2),
+            Status = DbNames.ParseDeploymentStatus(r.GetString(3)),
+            SubActive = r.GetBoolean(4),
+            AgentWallets = wallets,
+            Policy = r.IsDBNull(14) ? null : Json.Read<DeploymentPolicy>(r.GetString(14), "policy"),
+            CreatedAt = Time(r, 15),
+        };
+    }
+
+    public static Signal Signal(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetGuid(0),
+        AgentId = r.GetGuid(1),
+        TokenSymbol = r.GetString(2),
+        Side = DbNames.ParseSide(r.GetString(3)),
+        SizeModel = Json.Read<SizeModel>(r.GetString(4), "size_model"),
+        RiskModel = Json.Read<RiskModel>(r.GetString(5), "risk_model"),
+        Confidence = r.GetDecimal(6),
+        RequestedVenue = DbNames.ParseVenue(r.GetString(7)),
+        FinalVenue = r.IsDBNull(8) ? null : DbNames.ParseVenue(r.GetString(8)),
+        RoutedAt = NullableTime(r, 9),
+        SourceTweets = r.GetFieldValue<string[]>(10),
+        SourceResearch = r.GetFieldValue<string[]>(11),
+        Reasoning = NullableString(r, 12),
+        Status = DbNames.ParseSignalStatus(r.GetString(13)),
+        SkippedReason = NullableString(r, 14),
+        ExecutedAt = NullableTime(r, 15),
+        LeaseExpiresAt = NullableTime(r, 16),
+        CreatedAt = Time(r, 17),
+    };
+
+    public static Position Position(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetGuid(0),
+        DeploymentId = r.GetGuid(1),
+        SignalId = r.GetGuid(2),
+        Venue = DbNames.ParseVenue(r.GetString(3)),
+        TokenSymbol = r.GetString(4),
+        Side = DbNames.ParseSide(r.GetString(5)),
+        Quantity = r.GetDecimal(6),
+        EntryPrice = r.GetDecimal(7),
+        SizePercent = r.GetDecimal(8),
+        Leverage = r.GetDecimal(9),
+        CollateralUsd = r.GetDecimal(10),
+        StopLoss = NullableDecimal(r, 11),
+        TakeProfit = NullableDecimal(r, 12),
+        Trailing = r.IsDBNull(13) ? null : Json.Read<TrailingParams>(r.GetString(13), "trailing_params"),
+        Status = DbNames.ParsePositionStatus(r.GetString(14)),
+        Pnl = NullableDecimal(r, 15),
+        FeesUsd = r.GetDecimal(16),
+        ExitPrice = NullableDecimal(r, 17),
+        CloseReason = r.IsDBNull(18) ? null : DbNames.ParseCloseReason(r.GetString(18)),
+        ClientOrderId = r.GetString(19),
+        VenueOrderId = NullableString(r, 20),
+        SubmissionId = NullableString(r, 21),
+        FailureReason = NullableString(r, 22),
+        LeaseExpiresAt = NullableTime(r, 23),
+        OpenedAt = Time(r, 24),
+        ClosedAt = NullableTime(r, 25),
+    };
+
+    public static RoutingRecord Routing(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetGuid(0),
+        SignalId = r.GetGuid(1),
+        DeploymentId = r.IsDBNull(2) ? null : r.GetGuid(2),
+        TokenSymbol = r.GetString(3),
+        RequestedVenue = DbNames.ParseVenue(r.GetString(4)),
+        SelectedVenue = r.IsDBNull(5) ? null : DbNames.ParseVenue(r.GetString(5)),
+        RoutingReason = r.GetString(6),
+        CheckedVenues = r.GetFieldValue<string[]>(7).Select(DbNames.ParseVenue).ToArray(),
+        VenueAvailability = Json.Read<Dictionary<string, bool>>(r.GetString(8), "venue_availability")
+            .ToDictionary(kv => DbNames.ParseVenue(kv.Key), kv => kv.Value),
+        RoutingDurationMs = r.GetDouble(9),
+        CreatedAt = Time(r, 10),
+    };
+
+    public static RoutingConfig RoutingConfig(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetGuid(0),
+        AgentId = r.IsDBNull(1) ? null : r.GetGuid(1),
+        VenuePriority = r.GetFieldValue<string[]>(2).Select(DbNames.ParseVenue).ToArray(),
+        Strategy = DbNames.ParseStrategy(r.GetString(3)),
+        FailoverEnabled = r.GetBoolean(4),
+    };
+
+    public static PolicyRecord Policy(NpgsqlDataReader r) => new(
+        r.GetGuid(0),
+        r.GetGuid(1),
+        DbNames.ParseOutcome(r.GetString(2)),
+        Json.Read<PolicyAdjustment[]>(r.GetString(3), "adjustments"),
+        NullableString(r, 4),
+        NullableString(r, 5),
+        Time(r, 6));
+
+    public static DateTimeOffset Time(NpgsqlDataReader r, int i) => r.GetFieldValue<DateTimeOffset>(i);
+
+    private static DateTimeOffset? NullableTime(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
+
+    private static decimal? NullableDecimal(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDecimal(i);
+
+    private static string? NullableString(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static void AddWallet(NpgsqlDataReader r, Dictionary<Venue, VenueAgentWallet> wallets, Venue venue, int first)
+    {
+        if (r.IsDBNull(first))
+        {
+            return;
+        }
+
+        var key = r.IsDBNull(first + 1) ? null : new EncryptedSecret(r.GetString(first + 1), r.GetString(first + 2), r.GetString(first + 3));
+        wallets[venue] = new VenueAgentWallet(r.GetString(first), key);
+    }
+}

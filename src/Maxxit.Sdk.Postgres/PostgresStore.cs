@@ -1,0 +1,134 @@
+using Maxxit.Sdk.Errors;
+using Maxxit.Sdk.Postgres.Internal;
+using Maxxit.Sdk.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Polly;
+using Polly.Retry;
+
+namespace Maxxit.Sdk.Postgres;
+
+/// <summary>
+/// The durable store on PostgreSQL (<see cref="NpgsqlDataSource"/>, shared and pooled). Each method is one statement or one
+/// implicit-transaction batch, so it is atomic and costs one round trip. Exactly-once across hosts rests on the database:
+/// signals are claimed with <c>FOR UPDATE SKIP LOCKED</c> under a lease, and a unique (signal, deployment) key makes a
+/// second position impossible. Reads and idempotent writes are retried on transient connection errors; inserts and
+/// claims are not, since a retry after a lost acknowledgement could act twice.
+/// </summary>
+public sealed partial class PostgresStore : IMaxxitStore
+{
+    private readonly NpgsqlDataSource dataSource;
+    private readonly PostgresStoreOptions options;
+    private readonly SchemaName schema;
+    private readonly StoreSql sql;
+    private readonly ResiliencePipeline retry;
+    private readonly PostgresMigrator migrator;
+    private readonly ILogger logger;
+    private readonly SemaphoreSlim migrateGate = new(1, 1);
+    private volatile bool ready;
+
+    /// <summary>Creates the store on <paramref name="dataSource"/>; the caller keeps ownership of the data source.</summary>
+    /// <exception cref="MaxxitValidationException">An option is invalid (the field names it).</exception>
+    public PostgresStore(NpgsqlDataSource dataSource, PostgresStoreOptions? options = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        this.options = options ?? new PostgresStoreOptions();
+        this.options.Validate();
+        this.dataSource = dataSource;
+        schema = SchemaName.Parse(this.options.Schema);
+        sql = new StoreSql(schema);
+        loggerFactory ??= NullLoggerFactory.Instance;
+        logger = loggerFactory.CreateLogger<PostgresStore>();
+        migrator = new PostgresMigrator(dataSource, schema.Name, loggerFactory.CreateLogger<PostgresMigrator>());
+        retry = this.options.MaxRetryAttempts == 0
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient),
+                MaxRetryAttempts = this.options.MaxRetryAttempts,
+                Delay = this.options.RetryBaseDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                OnRetry = a =>
+                {
+                    logger.LogWarning(a.Outcome.Exception, "Transient database error, retry {Attempt} in {Delay}", a.AttemptNumber + 1, a.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            }).Build();
+    }
+
+    /// <summary>The data source the store runs on.</summary>
+    public NpgsqlDataSource DataSource => dataSource;
+
+    /// <summary>The schema holding the tables.</summary>
+    public string Schema => schema.Name;
+
+    /// <summary>Applies pending migrations now (safe to call from several hosts at once).</summary>
+    public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        ready = true;
+        return result;
+    }
+
+    /// <summary>The verify report of this store's schema; <paramref name="marketsPerVenue"/> comes from the market catalog.</summary>
+    public Task<VerifyReport> VerifyAsync(IReadOnlyDictionary<string, int>? marketsPerVenue = null, CancellationToken cancellationToken = default) =>
+        new PostgresVerifier(dataSource, schema.Name).VerifyAsync(marketsPerVenue, cancellationToken);
+
+    private async ValueTask EnsureReadyAsync(CancellationToken ct)
+    {
+        if (ready || !options.ApplyMigrations)
+        {
+            return;
+        }
+
+        await migrateGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (!ready)
+            {
+                await MigrateAsync(ct).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            migrateGate.Release();
+        }
+    }
+
+    /// <summary>A read or idempotent write: retried on transient errors.</summary>
+    private async Task<T> RetriedAsync<T>(Func<CancellationToken, Task<T>> op, CancellationToken ct)
+    {
+        await EnsureReadyAsync(ct).ConfigureAwait(false);
+        return await retry.ExecuteAsync(static async (state, t) => await state(t).ConfigureAwait(false), op, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A write that must not be repeated blindly: run once.</summary>
+    private async Task<T> OnceAsync<T>(Func<CancellationToken, Task<T>> op, CancellationToken ct)
+    {
+        await EnsureReadyAsync(ct).ConfigureAwait(false);
+        return await op(ct).ConfigureAwait(false);
+    }
+
+    private NpgsqlCommand Command(string text) => dataSource.CreateCommand(text);
+
+    private async Task<T?> SingleAsync<T>(NpgsqlCommand cmd, Func<NpgsqlDataReader, T> map, CancellationToken ct)
+        where T : class
+    {
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await reader.ReadAsync(ct).ConfigureAwait(false) ? map(reader) : null;
+    }
+
+    private static async Task<List<T>> ListAsync<T>(NpgsqlCommand cmd, Func<NpgsqlDataReader, T> map, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            list.Add(map(reader));
+        }
+
+        return list;
+    }
+}

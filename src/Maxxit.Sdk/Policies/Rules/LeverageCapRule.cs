@@ -1,0 +1,48 @@
+using Maxxit.Sdk.Errors;
+
+namespace Maxxit.Sdk.Policies.Rules;
+
+/// <summary>
+/// Caps leverage at <see cref="DeploymentPolicy.MaxLeverage"/> and at the highest maximum of the markets this trade may
+/// be routed to (<see cref="PolicyRuleContext.MaxMarketLeverage"/>); the executor then clamps to the routed market's own
+/// maximum. An intent without leverage is measured at the executor's default.
+/// </summary>
+public sealed class LeverageCapRule : IPolicyRule
+{
+    /// <summary>The rule's name.</summary>
+    public const string RuleName = "leverage_cap";
+
+    /// <summary>The adjusted field.</summary>
+    public const string Field = "leverage";
+
+    /// <inheritdoc />
+    public string Name => RuleName;
+
+    /// <inheritdoc />
+    public int Order => PolicyRuleOrder.LeverageCap;
+
+    /// <inheritdoc />
+    public void Validate(DeploymentPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (policy.MaxLeverage is < 1m or > 100m)
+        {
+            throw new MaxxitValidationException("policy.max_leverage", "must be in [1, 100]");
+        }
+    }
+
+    /// <inheritdoc />
+    public PolicyRuleResult Evaluate(TradeIntent intent, in PolicyRuleContext context)
+    {
+        if (context.Policy.MaxLeverage is not { } cap)
+        {
+            return PolicyRuleResult.Pass;
+        }
+
+        var limit = context.MaxMarketLeverage(intent) is { } market && market < cap ? Math.Max(market, 1m) : cap;
+        var effective = context.EffectiveLeverage(intent);
+        return effective <= limit
+            ? PolicyRuleResult.Pass
+            : PolicyRuleResult.Adjust(intent with { Leverage = limit }, new PolicyAdjustment(RuleName, Field, PolicyText.Number(effective), PolicyText.Number(limit)));
+    }
+}

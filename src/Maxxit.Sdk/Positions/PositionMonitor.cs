@@ -1,0 +1,233 @@
+using Maxxit.Sdk.Markets;
+using Maxxit.Sdk.Metrics;
+using Maxxit.Sdk.Storage;
+using Maxxit.Sdk.Venues;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Maxxit.Sdk.Positions;
+
+/// <summary>
+/// Enforces trailing stops, stop-losses and take-profits, which the venues do not hold natively: each pass prices
+/// every OPEN position, saves a better trailing best, and closes the position when a rule fires
+/// (<see cref="PositionTriggers"/>). Several monitors (hosts) may run on one store; the close claim makes sure each
+/// position is closed once. <see cref="RunAsync"/> reconciles at start and every <see cref="PositionMonitorOptions.ReconcileInterval"/>.
+/// </summary>
+public sealed class PositionMonitor
+{
+    private readonly IMaxxitStore _store;
+    private readonly VenueAdapterRegistry _venues;
+    private readonly IMarketCatalog _catalog;
+    private readonly PositionCloser _closer;
+    private readonly PositionReconciler _reconciler;
+    private readonly PositionPriceBook _prices;
+    private readonly AgentMetricsUpdater _metrics;
+    private readonly PositionMonitorOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PositionMonitor> _logger;
+
+    /// <summary>Creates the monitor.</summary>
+    public PositionMonitor(
+        IMaxxitStore store,
+        VenueAdapterRegistry venues,
+        IMarketCatalog catalog,
+        PositionCloser closer,
+        PositionReconciler reconciler,
+        PositionPriceBook prices,
+        AgentMetricsUpdater metrics,
+        IOptions<PositionMonitorOptions> options,
+        TimeProvider time,
+        ILogger<PositionMonitor> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _venues = venues;
+        _catalog = catalog;
+        _closer = closer;
+        _reconciler = reconciler;
+        _prices = prices;
+        _metrics = metrics;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The last reconciliation's report, or null before the first.</summary>
+    public ReconciliationReport? LastReconciliation { get; private set; }
+
+    /// <summary>One pass: finish CLOSING positions whose lease lapsed, then check every OPEN position.</summary>
+    public async Task<MonitorPassResult> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await _catalog.EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
+        int checkedCount = 0, updates = 0, resumed = 0, skipped = 0, failed = 0;
+        var closed = new List<Position>();
+        var agents = new HashSet<Guid>();
+
+        var now = _time.GetUtcNow();
+        var stuck = await _store.ListPositionsAsync(new PositionQuery(Status: PositionStatus.Closing, Limit: _options.MaxPositionsPerPass), cancellationToken).ConfigureAwait(false);
+        foreach (var position in stuck.Where(p => p.LeaseExpiresAt <= now))
+        {
+            var result = await TryAsync(() => _closer.ResumeAsync(position.Id, cancellationToken), position, cancellationToken).ConfigureAwait(false);
+            if (Count(result, closed, agents, ref skipped, ref failed))
+            {
+                resumed++;
+            }
+        }
+
+        var open = await _store.ListPositionsAsync(new PositionQuery(Status: PositionStatus.Open, Limit: _options.MaxPositionsPerPass), cancellationToken).ConfigureAwait(false);
+        var quotes = new Dictionary<(Venue, string), decimal?>();
+        foreach (var listed in open)
+        {
+            var position = listed;
+            if (!_venues.TryGet(position.Venue, out var adapter) || adapter is not IPositionVenue venue || !_catalog.TryGet(position.Venue, position.TokenSymbol, out var market))
+            {
+                skipped++;
+                continue;
+            }
+
+            var price = await QuoteAsync(venue, market, quotes, cancellationToken).ConfigureAwait(false);
+            if (price is not { } p)
+            {
+                skipped++;
+                continue;
+            }
+
+            checkedCount++;
+            if (PositionTriggers.ImproveBest(position, p) is { } better)
+            {
+                await _store.UpdateTrailingAsync(position.Id, better, cancellationToken).ConfigureAwait(false);
+                position = position with { Trailing = better };
+                updates++;
+            }
+
+            if (PositionTriggers.Evaluate(position, p) is { } reason)
+            {
+                var result = await TryAsync(() => _closer.CloseAsync(position.Id, reason, p, cancellationToken), position, cancellationToken).ConfigureAwait(false);
+                Count(result, closed, agents, ref skipped, ref failed);
+            }
+        }
+
+        foreach (var agentId in agents)
+        {
+            try
+            {
+                await _metrics.UpdateAsync(agentId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The closes are recorded; stale metrics are recomputed on the agent's next close.
+                _logger.LogWarning(ex, "Updating the metrics of agent {AgentId} failed", agentId);
+            }
+        }
+
+        return new MonitorPassResult(checkedCount, updates, closed, resumed, skipped, failed);
+    }
+
+    /// <summary>Reconciles with the venues now (see <see cref="PositionReconciler"/>).</summary>
+    public async Task<ReconciliationReport> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var report = await _reconciler.ReconcileAsync(cancellationToken).ConfigureAwait(false);
+        LastReconciliation = report;
+        return report;
+    }
+
+    /// <summary>
+    /// Reconciles, then runs a pass every <see cref="PositionMonitorOptions.Interval"/> (timed by the
+    /// <see cref="TimeProvider"/>) and reconciles again every <see cref="PositionMonitorOptions.ReconcileInterval"/>,
+    /// until cancelled. A failing pass is logged and the loop goes on.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_options.Interval, _time);
+        var reconciledAt = _time.GetTimestamp();
+        try
+        {
+            await GuardAsync(() => ReconcileAsync(cancellationToken), "reconciliation", cancellationToken).ConfigureAwait(false);
+            do
+            {
+                await GuardAsync(() => RunOnceAsync(cancellationToken), "monitor pass", cancellationToken).ConfigureAwait(false);
+                if (_time.GetElapsedTime(reconciledAt) >= _options.ReconcileInterval)
+                {
+                    reconciledAt = _time.GetTimestamp();
+                    await GuardAsync(() => ReconcileAsync(cancellationToken), "reconciliation", cancellationToken).ConfigureAwait(false);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private static bool Count(PositionCloseResult? result, List<Position> closed, HashSet<Guid> agents, ref int skipped, ref int failed)
+    {
+        if (result is null)
+        {
+            failed++;
+            return false;
+        }
+
+        if (result.Outcome != PositionCloseOutcome.Closed)
+        {
+            skipped++;
+            return false;
+        }
+
+        closed.Add(result.Position!);
+        agents.Add(result.AgentId!.Value);
+        return true;
+    }
+
+    private async Task<decimal?> QuoteAsync(IPositionVenue venue, MarketInfo market, Dictionary<(Venue, string), decimal?> quotes, CancellationToken cancellationToken)
+    {
+        if (quotes.TryGetValue((market.Venue, market.Symbol), out var cached))
+        {
+            return cached;
+        }
+
+        decimal? price;
+        try
+        {
+            price = await venue.GetPriceAsync(market, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning(ex, "No price for {Symbol} on {Venue}; its positions are not checked this pass", market.Symbol, market.Venue);
+            price = null;
+        }
+
+        quotes[(market.Venue, market.Symbol)] = price;
+        if (price is { } p)
+        {
+            _prices.Record(market.Venue, market.Symbol, p);
+        }
+
+        return price;
+    }
+
+    private async Task<PositionCloseResult?> TryAsync(Func<Task<PositionCloseResult>> close, Position position, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await close().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "Closing position {PositionId} {Token} on {Venue} failed; it stays CLOSING and is retried after its lease", position.Id, position.TokenSymbol, position.Venue);
+            return null;
+        }
+    }
+
+    private async Task GuardAsync<T>(Func<Task<T>> work, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await work().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "Position {What} failed; the monitor goes on", what);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+using Maxxit.Sample.Api.Cli;
+
+namespace Maxxit.Sample.Api.Tests;
+
+/// <summary>Makes encrypted key triples the way an operator does: through the sample's encrypt-key command.</summary>
+public static class KeyTriple
+{
+    public static Dictionary<string, string> Encrypt(string masterKey, string privateKey, string? venue = null)
+    {
+        var args = new List<string> { "--master-key", masterKey };
+        if (venue is not null)
+        {
+            args.AddRange(["--venue", venue]);
+        }
+
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = EncryptKeyCommand.Run([.. args], new StringReader(privateKey + "\n"), stdout, stderr);
+        Assert.True(exit == 0, stderr.ToString());
+        return JsonSerializer.Deserialize<Dictionary<string, string>>(stdout.ToString())!;
+    }
+}
