@@ -144,6 +144,17 @@ public class EthereumKeyTests
     }
 
     [Fact]
+    public void Concurrent_signing_with_one_key_gives_the_same_results_as_sequential()
+    {
+        using var key = EthereumKey.FromHex("0x4646464646464646464646464646464646464646464646464646464646464646");
+        var hashes = Enumerable.Range(0, 64).Select(i => Keccak256.Hash(BitConverter.GetBytes(i))).ToArray();
+        var sequential = hashes.Select(h => key.Sign(h)).ToArray();
+        var parallel = new EcdsaSignature[hashes.Length];
+        Parallel.For(0, hashes.Length, i => parallel[i] = key.Sign(hashes[i]));
+        Assert.Equal(sequential, parallel);
+    }
+
+    [Fact]
     public void Generated_keys_differ_and_sign_recoverably()
     {
         using var a = EthereumKey.Generate();
