@@ -31,7 +31,8 @@ internal sealed class HyperliquidTestHost : IAsyncDisposable
         HyperliquidNetwork clientNetwork = HyperliquidNetwork.Testnet,
         Action<HyperliquidOptions>? configure = null,
         TimeProvider? time = null,
-        Action<MaxxitOptions>? core = null)
+        Action<MaxxitOptions>? core = null,
+        Action<Maxxit.Sdk.DependencyInjection.MaxxitBuilder>? build = null)
     {
         var server = await FakeHyperliquidServer.StartAsync(serverNetwork);
         var services = new ServiceCollection();
@@ -40,7 +41,7 @@ internal sealed class HyperliquidTestHost : IAsyncDisposable
             services.AddSingleton(time);
         }
 
-        services.AddMaxxitV3(o =>
+        var maxxit = services.AddMaxxitV3(o =>
             {
                 o.MasterKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
                 core?.Invoke(o);
@@ -52,6 +53,7 @@ internal sealed class HyperliquidTestHost : IAsyncDisposable
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
                 configure?.Invoke(o);
             });
+        build?.Invoke(maxxit);
         return new HyperliquidTestHost(server, services.BuildServiceProvider(validateScopes: true));
     }
 
