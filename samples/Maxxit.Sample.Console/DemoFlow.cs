@@ -67,6 +67,7 @@ public static class DemoFlow
         console.Write(PositionsTable(executions));
         console.Write(SummaryTable(history));
         console.MarkupLine($"Agents {overview.Agents} · signals {overview.Signals} · positions {overview.Positions} · routing decisions {overview.Routing.Summary.Total}");
+        await PolicyDemo.RunAsync(services, console, cancellationToken);
         await TrailingStopDemo.RunAsync(services, console, cancellationToken);
         return new DemoReport(executions, history, overview);
     }

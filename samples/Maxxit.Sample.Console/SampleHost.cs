@@ -8,6 +8,11 @@ public static class SampleHost
 {
     public static async Task<int> RunAsync(SampleOptions options, IAnsiConsole console, CancellationToken cancellationToken)
     {
+        if (options.Worker)
+        {
+            return await WorkerHost.RunAsync(cancellationToken);
+        }
+
         var services = new ServiceCollection();
         services.AddMaxxitV3();
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

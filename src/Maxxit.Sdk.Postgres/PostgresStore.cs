@@ -76,6 +76,10 @@ public sealed partial class PostgresStore : IMaxxitStore
     public Task<VerifyReport> VerifyAsync(IReadOnlyDictionary<string, int>? marketsPerVenue = null, CancellationToken cancellationToken = default) =>
         new PostgresVerifier(dataSource, schema.Name).VerifyAsync(marketsPerVenue, cancellationToken);
 
+    /// <summary>The verify report of this store's schema, with the markets each venue of <paramref name="catalog"/> lists.</summary>
+    public Task<VerifyReport> VerifyAsync(Markets.IMarketCatalog catalog, CancellationToken cancellationToken = default) =>
+        new PostgresVerifier(dataSource, schema.Name).VerifyAsync(catalog, cancellationToken);
+
     private async ValueTask EnsureReadyAsync(CancellationToken ct)
     {
         if (ready || !options.ApplyMigrations)

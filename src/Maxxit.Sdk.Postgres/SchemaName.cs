@@ -33,6 +33,11 @@ internal sealed partial class SchemaName
             throw new ArgumentException($"Schema: '{name}' is not a plain identifier (letters, digits, underscore; starts with a letter or underscore; at most 63 characters).", nameof(name));
         }
 
+        if (name.StartsWith("pg_", StringComparison.OrdinalIgnoreCase) || name.Equals("information_schema", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"Schema: '{name}' is a system schema; the V3 tables need a schema of their own (or public).", nameof(name));
+        }
+
         return new SchemaName(name);
     }
 

@@ -1,3 +1,4 @@
+using Maxxit.Sdk.Markets;
 using Npgsql;
 
 namespace Maxxit.Sdk.Postgres;
@@ -28,6 +29,19 @@ public sealed class PostgresVerifier
 
     /// <summary>Tables of the older (V2) system that V3 must leave untouched.</summary>
     public static IReadOnlyList<string> LegacyTables { get; } = ["agents", "signals", "positions"];
+
+    /// <summary>Inspects the schema and counts the markets each venue of <paramref name="catalog"/> lists (after refreshing it).</summary>
+    public async Task<VerifyReport> VerifyAsync(IMarketCatalog catalog, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        await catalog.EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
+        var markets = Enum.GetValues<Venue>()
+            .Where(v => v != Venue.Multi)
+            .Select(v => (Venue: v, Count: catalog.GetMarkets(v).Count))
+            .Where(x => x.Count > 0)
+            .ToDictionary(x => x.Venue.ToName(), x => x.Count);
+        return await VerifyAsync(markets, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Inspects the schema. <paramref name="marketsPerVenue"/> (venue → market count) comes from the in-memory catalog.</summary>
     public async Task<VerifyReport> VerifyAsync(IReadOnlyDictionary<string, int>? marketsPerVenue = null, CancellationToken cancellationToken = default)

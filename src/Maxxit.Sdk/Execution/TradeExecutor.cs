@@ -127,7 +127,7 @@ public sealed class TradeExecutor : ITradeExecutor
         var routedAt = outcomes.Any(o => o.Routing is not null) ? _time.GetUtcNow() : (DateTimeOffset?)null;
         await _store.CompleteSignalAsync(new SignalCompletion(signal.Id, status, finalVenue, routedAt, _time.GetUtcNow(), reason), CancellationToken.None).ConfigureAwait(false);
         _metrics.RecordSignal(status.ToString().ToUpperInvariant());
-        _logger.LogInformation("Signal {SignalId} {Token} {Side}: {Status} on {Venue} ({Reason})", signal.Id, signal.TokenSymbol, signal.Side, status, finalVenue, reason);
+        _logger.LogInformation("Signal {SignalId} {Token} {Side}: {Status} on {Venue}{Reason}", signal.Id, signal.TokenSymbol, signal.Side, status, finalVenue?.ToName() ?? "no venue", reason is null ? string.Empty : $" ({reason})");
         return new ExecutionResult(signal.Id, status, finalVenue, reason, outcomes, AlreadyProcessed: false);
     }
 

@@ -26,8 +26,12 @@ public sealed class UsePostgresTests
         Assert.Same(store, sp.GetRequiredService<ISignalStore>());
         Assert.Same(store, sp.GetRequiredService<IExecutionStore>());
         Assert.Equal("maxxit", store.Schema);
-        var report = await store.VerifyAsync();
+        var report = await store.VerifyAsync(sp.GetRequiredService<Maxxit.Sdk.Markets.IMarketCatalog>());
         Assert.True(report.IsReady, report.ToString());
+        // The paper catalog: at least 220 Hyperliquid perps and 41 Ostium pairs.
+        Assert.True(report.MarketsPerVenue["HYPERLIQUID"] >= 220, report.ToString());
+        Assert.True(report.MarketsPerVenue["OSTIUM"] >= 41, report.ToString());
+        Assert.Contains("Market data available", report.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -154,6 +154,8 @@ public sealed class PostgresMigratorTests
     [InlineData("bad-name")]
     [InlineData("x\"; DROP TABLE agents; --")]
     [InlineData("1starts_with_digit")]
+    [InlineData("pg_catalog")]
+    [InlineData("information_schema")]
     public async Task Malformed_schema_name_is_rejected_naming_the_field(string schema)
     {
         await using var ds = NpgsqlDataSource.Create("Host=127.0.0.1");

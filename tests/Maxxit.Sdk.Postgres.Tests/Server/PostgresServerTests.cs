@@ -32,6 +32,7 @@ public sealed class PostgresServerTests
             Assert.Equal("127.0.0.1", host);
             Assert.Equal("127.0.0.1", await Db.ScalarAsync<string>(ds, "SELECT current_setting('listen_addresses')"));
             Assert.Equal("off", await Db.ScalarAsync<string>(ds, "SELECT current_setting('fsync')"));
+            Assert.Equal("200", maxConnections);
         }
     }
 

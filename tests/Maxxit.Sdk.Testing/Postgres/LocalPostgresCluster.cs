@@ -9,7 +9,6 @@ namespace Maxxit.Sdk.Testing.Postgres;
 internal sealed class LocalPostgresCluster
 {
     private readonly string runDir;
-    private int stopped;
 
     private LocalPostgresCluster(string runDir, string connectionString, string description)
     {
@@ -64,17 +63,6 @@ internal sealed class LocalPostgresCluster
                 TryDelete(runDir);
             }
         }
-    }
-
-    public void Stop()
-    {
-        if (Interlocked.Exchange(ref stopped, 1) == 1)
-        {
-            return;
-        }
-
-        RunDirectory.StopServer(DataDir);
-        TryDelete(runDir);
     }
 
     /// <summary>

@@ -61,7 +61,6 @@ public sealed class PostgresServer
             return;
         }
 
-        NpgsqlConnection.ClearAllPools();
         await using var conn = new NpgsqlConnection(AdminConnectionString);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);

@@ -37,3 +37,25 @@ public sealed class SampleFlowTests
         Assert.Equal(4, report.History.Summary.Count(Venue.Ostium));
     }
 }
+
+public sealed class PolicyDemoTests
+{
+    [Fact]
+    public async Task Two_policies_give_one_adjusted_and_one_rejected_outcome_for_the_same_signal()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()) });
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.MaxxitServiceCollectionExtensions.AddMaxxitV3(services);
+        await using var sp = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+
+        var result = await PolicyDemo.RunAsync(sp, console, default);
+
+        Assert.Equal(SignalStatus.Executed, result.Status);
+        var adjusted = Assert.Single(result.Deployments, d => d.Policy!.Outcome == Maxxit.Sdk.Policies.PolicyOutcome.Adjusted);
+        Assert.Equal(12.5m, adjusted.Position!.SizePercent);
+        Assert.Equal(1m, adjusted.Position.Leverage);
+        var rejected = Assert.Single(result.Deployments, d => d.Policy!.Outcome == Maxxit.Sdk.Policies.PolicyOutcome.Rejected);
+        Assert.Equal("confidence_floor", rejected.Policy!.RejectedBy);
+        Assert.Null(rejected.Position);
+    }
+}

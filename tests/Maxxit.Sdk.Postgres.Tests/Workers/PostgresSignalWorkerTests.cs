@@ -1,0 +1,16 @@
+using Maxxit.Sdk.Storage;
+using Maxxit.Sdk.Testing.Postgres;
+using Maxxit.Sdk.Testing.Workers;
+
+namespace Maxxit.Sdk.Postgres.Tests.Workers;
+
+/// <summary>The worker suite, unchanged, on the Postgres store: signals and cursor commit in one transaction across restarts.</summary>
+public sealed class PostgresSignalWorkerTests(PostgresDatabaseFixture database) : SignalWorkerContractTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override async Task<IMaxxitStore> CreateStoreAsync()
+    {
+        var store = new PostgresStore(database.DataSource, new PostgresStoreOptions { Schema = "worker_" + Guid.NewGuid().ToString("N")[..12] });
+        await store.MigrateAsync();
+        return store;
+    }
+}
