@@ -1,0 +1,59 @@
+using Maxxit.Sdk.DependencyInjection;
+using Maxxit.Sdk.Hyperliquid;
+using Maxxit.Sdk.Hyperliquid.Exchange;
+using Maxxit.Sdk.Hyperliquid.Info;
+using Maxxit.Sdk.Hyperliquid.Signing;
+using Maxxit.Sdk.Security;
+using Maxxit.Sdk.Venues;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+// In the DI namespace, like AddMaxxitV3, so that the chained call needs no extra using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the Hyperliquid venue to the Maxxit V3 SDK.</summary>
+public static class HyperliquidMaxxitBuilderExtensions
+{
+    /// <summary>
+    /// Registers the Hyperliquid venue (replacing the paper one): options validated at start, a named HttpClient from
+    /// IHttpClientFactory, the Info and Exchange clients and the adapter.
+    /// </summary>
+    /// <param name="builder">The builder returned by <c>AddMaxxitV3()</c>.</param>
+    /// <param name="configure">Sets the options: network, base URL, slippage, default leverage, refresh interval, resilience.</param>
+    /// <returns>The builder.</returns>
+    public static MaxxitBuilder AddHyperliquid(this MaxxitBuilder builder, Action<HyperliquidOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<HyperliquidOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HyperliquidOptions>, HyperliquidOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(HyperliquidOptions.HttpClientName);
+
+        services.TryAddSingleton(sp => new HyperliquidHttp(
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<IOptions<HyperliquidOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<HyperliquidHttp>>(),
+            healthy => sp.GetService<VenueHealthRegistry>()?.Report(Maxxit.Sdk.Venue.Hyperliquid, healthy)));
+        services.TryAddSingleton(sp => new HyperliquidNonceProvider(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new HyperliquidInfoClient(sp.GetRequiredService<HyperliquidHttp>()));
+        services.TryAddSingleton(sp => new HyperliquidExchangeClient(sp.GetRequiredService<HyperliquidHttp>(), sp.GetRequiredService<HyperliquidNonceProvider>()));
+        services.TryAddSingleton(sp => new HyperliquidVenue(
+            sp.GetRequiredService<HyperliquidHttp>(),
+            sp.GetRequiredService<HyperliquidInfoClient>(),
+            sp.GetRequiredService<HyperliquidExchangeClient>(),
+            new HyperliquidAgentWallets(sp.GetRequiredService<IAgentKeyProtector>()),
+            sp.GetRequiredService<IOptions<HyperliquidOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<HyperliquidVenue>>()));
+        return builder.AddVenue(sp => sp.GetRequiredService<HyperliquidVenue>());
+    }
+}

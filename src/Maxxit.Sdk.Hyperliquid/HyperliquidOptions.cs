@@ -1,0 +1,121 @@
+namespace Maxxit.Sdk.Hyperliquid;
+
+/// <summary>Options of the Hyperliquid venue. Validated once when the venue is built; errors name the option.</summary>
+public sealed class HyperliquidOptions
+{
+    /// <summary>The mainnet API.</summary>
+    public static readonly Uri MainnetUrl = new("https://api.hyperliquid.xyz");
+
+    /// <summary>The testnet API.</summary>
+    public static readonly Uri TestnetUrl = new("https://api.hyperliquid-testnet.xyz");
+
+    /// <summary>The name of the <see cref="System.Net.Http.HttpClient"/> registered with IHttpClientFactory.</summary>
+    public const string HttpClientName = "Maxxit.Hyperliquid";
+
+    /// <summary>The network; mainnet by default. Signatures for one network are rejected by the other.</summary>
+    public HyperliquidNetwork Network { get; set; } = HyperliquidNetwork.Mainnet;
+
+    /// <summary>The API base URL; when null, the network's public URL. Set it to reach a proxy or a test server.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>How far from the mid a market order's IOC limit price may be, as a fraction (0.05 = 5 %).</summary>
+    public decimal Slippage { get; set; } = 0.05m;
+
+    /// <summary>Leverage used when the policy gives none; capped by each asset's maxLeverage.</summary>
+    public int DefaultLeverage { get; set; } = 1;
+
+    /// <summary>Use cross margin (true) or isolated margin (false) when setting leverage.</summary>
+    public bool CrossMargin { get; set; } = true;
+
+    /// <summary>The smallest order value the exchange accepts, in USD; smaller orders are refused before sending.</summary>
+    public decimal MinimumOrderValue { get; set; } = 10m;
+
+    /// <summary>How often the market catalog (meta and asset contexts) is refreshed.</summary>
+    public TimeSpan MarketRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The timeout of one HTTP attempt.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Retries of requests that are safe to repeat (/info) on 429, 5xx and timeouts. /exchange is never retried.</summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>The base delay between retries; exponential with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The share of failed requests within <see cref="CircuitSamplingDuration"/> that opens the circuit.</summary>
+    public double CircuitFailureRatio { get; set; } = 0.5;
+
+    /// <summary>The fewest requests within the sampling window before the circuit may open.</summary>
+    public int CircuitMinimumThroughput { get; set; } = 10;
+
+    /// <summary>The window over which failures are counted.</summary>
+    public TimeSpan CircuitSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the circuit stays open before a trial request.</summary>
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The URL actually used: <see cref="BaseUrl"/>, else the network's public URL.</summary>
+    public Uri EffectiveBaseUrl => BaseUrl ?? (Network == HyperliquidNetwork.Mainnet ? MainnetUrl : TestnetUrl);
+
+    /// <summary>Checks every option.</summary>
+    /// <exception cref="HyperliquidOptionsException">An option is invalid; the message names it and says why.</exception>
+    public void Validate()
+    {
+        if (!Enum.IsDefined(Network))
+        {
+            throw new HyperliquidOptionsException(nameof(Network), "must be Mainnet or Testnet.");
+        }
+
+        if (BaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
+        {
+            throw new HyperliquidOptionsException(nameof(BaseUrl), "must be an absolute http(s) URL.");
+        }
+
+        if (Slippage <= 0m || Slippage >= 1m)
+        {
+            throw new HyperliquidOptionsException(nameof(Slippage), "must be a fraction strictly between 0 and 1 (0.05 = 5 %).");
+        }
+
+        if (DefaultLeverage is < 1 or > 100)
+        {
+            throw new HyperliquidOptionsException(nameof(DefaultLeverage), "must be between 1 and 100.");
+        }
+
+        if (MinimumOrderValue < 0m)
+        {
+            throw new HyperliquidOptionsException(nameof(MinimumOrderValue), "must not be negative.");
+        }
+
+        RequirePositive(MarketRefreshInterval, nameof(MarketRefreshInterval));
+        RequirePositive(RequestTimeout, nameof(RequestTimeout));
+        RequirePositive(CircuitSamplingDuration, nameof(CircuitSamplingDuration));
+        RequirePositive(CircuitBreakDuration, nameof(CircuitBreakDuration));
+        if (RetryBaseDelay < TimeSpan.Zero)
+        {
+            throw new HyperliquidOptionsException(nameof(RetryBaseDelay), "must not be negative.");
+        }
+
+        if (MaxRetryAttempts is < 0 or > 10)
+        {
+            throw new HyperliquidOptionsException(nameof(MaxRetryAttempts), "must be between 0 and 10.");
+        }
+
+        if (CircuitFailureRatio is <= 0 or > 1)
+        {
+            throw new HyperliquidOptionsException(nameof(CircuitFailureRatio), "must be greater than 0 and at most 1.");
+        }
+
+        if (CircuitMinimumThroughput < 2)
+        {
+            throw new HyperliquidOptionsException(nameof(CircuitMinimumThroughput), "must be at least 2.");
+        }
+    }
+
+    private static void RequirePositive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new HyperliquidOptionsException(name, "must be positive.");
+        }
+    }
+}

@@ -1,0 +1,271 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Maxxit.Sdk.Agents;
+using Maxxit.Sdk.Errors;
+using Maxxit.Sdk.Ethereum.Signing;
+using Maxxit.Sdk.Hyperliquid.Exchange;
+using Maxxit.Sdk.Hyperliquid.Info;
+using Maxxit.Sdk.Markets;
+using Maxxit.Sdk.Venues;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+
+namespace Maxxit.Sdk.Hyperliquid;
+
+/// <summary>
+/// The Hyperliquid venue: lists the perpetuals from <c>metaAndAssetCtxs</c>, opens positions as IOC limit orders at
+/// mid ± slippage signed by the deployment's agent wallet for the user's account, and prices, closes and reconciles
+/// positions for the monitor. Every order carries a deterministic client order id, and the exchange is asked for that
+/// id before placing, so a re-run never sends a second order.
+/// </summary>
+public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
+{
+    private readonly HyperliquidHttp _http;
+    private readonly HyperliquidMarketCache _markets;
+    private readonly HyperliquidFillReader _fills;
+    private readonly HyperliquidAgentWallets _wallets;
+    private readonly HyperliquidOptions _options;
+    private readonly ILogger<HyperliquidVenue> _logger;
+    private readonly ConcurrentDictionary<(string User, int Asset), int> _leverageSet = new();
+    private readonly InFlight<Cloid, OrderResult> _opening = new();
+    private readonly InFlight<Cloid, CloseResult> _closing = new();
+
+    internal HyperliquidVenue(
+        HyperliquidHttp http,
+        HyperliquidInfoClient info,
+        HyperliquidExchangeClient exchange,
+        HyperliquidAgentWallets wallets,
+        IOptions<HyperliquidOptions> options,
+        TimeProvider time,
+        ILogger<HyperliquidVenue> logger)
+    {
+        _http = http;
+        Info = info;
+        Exchange = exchange;
+        _wallets = wallets;
+        _options = options.Value;
+        _logger = logger;
+        _markets = new HyperliquidMarketCache(info, _options.MarketRefreshInterval, time);
+        _fills = new HyperliquidFillReader(info, logger);
+    }
+
+    /// <inheritdoc />
+    public Venue Venue => Venue.Hyperliquid;
+
+    /// <summary>The Info API client, for reads beyond the adapter contract.</summary>
+    public HyperliquidInfoClient Info { get; }
+
+    /// <summary>The Exchange API client, for actions beyond the adapter contract (cancels, trigger orders, approveAgent).</summary>
+    public HyperliquidExchangeClient Exchange { get; }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<MarketInfo>> GetMarketsAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await _markets.GetMarketsAsync(cancellationToken).ConfigureAwait(false);
+        return snapshot.Markets
+            .Where(m => !m.Asset.IsDelisted)
+            .Select(m => new MarketInfo
+            {
+                Venue = Venue.Hyperliquid,
+                Symbol = m.Asset.Name.ToUpperInvariant(),
+                VenueSymbol = m.Asset.Name,
+                AssetIndex = m.Asset.Index,
+                SizeDecimals = m.Asset.SzDecimals,
+                MaxLeverage = m.Asset.MaxLeverage,
+                ReferencePrice = m.Context.MidPrice ?? m.Context.MarkPrice,
+                Category = "crypto",
+            })
+            .ToList();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<OrderResult> PlaceOrderAsync(OrderRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var cloid = ParseCloid(request.ClientOrderId);
+        return await _opening.RunAsync(cloid, () => OpenAsync(request, cloid, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<OrderResult> OpenAsync(OrderRequest request, Cloid cloid, CancellationToken cancellationToken)
+    {
+        if (request.SizePercent is <= 0m or > 100m)
+        {
+            throw new MaxxitValidationException("size_percent", "must be in (0, 100]");
+        }
+
+        var wallet = HyperliquidAgentWallets.WalletOf(request.Deployment);
+        var user = HyperliquidAgentWallets.UserOf(request.Deployment);
+        var asset = (await FindMarketAsync(request.Market.VenueSymbol, cancellationToken).ConfigureAwait(false)).Asset;
+        var leverage = LeverageFor(request.Leverage, asset);
+
+        // All three reads are safe to repeat; the order-status read is what makes a re-run idempotent.
+        var existingTask = Info.GetOrderStatusAsync(user, cloid, cancellationToken);
+        var midsTask = _markets.GetMidsAsync(fresh: true, cancellationToken).AsTask();
+        var accountTask = Info.GetClearinghouseStateAsync(user, cancellationToken);
+        await Task.WhenAll(existingTask, midsTask, accountTask).ConfigureAwait(false);
+        if (existingTask.Result is { } existing)
+        {
+            _logger.LogInformation("Hyperliquid order {Cloid} already exists (oid {Oid}, {Status}); not placing another", cloid, existing.OrderId, existing.Status);
+            return await _fills.FromExistingAsync(user, existing, leverage, cancellationToken).ConfigureAwait(false);
+        }
+
+        var accountValue = accountTask.Result.AccountValue;
+        if (accountValue <= 0m)
+        {
+            throw new VenueException(
+                Venue.Hyperliquid,
+                $"The account {user} has no collateral on Hyperliquid {_options.Network}.",
+                "Deposit USDC to the user's perp account (or check that the deployment's user wallet and network are right).");
+        }
+
+        var mid = MidOf(midsTask.Result, asset.Name);
+        var collateral = accountValue * request.SizePercent / 100m;
+        var order = HyperliquidOrders.Market(
+            asset, request.Side == TradeSide.Long, collateral * leverage / mid, mid, _options.Slippage, reduceOnly: false, cloid, _options.MinimumOrderValue);
+
+        using var key = _wallets.Decrypt(wallet);
+        await EnsureLeverageAsync(key, user, asset, leverage, cancellationToken).ConfigureAwait(false);
+        await request.Journal.RecordSubmissionAsync(cloid.ToString(), cancellationToken).ConfigureAwait(false);
+        var result = await Exchange.PlaceOrderAsync(key, order, cancellationToken).ConfigureAwait(false);
+        return await _fills.FromPlacedAsync(user, result, order, leverage, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<VenueHealth> GetHealthAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_http.CircuitState switch
+        {
+            CircuitState.Open or CircuitState.Isolated => new VenueHealth(false, "circuit open after repeated Hyperliquid API failures"),
+            CircuitState.HalfOpen => new VenueHealth(true, "circuit half-open: trial requests"),
+            _ => new VenueHealth(true, _options.Network.ToString()),
+        });
+
+    /// <inheritdoc />
+    public async ValueTask<decimal?> GetPriceAsync(MarketInfo market, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        var mids = await _markets.GetMidsAsync(fresh: false, cancellationToken).ConfigureAwait(false);
+        return mids.TryGetValue(market.VenueSymbol, out var mid) && mid > 0m ? mid : null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<CloseResult> ClosePositionAsync(CloseRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var cloid = ParseCloid(request.ClientOrderId);
+        return await _closing.RunAsync(cloid, () => CloseAsync(request, cloid, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<CloseResult> CloseAsync(CloseRequest request, Cloid cloid, CancellationToken cancellationToken)
+    {
+        var wallet = HyperliquidAgentWallets.WalletOf(request.Deployment);
+        var user = HyperliquidAgentWallets.UserOf(request.Deployment);
+        var asset = (await FindMarketAsync(request.Market.VenueSymbol, cancellationToken).ConfigureAwait(false)).Asset;
+        var leverage = (int)Math.Max(1m, decimal.Floor(request.Position.Leverage));
+
+        var existingTask = Info.GetOrderStatusAsync(user, cloid, cancellationToken);
+        var midsTask = _markets.GetMidsAsync(fresh: true, cancellationToken).AsTask();
+        var accountTask = Info.GetClearinghouseStateAsync(user, cancellationToken);
+        await Task.WhenAll(existingTask, midsTask, accountTask).ConfigureAwait(false);
+        if (existingTask.Result is { } existing)
+        {
+            return ToClose(await _fills.FromExistingAsync(user, existing, leverage, cancellationToken).ConfigureAwait(false));
+        }
+
+        var held = accountTask.Result.Positions.FirstOrDefault(p => p.Coin == asset.Name)?.Size ?? 0m;
+        var closesLong = request.Position.Side == TradeSide.Long;
+        if (held == 0m || (held > 0m) != closesLong)
+        {
+            throw new VenueException(
+                Venue.Hyperliquid,
+                $"The account holds no {(closesLong ? "long" : "short")} {asset.Name} position to close.",
+                "It was closed outside the SDK (or liquidated); reconcile it from the account state.");
+        }
+
+        // The account nets every deployment's trades in a coin, so close this position's size, never more than is held.
+        var size = Math.Min(request.Position.Quantity, Math.Abs(held));
+        var mid = midsTask.Result.TryGetValue(asset.Name, out var m) && m > 0m ? m
+            : request.TriggerPrice ?? throw new HyperliquidApiException($"Hyperliquid has no mid price for {asset.Name}.", null, isTransient: true);
+        var order = HyperliquidOrders.Market(asset, isBuy: !closesLong, size, mid, _options.Slippage, reduceOnly: true, cloid);
+
+        using var key = _wallets.Decrypt(wallet);
+        var result = await Exchange.PlaceOrderAsync(key, order, cancellationToken).ConfigureAwait(false);
+        return ToClose(await _fills.FromPlacedAsync(user, result, order, leverage, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<VenuePosition>> GetOpenPositionsAsync(AgentDeployment deployment, CancellationToken cancellationToken)
+    {
+        var state = await Info.GetClearinghouseStateAsync(HyperliquidAgentWallets.UserOf(deployment), cancellationToken).ConfigureAwait(false);
+        return state.Positions
+            .Where(p => p.Size != 0m)
+            .Select(p => new VenuePosition(
+                p.Coin.ToUpperInvariant(),
+                p.Size > 0m ? TradeSide.Long : TradeSide.Short,
+                Math.Abs(p.Size),
+                p.EntryPrice ?? 0m,
+                p.Coin))
+            .ToList();
+    }
+
+    private static CloseResult ToClose(OrderResult result)
+    {
+        if (result.Status != OrderStatus.Filled)
+        {
+            throw new HyperliquidRejectedException($"The reduce-only close {result.VenueOrderId} did not fill ({result.Status}).", "Retry the close when the book has liquidity.");
+        }
+
+        return new CloseResult(result.VenueOrderId, result.AveragePrice, result.FilledQuantity, result.FeesUsd);
+    }
+
+    private async Task<HyperliquidMarket> FindMarketAsync(string coin, CancellationToken cancellationToken)
+    {
+        var snapshot = await _markets.GetMarketsAsync(cancellationToken).ConfigureAwait(false);
+        if (!snapshot.ByCoin.TryGetValue(coin, out var market))
+        {
+            throw new VenueException(Venue.Hyperliquid, $"Hyperliquid lists no perpetual {coin}.", "The market catalog may be stale; it refreshes on its interval.");
+        }
+
+        if (market.Asset.IsDelisted)
+        {
+            throw new VenueException(Venue.Hyperliquid, $"{market.Asset.Name} is delisted on Hyperliquid.");
+        }
+
+        return market;
+    }
+
+    private int LeverageFor(decimal? requested, HyperliquidAsset asset)
+    {
+        var wanted = requested ?? _options.DefaultLeverage;
+        if (wanted < 1m)
+        {
+            throw new MaxxitValidationException("leverage", "must be at least 1");
+        }
+
+        // Hyperliquid leverage is a whole number; round down so the position is never more leveraged than asked.
+        return (int)Math.Min(decimal.Floor(wanted), Math.Max(1, asset.MaxLeverage));
+    }
+
+    private async Task EnsureLeverageAsync(EthereumKey key, string user, HyperliquidAsset asset, int leverage, CancellationToken cancellationToken)
+    {
+        if (_leverageSet.TryGetValue((user, asset.Index), out var current) && current == leverage)
+        {
+            return;
+        }
+
+        var isCross = _options.CrossMargin && !asset.OnlyIsolated;
+        await Exchange.UpdateLeverageAsync(key, new UpdateLeverageAction(asset.Index, leverage, isCross), cancellationToken).ConfigureAwait(false);
+        _leverageSet[(user, asset.Index)] = leverage;
+    }
+
+    private static Cloid ParseCloid(string clientOrderId) =>
+        Cloid.TryParse(clientOrderId, out var cloid)
+            ? cloid
+            : throw new MaxxitValidationException("client_order_id", "must be 0x followed by 32 hex digits");
+
+    private static decimal MidOf(IReadOnlyDictionary<string, decimal> mids, string coin) =>
+        mids.TryGetValue(coin, out var mid) && mid > 0m
+            ? mid
+            : throw new HyperliquidApiException(
+                string.Create(CultureInfo.InvariantCulture, $"Hyperliquid has no mid price for {coin} (no book)."), null, isTransient: true);
+}

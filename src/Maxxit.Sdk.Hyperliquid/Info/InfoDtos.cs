@@ -1,0 +1,159 @@
+using System.Text.Json.Serialization;
+
+namespace Maxxit.Sdk.Hyperliquid.Info;
+
+// Wire shapes of /info responses, kept internal: the public API exposes the records above instead.
+internal sealed class MetaDto
+{
+    public List<AssetDto> Universe { get; set; } = [];
+}
+
+internal sealed class AssetDto
+{
+    public string Name { get; set; } = "";
+
+    public int SzDecimals { get; set; }
+
+    public int MaxLeverage { get; set; }
+
+    public bool OnlyIsolated { get; set; }
+
+    public bool IsDelisted { get; set; }
+}
+
+internal sealed class AssetCtxDto
+{
+    public decimal DayNtlVlm { get; set; }
+
+    public decimal Funding { get; set; }
+
+    public decimal? MarkPx { get; set; }
+
+    public decimal? MidPx { get; set; }
+
+    public decimal OpenInterest { get; set; }
+
+    public decimal? OraclePx { get; set; }
+
+    public decimal? PrevDayPx { get; set; }
+}
+
+internal sealed class ClearinghouseDto
+{
+    public List<AssetPositionDto> AssetPositions { get; set; } = [];
+
+    public MarginSummaryDto? MarginSummary { get; set; }
+
+    public decimal Withdrawable { get; set; }
+
+    public long? Time { get; set; }
+}
+
+internal sealed class AssetPositionDto
+{
+    public PositionDto? Position { get; set; }
+}
+
+internal sealed class PositionDto
+{
+    public string Coin { get; set; } = "";
+
+    public decimal? EntryPx { get; set; }
+
+    public LeverageDto? Leverage { get; set; }
+
+    public decimal? LiquidationPx { get; set; }
+
+    public decimal MarginUsed { get; set; }
+
+    public decimal PositionValue { get; set; }
+
+    public decimal ReturnOnEquity { get; set; }
+
+    public decimal Szi { get; set; }
+
+    public decimal UnrealizedPnl { get; set; }
+}
+
+internal sealed class LeverageDto
+{
+    public string Type { get; set; } = "cross";
+
+    public int Value { get; set; }
+}
+
+internal sealed class MarginSummaryDto
+{
+    public decimal AccountValue { get; set; }
+
+    public decimal TotalMarginUsed { get; set; }
+
+    public decimal TotalNtlPos { get; set; }
+}
+
+internal sealed class OrderStatusDto
+{
+    public string Status { get; set; } = "";
+
+    public OrderStatusOrderDto? Order { get; set; }
+}
+
+internal sealed class OrderStatusOrderDto
+{
+    public OrderDto? Order { get; set; }
+
+    public string Status { get; set; } = "";
+
+    public long StatusTimestamp { get; set; }
+}
+
+internal sealed class OrderDto
+{
+    public string Coin { get; set; } = "";
+
+    public string Side { get; set; } = "";
+
+    public decimal LimitPx { get; set; }
+
+    public decimal Sz { get; set; }
+
+    public long Oid { get; set; }
+
+    public long Timestamp { get; set; }
+
+    public decimal OrigSz { get; set; }
+
+    public string? Cloid { get; set; }
+}
+
+internal sealed class FillDto
+{
+    public string Coin { get; set; } = "";
+
+    public decimal Px { get; set; }
+
+    public decimal Sz { get; set; }
+
+    public string Side { get; set; } = "";
+
+    public long Time { get; set; }
+
+    public long Oid { get; set; }
+
+    public decimal Fee { get; set; }
+
+    public decimal ClosedPnl { get; set; }
+
+    public string? Cloid { get; set; }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(MetaDto))]
+[JsonSerializable(typeof(List<AssetCtxDto>))]
+[JsonSerializable(typeof(ClearinghouseDto))]
+[JsonSerializable(typeof(OrderStatusDto))]
+[JsonSerializable(typeof(List<FillDto>))]
+[JsonSerializable(typeof(Dictionary<string, decimal>))]
+internal sealed partial class InfoJsonContext : JsonSerializerContext;
