@@ -6,7 +6,7 @@ namespace Maxxit.Sdk.Ostium;
 /// The trader has no open Ostium trade matching a position: it was closed already (by an earlier close, a stop or a
 /// liquidation) or its market order was never filled. Reconciliation decides which; nothing was sent.
 /// </summary>
-public sealed class OstiumTradeNotFoundException : VenueException
+public sealed class OstiumTradeNotFoundException : PositionNotOnVenueException
 {
     /// <summary>Creates the error.</summary>
     public OstiumTradeNotFoundException(string trader, int pairIndex, string side)

@@ -103,7 +103,21 @@ public sealed class PositionCloser
             ClientOrderId = ClientOrderId.For(claimed.SignalId, claimed.DeploymentId, ClientOrderId.Close),
             TriggerPrice = triggerPrice,
         };
-        var result = await venue.ClosePositionAsync(request, cancellationToken).ConfigureAwait(false);
+        CloseResult result;
+        try
+        {
+            result = await venue.ClosePositionAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PositionNotOnVenueException ex)
+        {
+            // Retrying cannot succeed: the venue no longer holds it. Record it as closed outside this close, at the best
+            // price known, instead of leaving it CLOSING for ever.
+            var price = await venue.GetPriceAsync(market, cancellationToken).ConfigureAwait(false) ?? claimed.Trailing?.BestPrice ?? claimed.EntryPrice;
+            _logger.LogWarning("Position {PositionId} {Token} on {Venue}: {Message}; recorded EXTERNAL at {Price}", claimed.Id, claimed.TokenSymbol, claimed.Venue, ex.VenueMessage, price);
+            var external = await _store.CompleteCloseAsync(claimed.Id, new PositionClose(price, PositionPnl.Realized(claimed, price, 0m), claimed.FeesUsd, CloseReason.External, _time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+            return new PositionCloseResult(PositionCloseOutcome.Closed, external, deployment.AgentId);
+        }
+
         if (result.ClosedQuantity != claimed.Quantity)
         {
             _logger.LogWarning("Position {PositionId}: venue closed {Closed}, the store holds {Quantity}", claimed.Id, result.ClosedQuantity, claimed.Quantity);
