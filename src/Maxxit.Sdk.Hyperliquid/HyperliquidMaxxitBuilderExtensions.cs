@@ -54,6 +54,9 @@ public static class HyperliquidMaxxitBuilderExtensions
             sp.GetRequiredService<IOptions<HyperliquidOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<HyperliquidVenue>>()));
+
+        // Market context for the signal worker comes from Hyperliquid's asset contexts when this venue is registered.
+        services.Replace(ServiceDescriptor.Singleton<Maxxit.Sdk.Sources.IMarketContextProvider, HyperliquidMarketContextProvider>());
         return builder.AddVenue(sp => sp.GetRequiredService<HyperliquidVenue>());
     }
 }
