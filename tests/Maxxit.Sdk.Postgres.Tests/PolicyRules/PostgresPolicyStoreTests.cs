@@ -7,10 +7,5 @@ namespace Maxxit.Sdk.Postgres.Tests.PolicyRules;
 /// <summary>The stateful policy rules (cooldown, daily cap, exposure, records by rule), unchanged, on Postgres.</summary>
 public sealed class PostgresPolicyStoreTests(PostgresDatabaseFixture database) : PolicyStoreContractTests, IClassFixture<PostgresDatabaseFixture>
 {
-    protected override async Task<IMaxxitStore> CreateStoreAsync()
-    {
-        var store = new PostgresStore(database.DataSource, new PostgresStoreOptions { Schema = "policy_" + Guid.NewGuid().ToString("N")[..12] });
-        await store.MigrateAsync();
-        return store;
-    }
+    protected override Task<IMaxxitStore> CreateStoreAsync() => FreshSchema.StoreAsync(database.DataSource, "policy");
 }

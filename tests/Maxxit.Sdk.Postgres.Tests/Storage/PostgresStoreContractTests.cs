@@ -7,10 +7,5 @@ namespace Maxxit.Sdk.Postgres.Tests.Storage;
 /// <summary>The core's store contract suite, unchanged, against the Postgres store: each test gets a fresh schema.</summary>
 public sealed class PostgresStoreContractTests(PostgresDatabaseFixture database) : StoreContractTests, IClassFixture<PostgresDatabaseFixture>
 {
-    protected override async Task<IMaxxitStore> CreateStoreAsync()
-    {
-        var store = new PostgresStore(database.DataSource, new PostgresStoreOptions { Schema = "contract_" + Guid.NewGuid().ToString("N")[..12] });
-        await store.MigrateAsync();
-        return store;
-    }
+    protected override Task<IMaxxitStore> CreateStoreAsync() => FreshSchema.StoreAsync(database.DataSource, "contract");
 }

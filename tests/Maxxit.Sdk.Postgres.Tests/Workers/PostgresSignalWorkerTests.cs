@@ -7,10 +7,5 @@ namespace Maxxit.Sdk.Postgres.Tests.Workers;
 /// <summary>The worker suite, unchanged, on the Postgres store: signals and cursor commit in one transaction across restarts.</summary>
 public sealed class PostgresSignalWorkerTests(PostgresDatabaseFixture database) : SignalWorkerContractTests, IClassFixture<PostgresDatabaseFixture>
 {
-    protected override async Task<IMaxxitStore> CreateStoreAsync()
-    {
-        var store = new PostgresStore(database.DataSource, new PostgresStoreOptions { Schema = "worker_" + Guid.NewGuid().ToString("N")[..12] });
-        await store.MigrateAsync();
-        return store;
-    }
+    protected override Task<IMaxxitStore> CreateStoreAsync() => FreshSchema.StoreAsync(database.DataSource, "worker");
 }
