@@ -76,6 +76,26 @@ public sealed class DocCodeBlockTests
         Assert.True(missing.Count == 0, "README.md does not link: " + string.Join(", ", missing));
     }
 
+    [Fact]
+    public void Every_relative_link_in_the_docs_points_to_an_existing_file()
+    {
+        var broken = new List<string>();
+        foreach (var file in MarkdownCodeBlocks.Files())
+        {
+            var text = File.ReadAllText(Path.Combine(MarkdownCodeBlocks.RepositoryRoot, file));
+            var folder = Path.GetDirectoryName(Path.Combine(MarkdownCodeBlocks.RepositoryRoot, file))!;
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"\]\(([^)#\s]+)(#[^)]*)?\)"))
+            {
+                var target = m.Groups[1].Value;
+                if (target.Contains("://", StringComparison.Ordinal) || target.StartsWith("mailto:", StringComparison.Ordinal)) continue;
+                if (!File.Exists(Path.Combine(folder, target)) && !Directory.Exists(Path.Combine(folder, target)))
+                    broken.Add($"{file}: {target}");
+            }
+        }
+
+        Assert.True(broken.Count == 0, "Broken links:\n" + string.Join('\n', broken));
+    }
+
     private static string Describe(Diagnostic d)
     {
         var span = d.Location.GetLineSpan();
