@@ -25,7 +25,7 @@ public class PolicyEvaluationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var markets = new MarketCatalog(new VenueAdapterRegistry([]), Options.Create(new MaxxitOptions()), TimeProvider.System, NullLogger<MarketCatalog>.Instance);
+        var markets = new MarketCatalog(new VenueAdapterRegistry([]), new VenueHealthRegistry(), Options.Create(new MaxxitOptions()), TimeProvider.System, NullLogger<MarketCatalog>.Instance);
         markets.Replace(Venue.Hyperliquid, PaperMarketData.For(Venue.Hyperliquid));
         markets.Replace(Venue.Ostium, PaperMarketData.For(Venue.Ostium));
         _rules = RuleBasedPolicy.Create(BuiltInPolicyRules.All, markets, defaultLeverage: 2m);

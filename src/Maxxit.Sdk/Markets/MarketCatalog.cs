@@ -14,6 +14,7 @@ public sealed class MarketCatalog : IMarketCatalog
     private static readonly FrozenDictionary<string, MarketInfo> Empty = FrozenDictionary<string, MarketInfo>.Empty;
     private readonly FrozenDictionary<string, MarketInfo>[] _byVenue = [Empty, Empty, Empty, Empty, Empty];
     private readonly IReadOnlyList<IVenueAdapter> _adapters;
+    private readonly VenueHealthRegistry _health;
     private readonly TimeProvider _time;
     private readonly TimeSpan _refreshInterval;
     private readonly ILogger<MarketCatalog> _logger;
@@ -22,8 +23,9 @@ public sealed class MarketCatalog : IMarketCatalog
     private long _loadedAtTimestamp = -1;
 
     /// <summary>Creates the catalog over the registered adapters.</summary>
-    public MarketCatalog(VenueAdapterRegistry adapters, IOptions<MaxxitOptions> options, TimeProvider time, ILogger<MarketCatalog> logger)
+    public MarketCatalog(VenueAdapterRegistry adapters, VenueHealthRegistry health, IOptions<MaxxitOptions> options, TimeProvider time, ILogger<MarketCatalog> logger)
     {
+        _health = health;
         _adapters = adapters.Adapters.ToArray();
         _time = time;
         _refreshInterval = options.Value.MarketRefreshInterval;
@@ -80,11 +82,19 @@ public sealed class MarketCatalog : IMarketCatalog
                 {
                     var markets = await adapter.GetMarketsAsync(cancellationToken).ConfigureAwait(false);
                     Replace(adapter.Venue, markets);
+                    var health = await adapter.GetHealthAsync(cancellationToken).ConfigureAwait(false);
+                    _health.Report(adapter.Venue, health.IsAvailable);
+                    if (!health.IsAvailable)
+                    {
+                        _logger.LogWarning("{Venue} reports itself unavailable: {Detail}", adapter.Venue, health.Detail);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // Keep the previous snapshot: stale markets beat no markets, and the venue's health shows the failure.
-                    _logger.LogWarning(ex, "Refreshing markets of {Venue} failed; keeping {Count} cached markets", adapter.Venue, GetMarkets(adapter.Venue).Count);
+                    // Keep the previous snapshot: stale markets beat no markets; the venue is marked unhealthy so that
+                    // routing fails over until a later refresh succeeds.
+                    _health.Report(adapter.Venue, healthy: false);
+                    _logger.LogWarning(ex, "Refreshing markets of {Venue} failed; keeping {Count} cached markets and marking it unhealthy", adapter.Venue, GetMarkets(adapter.Venue).Count);
                 }
             }
 

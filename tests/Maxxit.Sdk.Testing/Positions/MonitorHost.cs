@@ -16,7 +16,7 @@ public sealed class MonitorHost
     {
         var registry = new VenueAdapterRegistry(venues);
         var opts = Options.Create(options);
-        Catalog = new MarketCatalog(registry, Options.Create(new MaxxitOptions()), time, NullLogger<MarketCatalog>.Instance);
+        Catalog = new MarketCatalog(registry, new VenueHealthRegistry(), Options.Create(new MaxxitOptions()), time, NullLogger<MarketCatalog>.Instance);
         Prices = new PositionPriceBook();
         Metrics = new AgentMetricsUpdater(store, store, time);
         Closer = new PositionCloser(store, registry, Catalog, opts, time, NullLogger<PositionCloser>.Instance);

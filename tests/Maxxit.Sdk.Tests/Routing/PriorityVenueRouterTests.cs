@@ -123,3 +123,30 @@ public sealed class PriorityVenueRouterTests
         return (new PriorityVenueRouter(catalog, cache, health, new MaxxitMetrics()), cache, health);
     }
 }
+
+public sealed class VenueHealthRefreshTests
+{
+    [Fact]
+    public async Task A_venue_reporting_itself_unavailable_on_refresh_is_failed_over()
+    {
+        using var sp = TestServices.Build(b => b.AddVenue(_ => new DownVenue()));
+        await sp.GetRequiredService<IMarketCatalog>().EnsureFreshAsync(default);
+
+        var decision = sp.GetRequiredService<IVenueRouter>().Route(new RoutingRequest("ETH"));
+
+        Assert.False(sp.GetRequiredService<VenueHealthRegistry>().IsHealthy(Venue.Hyperliquid));
+        Assert.Equal(Venue.Ostium, decision.SelectedVenue);
+        Assert.Equal("OSTIUM: pair available (failover)", decision.Reason);
+    }
+
+    private sealed class DownVenue : IVenueAdapter
+    {
+        public Venue Venue => Venue.Hyperliquid;
+
+        public ValueTask<IReadOnlyList<MarketInfo>> GetMarketsAsync(CancellationToken ct) => ValueTask.FromResult(Maxxit.Sdk.Venues.Paper.PaperMarketData.For(Venue.Hyperliquid));
+
+        public ValueTask<OrderResult> PlaceOrderAsync(OrderRequest request, CancellationToken ct) => throw new InvalidOperationException("down");
+
+        public ValueTask<VenueHealth> GetHealthAsync(CancellationToken ct) => ValueTask.FromResult(new VenueHealth(false, "maintenance"));
+    }
+}
