@@ -14,6 +14,11 @@ try
     var options = SampleOptions.Parse(args);
     return await SampleHost.RunAsync(options, AnsiConsole.Console, cancellation.Token);
 }
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    AnsiConsole.MarkupLine($"[red]Invalid settings:[/] {Markup.Escape(string.Join("; ", ex.Failures))}");
+    return 2;
+}
 catch (SampleUsageException ex)
 {
     AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");

@@ -25,7 +25,7 @@ public static class SampleHost
         }
 
         var services = new ServiceCollection();
-        Configure(services.AddMaxxitV3(o => o.MasterKey = Environment.GetEnvironmentVariable(MasterKeyVariable)), options);
+        Configure(services.AddMaxxitV3(o => o.MasterKey = options.MasterKey), options);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         if (options.Verify)
         {

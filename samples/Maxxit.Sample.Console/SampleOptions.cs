@@ -7,11 +7,15 @@ public sealed record SampleOptions
         Usage: dotnet run --project samples/Maxxit.Sample.Console -- [options]
           (no options)              run the demo flow offline: in-memory store, paper venues
           --postgres "<conn>"       run on PostgreSQL instead of the in-memory store
+                                    (needs MAXXIT_MASTER_KEY: base64 of 32 bytes)
           --verify                  print the V3 verify report (with --postgres)
           --worker                  run the automated signal worker until Ctrl+C
         """;
 
     public string? PostgresConnectionString { get; init; }
+
+    /// <summary>Base64 master key for agent keys; defaults to the MAXXIT_MASTER_KEY environment variable (required with --postgres).</summary>
+    public string? MasterKey { get; init; } = Environment.GetEnvironmentVariable(SampleHost.MasterKeyVariable);
 
     public bool Verify { get; init; }
 

@@ -36,7 +36,7 @@ public class DurableRoutingBenchmarks
         // Both benchmarks share one data source with automatic preparation, as UsePostgres(connectionString) sets up.
         dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxAutoPrepare = 32, AutoPrepareMinUsages = 2 }.ConnectionString);
         var collection = new ServiceCollection();
-        collection.AddMaxxitV3().UsePostgres(dataSource);
+        collection.AddMaxxitV3(o => o.MasterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))).UsePostgres(dataSource);
         services = collection.BuildServiceProvider();
         store = (PostgresStore)services.GetRequiredService<IMaxxitStore>();
         await store.MigrateAsync();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Maxxit.Sdk.DependencyInjection;
 using Maxxit.Sdk.Errors;
 using Maxxit.Sdk.Postgres;
@@ -74,6 +75,7 @@ public static class PostgresMaxxitBuilderExtensions
         options.Validate();
 
         var services = builder.Services;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Maxxit.Sdk.MaxxitOptions>, DurableStoreMasterKeyValidator>());
         services.RemoveAll<PostgresStoreOptions>();
         services.AddSingleton(options);
         services.RemoveAll<PostgresStore>();

@@ -62,7 +62,7 @@ public sealed class UsePostgresTests
         await using var db = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("di_ds");
         await using var ds = db.CreateDataSource();
         var services = new ServiceCollection();
-        services.AddMaxxitV3().UsePostgres(ds);
+        services.AddMaxxitV3(o => o.MasterKey = PostgresHosts.TestMasterKey).UsePostgres(ds);
         await using (var sp = services.BuildServiceProvider())
         {
             Assert.Same(ds, ((PostgresStore)sp.GetRequiredService<IMaxxitStore>()).DataSource);
@@ -76,7 +76,7 @@ public sealed class UsePostgresTests
     public void Auto_prepare_chosen_by_the_caller_is_kept()
     {
         var services = new ServiceCollection();
-        services.AddMaxxitV3().UsePostgres("Host=127.0.0.1;Max Auto Prepare=0;Password=secret");
+        services.AddMaxxitV3(o => o.MasterKey = PostgresHosts.TestMasterKey).UsePostgres("Host=127.0.0.1;Max Auto Prepare=0;Password=secret");
         using var sp = services.BuildServiceProvider();
         Assert.Equal(0, new NpgsqlConnectionStringBuilder(sp.GetRequiredService<PostgresStore>().DataSource.ConnectionString).MaxAutoPrepare);
     }

@@ -15,9 +15,16 @@ internal static class PostgresHosts
     {
         var collection = new ServiceCollection();
         services?.Invoke(collection);
-        collection.AddMaxxitV3(o => o.SignalLease = TimeSpan.FromMinutes(2)).UsePostgres(connectionString, store);
+        collection.AddMaxxitV3(o =>
+        {
+            o.SignalLease = TimeSpan.FromMinutes(2);
+            o.MasterKey = TestMasterKey;
+        }).UsePostgres(connectionString, store);
         return collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
+
+    /// <summary>A fixed 32-byte master key: a durable store requires one.</summary>
+    public const string TestMasterKey = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     public static string Wallet(int n) => "0x" + n.ToString("x40");
 

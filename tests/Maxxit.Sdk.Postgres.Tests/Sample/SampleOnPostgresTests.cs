@@ -11,7 +11,7 @@ public sealed class SampleOnPostgresTests(PostgresDatabaseFixture database) : IC
     [Fact]
     public async Task Sample_flow_runs_on_postgres_and_verify_reports_ready()
     {
-        var (exit, output) = await RunAsync(new SampleOptions { PostgresConnectionString = database.ConnectionString });
+        var (exit, output) = await RunAsync(new SampleOptions { PostgresConnectionString = database.ConnectionString, MasterKey = PostgresHosts.TestMasterKey });
         Assert.Equal(0, exit);
         Assert.Contains("HYPERLIQUID: pair available", output);
         Assert.Contains("No venue available for XYZ", output);
@@ -23,10 +23,18 @@ public sealed class SampleOnPostgresTests(PostgresDatabaseFixture database) : IC
             Assert.True((long)(await count.ExecuteScalarAsync())! >= 4);
         }
 
-        var (verifyExit, report) = await RunAsync(new SampleOptions { PostgresConnectionString = database.ConnectionString, Verify = true });
+        var (verifyExit, report) = await RunAsync(new SampleOptions { PostgresConnectionString = database.ConnectionString, MasterKey = PostgresHosts.TestMasterKey, Verify = true });
         Assert.Equal(0, verifyExit);
         Assert.Contains("6/6", report);
         Assert.Contains("V3 is ready to use.", report);
+    }
+
+    [Fact]
+    public async Task Postgres_without_a_master_key_is_refused_before_anything_is_written()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            RunAsync(new SampleOptions { PostgresConnectionString = database.ConnectionString, MasterKey = null }));
+        Assert.Contains(error.Failures, f => f.StartsWith("MasterKey: required with a durable store", StringComparison.Ordinal));
     }
 
     [Fact]
