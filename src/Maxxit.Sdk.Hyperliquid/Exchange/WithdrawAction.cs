@@ -1,11 +1,9 @@
-using System.Text.Json;
 using Maxxit.Sdk.Ethereum.TypedData;
-using Maxxit.Sdk.Hyperliquid.Signing;
 
 namespace Maxxit.Sdk.Hyperliquid.Exchange;
 
 /// <summary><c>withdraw3</c>: withdraw USDC from the signer's perp account to an address on Arbitrum through the bridge.</summary>
-public sealed class WithdrawAction : UserSignedAction
+public sealed class WithdrawAction : UsdTransferAction
 {
     private static readonly Eip712Type TypeDefinition =
         new("HyperliquidTransaction:Withdraw(string hyperliquidChain,string destination,string amount,uint64 time)");
@@ -15,15 +13,8 @@ public sealed class WithdrawAction : UserSignedAction
     /// <param name="amount">USD amount, positive.</param>
     /// <param name="time">UTC milliseconds.</param>
     public WithdrawAction(string destination, decimal amount, long time)
-        : base(time)
+        : base(destination, amount, time)
     {
-        Destination = HyperliquidAddress.Normalize(destination, nameof(destination));
-        if (amount <= 0m)
-        {
-            throw new ArgumentOutOfRangeException(nameof(amount), amount, "The amount must be positive.");
-        }
-
-        Amount = HyperliquidNumbers.ToWire(amount);
     }
 
     /// <inheritdoc />
@@ -31,22 +22,4 @@ public sealed class WithdrawAction : UserSignedAction
 
     /// <inheritdoc />
     public override Eip712Type Eip712Type => TypeDefinition;
-
-    /// <summary>The receiving address, lowercase (signed as a string, so its case is part of the signature).</summary>
-    public string Destination { get; }
-
-    /// <summary>The amount as sent.</summary>
-    public string Amount { get; }
-
-    /// <inheritdoc />
-    protected internal override void AddEip712Fields(Eip712StructBuilder builder, string hyperliquidChain) =>
-        builder.AddString(hyperliquidChain).AddString(Destination).AddString(Amount).AddUInt((ulong)Nonce);
-
-    /// <inheritdoc />
-    protected internal override void WriteJsonFields(Utf8JsonWriter writer)
-    {
-        writer.WriteString("destination", Destination);
-        writer.WriteString("amount", Amount);
-        writer.WriteNumber("time", Nonce);
-    }
 }
