@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Maxxit.Sdk.Internal;
 using Maxxit.Sdk.Venues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,20 +16,16 @@ public sealed class MarketCatalog : IMarketCatalog
     private readonly FrozenDictionary<string, MarketInfo>[] _byVenue = [Empty, Empty, Empty, Empty, Empty];
     private readonly IReadOnlyList<IVenueAdapter> _adapters;
     private readonly VenueHealthRegistry _health;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _refreshInterval;
+    private readonly IntervalRefresh _refresh;
     private readonly ILogger<MarketCatalog> _logger;
-    private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private FrozenSet<string> _anywhere = FrozenSet<string>.Empty;
-    private long _loadedAtTimestamp = -1;
 
     /// <summary>Creates the catalog over the registered adapters.</summary>
     public MarketCatalog(VenueAdapterRegistry adapters, VenueHealthRegistry health, IOptions<MaxxitOptions> options, TimeProvider time, ILogger<MarketCatalog> logger)
     {
         _health = health;
         _adapters = adapters.Adapters.ToArray();
-        _time = time;
-        _refreshInterval = options.Value.MarketRefreshInterval;
+        _refresh = new IntervalRefresh(time, options.Value.MarketRefreshInterval);
         _logger = logger;
     }
 
@@ -61,54 +58,30 @@ public sealed class MarketCatalog : IMarketCatalog
     }
 
     /// <inheritdoc />
-    public async ValueTask EnsureFreshAsync(CancellationToken cancellationToken)
+    public ValueTask EnsureFreshAsync(CancellationToken cancellationToken) => _refresh.EnsureFreshAsync(LoadAllAsync, cancellationToken);
+
+    private async Task LoadAllAsync(CancellationToken cancellationToken)
     {
-        if (!IsStale())
+        foreach (var adapter in _adapters)
         {
-            return;
-        }
-
-        await _refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!IsStale())
+            try
             {
-                return;
-            }
-
-            foreach (var adapter in _adapters)
-            {
-                try
+                var markets = await adapter.GetMarketsAsync(cancellationToken).ConfigureAwait(false);
+                Replace(adapter.Venue, markets);
+                var health = await adapter.GetHealthAsync(cancellationToken).ConfigureAwait(false);
+                _health.Report(adapter.Venue, health.IsAvailable);
+                if (!health.IsAvailable)
                 {
-                    var markets = await adapter.GetMarketsAsync(cancellationToken).ConfigureAwait(false);
-                    Replace(adapter.Venue, markets);
-                    var health = await adapter.GetHealthAsync(cancellationToken).ConfigureAwait(false);
-                    _health.Report(adapter.Venue, health.IsAvailable);
-                    if (!health.IsAvailable)
-                    {
-                        _logger.LogWarning("{Venue} reports itself unavailable: {Detail}", adapter.Venue, health.Detail);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // Keep the previous snapshot: stale markets beat no markets; the venue is marked unhealthy so that
-                    // routing fails over until a later refresh succeeds.
-                    _health.Report(adapter.Venue, healthy: false);
-                    _logger.LogWarning(ex, "Refreshing markets of {Venue} failed; keeping {Count} cached markets and marking it unhealthy", adapter.Venue, GetMarkets(adapter.Venue).Count);
+                    _logger.LogWarning("{Venue} reports itself unavailable: {Detail}", adapter.Venue, health.Detail);
                 }
             }
-
-            Volatile.Write(ref _loadedAtTimestamp, _time.GetTimestamp());
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Keep the previous snapshot: stale markets beat no markets; the venue is marked unhealthy so that
+                // routing fails over until a later refresh succeeds.
+                _health.Report(adapter.Venue, healthy: false);
+                _logger.LogWarning(ex, "Refreshing markets of {Venue} failed; keeping {Count} cached markets and marking it unhealthy", adapter.Venue, GetMarkets(adapter.Venue).Count);
+            }
         }
-        finally
-        {
-            _refreshGate.Release();
-        }
-    }
-
-    private bool IsStale()
-    {
-        var loaded = Volatile.Read(ref _loadedAtTimestamp);
-        return loaded < 0 || _time.GetElapsedTime(loaded) >= _refreshInterval;
     }
 }

@@ -13,6 +13,16 @@ public static class PaperMarketData
     private static readonly Lazy<IReadOnlyList<MarketInfo>> HyperliquidMarkets = new(LoadHyperliquid);
     private static readonly Lazy<IReadOnlyList<MarketInfo>> OstiumMarkets = new(LoadOstium);
 
+    private static readonly Lazy<IReadOnlyDictionary<(Venue, string), decimal>> ReferencePrices = new(() =>
+        HyperliquidMarkets.Value.Concat(OstiumMarkets.Value)
+            .Where(m => m.ReferencePrice is not null)
+            .GroupBy(m => (m.Venue, m.Symbol))
+            .ToDictionary(g => g.Key, g => g.First().ReferencePrice!.Value));
+
+    /// <summary>The bundled reference price of a market, or null when the venue does not list it.</summary>
+    internal static decimal? ReferencePrice(Venue venue, string symbol) =>
+        ReferencePrices.Value.TryGetValue((venue, symbol), out var price) ? price : null;
+
     /// <summary>The bundled markets of a venue (empty for venues without bundled data).</summary>
     public static IReadOnlyList<MarketInfo> For(Venue venue) => venue switch
     {

@@ -18,7 +18,7 @@ public sealed class PaperPriceFeed
             return price;
         }
 
-        return PaperMarketData.For(venue).FirstOrDefault(m => m.Symbol == symbol)?.ReferencePrice;
+        return PaperMarketData.ReferencePrice(venue, symbol);
     }
 
     /// <summary>Moves a market's price.</summary>
