@@ -129,9 +129,9 @@ public sealed partial class PostgresStore
         return RetriedAsync(async ct =>
         {
             await using var cmd = Command($"""
-                SELECT count(*) FILTER (WHERE status IN ('OPENING', 'OPEN', 'CLOSING'))::int,
-                       coalesce(sum(qty * entry_price) FILTER (WHERE status IN ('OPENING', 'OPEN', 'CLOSING')), 0),
-                       coalesce(sum(qty * entry_price) FILTER (WHERE status IN ('OPENING', 'OPEN', 'CLOSING') AND token_symbol = $2), 0),
+                SELECT count(*) FILTER (WHERE status IN ('RESERVED', 'OPEN', 'CLOSING'))::int,
+                       coalesce(sum(qty * entry_price) FILTER (WHERE status IN ('RESERVED', 'OPEN', 'CLOSING')), 0),
+                       coalesce(sum(qty * entry_price) FILTER (WHERE status IN ('RESERVED', 'OPEN', 'CLOSING') AND token_symbol = $2), 0),
                        max(opened_at) FILTER (WHERE token_symbol = $2 AND status <> 'FAILED'),
                        count(*) FILTER (WHERE opened_at >= $3 AND status <> 'FAILED')::int
                 FROM {sql.Positions} WHERE deployment_id = $1
@@ -163,7 +163,7 @@ public sealed partial class PostgresStore
 
     /// <summary>Updates an OPENING position; another status is a state error, a missing row a not-found error.</summary>
     private Task<Position> UpdateOpeningAsync(Guid positionId, string set, Action<NpgsqlParameterCollection> bind, CancellationToken ct) =>
-        UpdateInStatusAsync(positionId, PositionStatus.Opening, set, bind, ct);
+        UpdateInStatusAsync(positionId, PositionStatus.Reserved, set, bind, ct);
 
     private async Task<Position> UpdateInStatusAsync(Guid positionId, PositionStatus expected, string set, Action<NpgsqlParameterCollection> bind, CancellationToken ct)
     {

@@ -18,6 +18,18 @@ public sealed class MaxxitOptions
     /// <summary>How long an executor's claim on a signal lasts before another host may take it over (default 2 minutes).</summary>
     public TimeSpan SignalLease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How many orders of one signal's fan-out are in flight at once per venue (default 16; 1 to 1 000). A venue adapter
+    /// may lower it for itself with <see cref="Venues.IVenueOrderLimits"/>.
+    /// </summary>
+    public int MaxOrdersInFlightPerVenue { get; set; } = 16;
+
+    /// <summary>
+    /// How many times an order whose outcome is unknown (a timeout, the venue not knowing the order) is asked again
+    /// before the position goes to NEEDS_RECONCILIATION (default 5; 1 to 100).
+    /// </summary>
+    public int MaxUnknownOutcomes { get; set; } = 5;
+
     /// <summary>Leverage when the policy sets none (default 2; capped by each market's maximum).</summary>
     public decimal DefaultLeverage { get; set; } = 2m;
 

@@ -83,21 +83,29 @@ internal static class DbNames
 
     public static string PositionStatus(PositionStatus s) => s switch
     {
-        Positions.PositionStatus.Opening => "OPENING",
+        Positions.PositionStatus.Reserved => "RESERVED",
         Positions.PositionStatus.Open => "OPEN",
         Positions.PositionStatus.Closing => "CLOSING",
         Positions.PositionStatus.Closed => "CLOSED",
         Positions.PositionStatus.Failed => "FAILED",
+        Positions.PositionStatus.Submitted => "SUBMITTED",
+        Positions.PositionStatus.PendingFill => "PENDING_FILL",
+        Positions.PositionStatus.Cancelled => "CANCELLED",
+        Positions.PositionStatus.NeedsReconciliation => "NEEDS_RECONCILIATION",
         _ => throw Bad("status", s),
     };
 
     public static PositionStatus ParsePositionStatus(string s) => s switch
     {
-        "OPENING" => Positions.PositionStatus.Opening,
+        "RESERVED" => Positions.PositionStatus.Reserved,
         "OPEN" => Positions.PositionStatus.Open,
         "CLOSING" => Positions.PositionStatus.Closing,
         "CLOSED" => Positions.PositionStatus.Closed,
         "FAILED" => Positions.PositionStatus.Failed,
+        "SUBMITTED" => Positions.PositionStatus.Submitted,
+        "PENDING_FILL" => Positions.PositionStatus.PendingFill,
+        "CANCELLED" => Positions.PositionStatus.Cancelled,
+        "NEEDS_RECONCILIATION" => Positions.PositionStatus.NeedsReconciliation,
         _ => throw Corrupt("position status", s),
     };
 

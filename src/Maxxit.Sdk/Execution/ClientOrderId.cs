@@ -15,6 +15,16 @@ public static class ClientOrderId
     /// <summary>The purpose of a closing order.</summary>
     public const string Close = "close";
 
+    /// <summary>
+    /// The id of one close attempt of a position: attempt 1, 2, … each get their own id, so an attempt the venue did
+    /// not fill (an IOC that found no liquidity) can be retried without the venue refusing a reused id.
+    /// </summary>
+    public static string ForClose(Guid positionId, int attempt)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        return For(positionId, positionId, Close + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>The id as 0x + 32 lower-case hex digits (Hyperliquid's cloid format).</summary>
     public static string For(Guid signalId, Guid deploymentId, string purpose)
     {

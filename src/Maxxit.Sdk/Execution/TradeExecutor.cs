@@ -203,7 +203,7 @@ public sealed class TradeExecutor : ITradeExecutor
             Side = trade.Side,
             SizePercent = trade.SizePercent,
             Leverage = leverage,
-            Status = PositionStatus.Opening,
+            Status = PositionStatus.Reserved,
             ClientOrderId = ClientOrderId.For(signal.Id, deployment.Id, ClientOrderId.Open),
             OpenedAt = now,
         };
@@ -223,7 +223,7 @@ public sealed class TradeExecutor : ITradeExecutor
             return new DeploymentExecution(deployment.Id, DeploymentOutcome.Failed, decision, routing, existing, existing.FailureReason);
         }
 
-        if (existing.Status != PositionStatus.Opening)
+        if (existing.Status != PositionStatus.Reserved)
         {
             _metrics.RecordTrade("duplicate", existing.Venue);
             return new DeploymentExecution(deployment.Id, DeploymentOutcome.AlreadyExecuted, decision, routing, existing, null);

@@ -48,7 +48,7 @@ public sealed class PositionReconciler
 
         // The store is read before the venues: a position OPEN here was on the venue before we asked it.
         var tracked = (await ListAsync(PositionStatus.Open, cancellationToken).ConfigureAwait(false)).ToLookup(p => (p.DeploymentId, p.Venue));
-        var inFlight = (await ListAsync(PositionStatus.Opening, cancellationToken).ConfigureAwait(false))
+        var inFlight = (await ListAsync(PositionStatus.Reserved, cancellationToken).ConfigureAwait(false))
             .Concat(await ListAsync(PositionStatus.Closing, cancellationToken).ConfigureAwait(false))
             .Select(p => (p.DeploymentId, p.Venue, p.TokenSymbol))
             .ToHashSet();

@@ -37,7 +37,7 @@ public sealed class LeaseRecoveryTests
             Side = TradeSide.Long,
             SizePercent = 25m,
             Leverage = 2m,
-            Status = PositionStatus.Opening,
+            Status = PositionStatus.Reserved,
             ClientOrderId = ClientOrderId.For(signal.Id, deployments[0].Id, ClientOrderId.Open),
             OpenedAt = time.GetUtcNow(),
         };

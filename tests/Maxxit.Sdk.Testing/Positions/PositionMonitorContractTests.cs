@@ -107,7 +107,7 @@ public abstract partial class PositionMonitorContractTests : IAsyncLifetime
             Side = signal.Side,
             SizePercent = signal.SizeModel.Value,
             Leverage = leverage,
-            Status = PositionStatus.Opening,
+            Status = PositionStatus.Reserved,
             ClientOrderId = ClientOrderId.For(signal.Id, deployment.Id, ClientOrderId.Open),
             OpenedAt = now,
         };

@@ -17,7 +17,7 @@ public abstract partial class StoreContractTests
 
         var first = await Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(signal.Id, deployment.Id), Routing(signal.Id, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(signal.Id, deployment.Id)), Ct);
         Assert.True(first.IsNew);
-        Assert.Equal(PositionStatus.Opening, first.Position.Status);
+        Assert.Equal(PositionStatus.Reserved, first.Position.Status);
 
         var second = await Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(signal.Id, deployment.Id), Routing(signal.Id, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(signal.Id, deployment.Id)), Ct);
         Assert.False(second.IsNew);

@@ -94,7 +94,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         Side = TradeSide.Long,
         SizePercent = 25m,
         Leverage = 2m,
-        Status = PositionStatus.Opening,
+        Status = PositionStatus.Reserved,
         ClientOrderId = Maxxit.Sdk.Execution.ClientOrderId.For(signalId, deploymentId, "open"),
         OpenedAt = NextTime(),
     };

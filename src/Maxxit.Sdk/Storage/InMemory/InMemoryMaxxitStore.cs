@@ -287,7 +287,7 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
     public Task RecordSubmissionAsync(Guid positionId, string submissionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(submissionId);
-        Update(positionId, p => p.Status == PositionStatus.Opening ? p with { SubmissionId = submissionId } : throw NotIn(p, PositionStatus.Opening));
+        Update(positionId, p => p.Status == PositionStatus.Reserved ? p with { SubmissionId = submissionId } : throw NotIn(p, PositionStatus.Reserved));
         return Task.CompletedTask;
     }
 
@@ -295,7 +295,7 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
     public Task<Position> CompleteOpenAsync(Guid positionId, PositionFill fill, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fill);
-        return Task.FromResult(Update(positionId, p => p.Status == PositionStatus.Opening
+        return Task.FromResult(Update(positionId, p => p.Status == PositionStatus.Reserved
             ? p with
             {
                 Status = PositionStatus.Open,
@@ -309,13 +309,13 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
                 TakeProfit = fill.TakeProfit,
                 Trailing = fill.Trailing,
             }
-            : throw NotIn(p, PositionStatus.Opening)));
+            : throw NotIn(p, PositionStatus.Reserved)));
     }
 
     /// <inheritdoc />
     public Task FailOpenAsync(Guid positionId, string reason, CancellationToken cancellationToken)
     {
-        Update(positionId, p => p.Status == PositionStatus.Opening ? p with { Status = PositionStatus.Failed, FailureReason = reason } : throw NotIn(p, PositionStatus.Opening));
+        Update(positionId, p => p.Status == PositionStatus.Reserved ? p with { Status = PositionStatus.Failed, FailureReason = reason } : throw NotIn(p, PositionStatus.Reserved));
         return Task.CompletedTask;
     }
 
@@ -325,7 +325,7 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
         lock (_lock)
         {
             var mine = _positions.Values.Where(p => p.DeploymentId == deploymentId).ToList();
-            var open = mine.Where(p => p.Status is PositionStatus.Opening or PositionStatus.Open or PositionStatus.Closing).ToList();
+            var open = mine.Where(p => p.Status is PositionStatus.Reserved or PositionStatus.Open or PositionStatus.Closing).ToList();
             var lastTrade = mine.Where(p => p.TokenSymbol == tokenSymbol && p.Status != PositionStatus.Failed).Select(p => (DateTimeOffset?)p.OpenedAt).Max();
             return Task.FromResult(new PolicyState(
                 open.Count,
@@ -482,7 +482,7 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
                 Deployments = _deployments.Count,
                 Signals = _signals.Count,
                 Positions = _positions.Values.Count(p => p.Status != PositionStatus.Failed),
-                OpenPositions = _positions.Values.Count(p => p.Status is PositionStatus.Opening or PositionStatus.Open or PositionStatus.Closing),
+                OpenPositions = _positions.Values.Count(p => p.Status is PositionStatus.Reserved or PositionStatus.Open or PositionStatus.Closing),
                 ClosedPositions = closed.Count,
                 TotalPnl = closed.Sum(p => p.Pnl ?? 0m),
                 Routing = new RoutingStats(Summarize(_routing), _routing.Count == 0 ? 0 : _routing.Average(r => r.RoutingDurationMs)),
