@@ -50,6 +50,7 @@ public static class MaxxitServiceCollectionExtensions
         services.TryAddSingleton<RoutingConfigCache>();
         services.TryAddSingleton<RoutingConfigRefresher>();
         services.TryAddSingleton<IMarketCatalog, MarketCatalog>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, MarketRefreshService>());
         services.TryAddSingleton<IVenueRouter, PriorityVenueRouter>();
         services.TryAddSingleton<IPolicyLayer, RuleBasedPolicy>();
         services.TryAddSingleton<IPolicyValidator, DeploymentPolicyValidator>();
@@ -69,6 +70,7 @@ public static class MaxxitServiceCollectionExtensions
         services.TryAddSingleton<IStatsStore>(sp => sp.GetRequiredService<IMaxxitStore>());
         services.TryAddSingleton<IAgentKeyProtector>(CreateKeyProtector);
         services.TryAddSingleton<ITradeExecutor, TradeExecutor>();
+        services.TryAddSingleton<FillConfirmer>();
         services.TryAddSingleton<IMaxxitClient, MaxxitClient>();
         services.TryAddSingleton<PaperPriceFeed>();
         services.AddPositionLifecycle();

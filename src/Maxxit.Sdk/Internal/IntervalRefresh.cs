@@ -31,6 +31,9 @@ internal sealed class IntervalRefresh(TimeProvider time, TimeSpan interval)
         }
     }
 
+    /// <summary>True once a load has succeeded.</summary>
+    public bool HasLoaded => Volatile.Read(ref _loadedAt) >= 0;
+
     private bool IsStale()
     {
         var loaded = Volatile.Read(ref _loadedAt);

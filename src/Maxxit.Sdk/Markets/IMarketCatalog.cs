@@ -12,7 +12,13 @@ public interface IMarketCatalog
     /// <summary>Whether any venue lists the symbol (used to pick token mentions out of text).</summary>
     bool IsListedAnywhere(string symbol);
 
-    /// <summary>Loads markets from every registered venue adapter if never loaded or older than the refresh interval.</summary>
+    /// <summary>True once the markets have been loaded at least once.</summary>
+    bool IsLoaded { get; }
+
+    /// <summary>
+    /// Loads markets from every registered venue adapter (in parallel) if never loaded or older than the refresh
+    /// interval. <see cref="MarketRefreshService"/> calls it in the background; executions never wait on a refresh.
+    /// </summary>
     ValueTask EnsureFreshAsync(CancellationToken cancellationToken);
 
     /// <summary>Replaces a venue's markets (e.g. after a refresh).</summary>

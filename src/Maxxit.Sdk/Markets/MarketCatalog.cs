@@ -58,11 +58,16 @@ public sealed class MarketCatalog : IMarketCatalog
     }
 
     /// <inheritdoc />
+    public bool IsLoaded => _refresh.HasLoaded;
+
+    /// <inheritdoc />
     public ValueTask EnsureFreshAsync(CancellationToken cancellationToken) => _refresh.EnsureFreshAsync(LoadAllAsync, cancellationToken);
 
-    private async Task LoadAllAsync(CancellationToken cancellationToken)
+    // Venues load side by side: one slow venue delays only its own snapshot.
+    private Task LoadAllAsync(CancellationToken cancellationToken) => Task.WhenAll(_adapters.Select(a => LoadAsync(a, cancellationToken)));
+
+    private async Task LoadAsync(IVenueAdapter adapter, CancellationToken cancellationToken)
     {
-        foreach (var adapter in _adapters)
         {
             try
             {

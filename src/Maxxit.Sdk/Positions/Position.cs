@@ -72,8 +72,38 @@ public sealed record Position
     /// <summary>Why the opening order failed.</summary>
     public string? FailureReason { get; init; }
 
-    /// <summary>While <see cref="PositionStatus.Closing"/>: when the closer's claim lapses.</summary>
+    /// <summary>
+    /// When the current claim on the position lapses (the executor's while opening, the closer's while CLOSING, fill
+    /// confirmation's while PENDING_FILL; also the earliest time of the next fill check).
+    /// </summary>
     public DateTimeOffset? LeaseExpiresAt { get; init; }
+
+    /// <summary>
+    /// Fencing token of the last claim: every state change is written only if it still matches, so a worker whose claim
+    /// was taken over can never overwrite the newer claimant's writes.
+    /// </summary>
+    public long Fence { get; init; }
+
+    /// <summary>How many times the order's outcome was asked for and came back unknown (bounded by <see cref="MaxxitOptions.MaxUnknownOutcomes"/>).</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>How many close attempts were made; attempt n is sent with <see cref="Execution.ClientOrderId.ForClose"/>(Id, n).</summary>
+    public int CloseAttempts { get; init; }
+
+    /// <summary>While CLOSING: the venue accepted the current close attempt and fills it later.</summary>
+    public bool ClosePending { get; init; }
+
+    /// <summary>
+    /// Notional the order is meant to open, USD (account value × size × leverage when the account value was known): how
+    /// a reserved or pending order counts in policy limits until its fill is known.
+    /// </summary>
+    public decimal IntendedNotionalUsd { get; init; }
+
+    /// <summary>True while the position is held on the venue (<see cref="PositionStatus.Open"/> or <see cref="PositionStatus.Closing"/>).</summary>
+    public bool IsOpenOnVenue => Status is PositionStatus.Open or PositionStatus.Closing;
+
+    /// <summary>True while the opening order is in flight (reserved, submitted or pending fill).</summary>
+    public bool IsOpening => Status is PositionStatus.Reserved or PositionStatus.Submitted or PositionStatus.PendingFill;
 
     /// <summary>When the position was opened (reserved).</summary>
     public required DateTimeOffset OpenedAt { get; init; }

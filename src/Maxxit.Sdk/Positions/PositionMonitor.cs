@@ -22,6 +22,7 @@ public sealed class PositionMonitor
     private readonly PositionReconciler _reconciler;
     private readonly PositionPriceBook _prices;
     private readonly AgentMetricsUpdater _metrics;
+    private readonly Execution.FillConfirmer _fills;
     private readonly PositionMonitorOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<PositionMonitor> _logger;
@@ -35,6 +36,7 @@ public sealed class PositionMonitor
         PositionReconciler reconciler,
         PositionPriceBook prices,
         AgentMetricsUpdater metrics,
+        Execution.FillConfirmer fills,
         IOptions<PositionMonitorOptions> options,
         TimeProvider time,
         ILogger<PositionMonitor> logger)
@@ -47,6 +49,7 @@ public sealed class PositionMonitor
         _reconciler = reconciler;
         _prices = prices;
         _metrics = metrics;
+        _fills = fills;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -55,18 +58,30 @@ public sealed class PositionMonitor
     /// <summary>The last reconciliation's report, or null before the first.</summary>
     public ReconciliationReport? LastReconciliation { get; private set; }
 
-    /// <summary>One pass: finish CLOSING positions whose lease lapsed, then check every OPEN position.</summary>
+    /// <summary>
+    /// One pass: confirm pending fills, finish CLOSING positions whose lease lapsed, then check every OPEN position of
+    /// this host's shard, oldest first, a page at a time.
+    /// </summary>
     public async Task<MonitorPassResult> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await _catalog.EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
         int checkedCount = 0, updates = 0, resumed = 0, skipped = 0, failed = 0;
         var closed = new List<Position>();
         var agents = new HashSet<Guid>();
+        if (!_catalog.IsLoaded)
+        {
+            await _catalog.EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var confirmed = await _fills.RunOnceAsync(cancellationToken).ConfigureAwait(false);
 
         var now = _time.GetUtcNow();
-        var stuck = await _store.ListPositionsAsync(new PositionQuery(Status: PositionStatus.Closing, Limit: _options.MaxPositionsPerPass), cancellationToken).ConfigureAwait(false);
-        foreach (var position in stuck.Where(p => p.LeaseExpiresAt <= now))
+        await foreach (var position in PageAsync(PositionStatus.Closing, cancellationToken).ConfigureAwait(false))
         {
+            if (position.LeaseExpiresAt > now)
+            {
+                continue;
+            }
+
             var result = await TryAsync(() => _closer.ResumeAsync(position.Id, cancellationToken), position, cancellationToken).ConfigureAwait(false);
             if (Count(result, closed, agents, ref skipped, ref failed))
             {
@@ -74,9 +89,8 @@ public sealed class PositionMonitor
             }
         }
 
-        var open = await _store.ListPositionsAsync(new PositionQuery(Status: PositionStatus.Open, Limit: _options.MaxPositionsPerPass), cancellationToken).ConfigureAwait(false);
         var quotes = new Dictionary<(Venue, string), decimal?>();
-        foreach (var listed in open)
+        await foreach (var listed in PageAsync(PositionStatus.Open, cancellationToken).ConfigureAwait(false))
         {
             var position = listed;
             if (!_venues.TryGet(position.Venue, out var adapter) || adapter is not IPositionVenue venue || !_catalog.TryGet(position.Venue, position.TokenSymbol, out var market))
@@ -120,7 +134,28 @@ public sealed class PositionMonitor
             }
         }
 
-        return new MonitorPassResult(checkedCount, updates, closed, resumed, skipped, failed);
+        return new MonitorPassResult(checkedCount, updates, closed, resumed, skipped, failed, confirmed);
+    }
+
+    /// <summary>Every position in <paramref name="status"/> of this host's shard, oldest first, one keyset page at a time.</summary>
+    internal async IAsyncEnumerable<Position> PageAsync(PositionStatus status, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        PositionPageKey? after = null;
+        while (true)
+        {
+            var page = await _store.PagePositionsAsync(status, after, _options.PageSize, _options.ShardIndex, _options.ShardCount, cancellationToken).ConfigureAwait(false);
+            foreach (var position in page)
+            {
+                yield return position;
+            }
+
+            if (page.Count < _options.PageSize)
+            {
+                yield break;
+            }
+
+            after = PositionPageKey.After(page[^1]);
+        }
     }
 
     /// <summary>Reconciles with the venues now (see <see cref="PositionReconciler"/>).</summary>
@@ -163,6 +198,12 @@ public sealed class PositionMonitor
     private static bool Count(PositionCloseResult? result, List<Position> closed, HashSet<Guid> agents, ref int skipped, ref int failed)
     {
         if (result is null)
+        {
+            failed++;
+            return false;
+        }
+
+        if (result.Outcome is PositionCloseOutcome.Reopened or PositionCloseOutcome.NeedsReconciliation)
         {
             failed++;
             return false;
@@ -214,7 +255,7 @@ public sealed class PositionMonitor
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _logger.LogError(ex, "Closing position {PositionId} {Token} on {Venue} failed; it stays CLOSING and is retried after its lease", position.Id, position.TokenSymbol, position.Venue);
+            _logger.LogError(ex, "Closing position {PositionId} {Token} on {Venue} failed; it is retried on a later pass", position.Id, position.TokenSymbol, position.Venue);
             return null;
         }
     }

@@ -21,6 +21,18 @@ public sealed class PositionMonitorOptions
     /// </summary>
     public TimeSpan ReconcileGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>At most this many OPEN positions are read per pass (default 10 000, the store's largest page; 1 to 10 000).</summary>
-    public int MaxPositionsPerPass { get; set; } = 10_000;
+    /// <summary>
+    /// Positions read per page: every pass walks all OPEN (and CLOSING, PENDING_FILL) positions oldest first with
+    /// keyset pagination, this many at a time (default 1 000; 1 to 10 000).
+    /// </summary>
+    public int PageSize { get; set; } = 1_000;
+
+    /// <summary>Close attempts of one position (each with its own client order id) before it needs reconciliation (default 5; 1 to 100).</summary>
+    public int MaxCloseAttempts { get; set; } = 5;
+
+    /// <summary>With several monitor hosts: how many share the positions (default 1; 1 to 1 024). Each host checks one shard.</summary>
+    public int ShardCount { get; set; } = 1;
+
+    /// <summary>This host's shard, 0 to <see cref="ShardCount"/> − 1 (default 0).</summary>
+    public int ShardIndex { get; set; }
 }

@@ -44,15 +44,20 @@ public sealed class PositionReconciler
     /// <summary>Runs one reconciliation over every deployment of every agent and every venue that manages positions.</summary>
     public async Task<ReconciliationReport> ReconcileAsync(CancellationToken cancellationToken)
     {
-        await _catalog.EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
+        if (!_catalog.IsLoaded)
+        {
+            await _catalog.EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         // The store is read before the venues: a position OPEN here was on the venue before we asked it.
-        var tracked = (await ListAsync(PositionStatus.Open, cancellationToken).ConfigureAwait(false)).ToLookup(p => (p.DeploymentId, p.Venue));
-        var inFlight = (await ListAsync(PositionStatus.Reserved, cancellationToken).ConfigureAwait(false))
-            .Concat(await ListAsync(PositionStatus.Closing, cancellationToken).ConfigureAwait(false))
-            .Select(p => (p.DeploymentId, p.Venue, p.TokenSymbol))
-            .ToHashSet();
-        var deployments = await DeploymentsAsync(cancellationToken).ConfigureAwait(false);
+        var tracked = (await AllAsync(PositionStatus.Open, cancellationToken).ConfigureAwait(false)).ToLookup(p => (p.DeploymentId, p.Venue));
+        var inFlight = new HashSet<(Guid, Venue, string)>();
+        foreach (var status in (PositionStatus[])[PositionStatus.Reserved, PositionStatus.Submitted, PositionStatus.PendingFill, PositionStatus.Closing, PositionStatus.NeedsReconciliation])
+        {
+            inFlight.UnionWith((await AllAsync(status, cancellationToken).ConfigureAwait(false)).Select(p => (p.DeploymentId, p.Venue, p.TokenSymbol)));
+        }
+
+        var deployments = await _store.ListAllDeploymentsAsync(cancellationToken).ConfigureAwait(false);
         var freshAfter = _time.GetUtcNow() - _grace;
         var venues = _venues.Adapters.OfType<IPositionVenue>().Select(v => (((IVenueAdapter)v).Venue, Api: v)).ToList();
 
@@ -154,17 +159,20 @@ public sealed class PositionReconciler
         return await _closer.CloseExternalAsync(position.Id, price ?? position.EntryPrice, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<IReadOnlyList<Position>> ListAsync(PositionStatus status, CancellationToken cancellationToken) =>
-        _store.ListPositionsAsync(new PositionQuery(Status: status, Limit: 10_000), cancellationToken);
-
-    private async Task<List<AgentDeployment>> DeploymentsAsync(CancellationToken cancellationToken)
+    private async Task<List<Position>> AllAsync(PositionStatus status, CancellationToken cancellationToken)
     {
-        var result = new List<AgentDeployment>();
-        foreach (var agent in await _store.ListAgentsAsync(new AgentQuery(), cancellationToken).ConfigureAwait(false))
+        var all = new List<Position>();
+        PositionPageKey? after = null;
+        while (true)
         {
-            result.AddRange(await _store.ListDeploymentsAsync(agent.Id, null, cancellationToken).ConfigureAwait(false));
-        }
+            var page = await _store.PagePositionsAsync(status, after, 1_000, 0, 1, cancellationToken).ConfigureAwait(false);
+            all.AddRange(page);
+            if (page.Count < 1_000)
+            {
+                return all;
+            }
 
-        return result;
+            after = PositionPageKey.After(page[^1]);
+        }
     }
 }

@@ -54,6 +54,9 @@ public sealed record Signal
     /// <summary>While <see cref="SignalStatus.Executing"/>: when the executor's claim lapses and another may take it over.</summary>
     public DateTimeOffset? LeaseExpiresAt { get; init; }
 
+    /// <summary>Fencing token of the current executor's claim (incremented by every claim); completion is written only under it.</summary>
+    public long Fence { get; init; }
+
     /// <summary>Creation time (UTC).</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 }

@@ -3,7 +3,11 @@ using Maxxit.Sdk.Positions;
 namespace Maxxit.Sdk.Storage;
 
 /// <summary>What is written, in one transaction, before an order is sent for a (signal, deployment).</summary>
-/// <param name="Position">The position in <see cref="PositionStatus.Reserved"/>.</param>
+/// <param name="Position">The position in <see cref="PositionStatus.Reserved"/>; its <see cref="Position.Fence"/> is the executor's signal claim.</param>
 /// <param name="Routing">The routing decision's audit row.</param>
 /// <param name="Policy">The policy's decision for this deployment.</param>
-public sealed record ExecutionReservation(Position Position, RoutingRecord Routing, PolicyRecord Policy);
+/// <param name="PolicyStateVersion">
+/// The <see cref="Policies.PolicyState.Version"/> the policy decided on. The reservation is written only if the
+/// deployment's positions are still in that state, so two concurrent signals cannot both pass a limit.
+/// </param>
+public sealed record ExecutionReservation(Position Position, RoutingRecord Routing, PolicyRecord Policy, long PolicyStateVersion);

@@ -17,6 +17,9 @@ public interface IDeploymentStore
     /// <summary>An agent's deployments, oldest first; only those in <paramref name="status"/> when given.</summary>
     Task<IReadOnlyList<AgentDeployment>> ListDeploymentsAsync(Guid agentId, DeploymentStatus? status, CancellationToken cancellationToken);
 
+    /// <summary>Every deployment of every agent, oldest first, in one query (for reconciliation).</summary>
+    Task<IReadOnlyList<AgentDeployment>> ListAllDeploymentsAsync(CancellationToken cancellationToken);
+
     /// <summary>Replaces a deployment's policy (null: pass-through).</summary>
     /// <exception cref="Errors.MaxxitNotFoundException">No such deployment.</exception>
     Task UpdateDeploymentPolicyAsync(Guid deploymentId, DeploymentPolicy? policy, CancellationToken cancellationToken);

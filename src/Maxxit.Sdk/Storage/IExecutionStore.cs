@@ -3,26 +3,62 @@ using Maxxit.Sdk.Positions;
 
 namespace Maxxit.Sdk.Storage;
 
-/// <summary>The writes of the executor. Each method is one transaction.</summary>
+/// <summary>
+/// The writes of the executor and of fill confirmation. Each method is one transaction. Every change to a position
+/// is conditional on its fencing token (<see cref="Position.Fence"/>): a method returns null (and writes nothing) when
+/// the caller's token is no longer the current one, or when the position is not in a state the change may leave.
+/// </summary>
 public interface IExecutionStore
 {
     /// <summary>
-    /// Writes the position (OPENING), routing audit row and policy record together, unless a position for the same
-    /// (signal, deployment) exists: then writes nothing and returns the existing one. Safe under races between hosts.
+    /// Writes the position (RESERVED), routing audit row and policy record together, unless a position for the same
+    /// (signal, deployment) exists, the deployment's positions changed since the policy read them
+    /// (<see cref="ExecutionReservation.PolicyStateVersion"/>), or the signal's claim is no longer the position's
+    /// fence. Reservations of one deployment are serialized, so concurrent signals cannot both pass a policy limit.
     /// </summary>
     Task<ReservationResult> ReserveExecutionAsync(ExecutionReservation reservation, CancellationToken cancellationToken);
 
-    /// <summary>Records a (signal, deployment) that gets no position: a policy rejection and/or a routing decision with no venue.</summary>
+    /// <summary>
+    /// Records a (signal, deployment) that gets no position: a policy rejection and/or a routing decision with no
+    /// venue. A second routing row for the same (signal, deployment) is not written (exactly one audit row per decision).
+    /// </summary>
     Task RecordNoTradeAsync(RoutingRecord? routing, PolicyRecord? policy, CancellationToken cancellationToken);
 
-    /// <summary>Records the submission id (e.g. a transaction hash) of an OPENING position's order before it is sent.</summary>
-    Task RecordSubmissionAsync(Guid positionId, string submissionId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes a RESERVED or SUBMITTED position for sending under <paramref name="fence"/> (a newer executor takes over an
+    /// older one's; an older one is refused): it becomes SUBMITTED with that fence.
+    /// </summary>
+    Task<Position?> BeginSubmitAsync(Guid positionId, long fence, CancellationToken cancellationToken);
 
-    /// <summary>Marks an OPENING position OPEN with its fill.</summary>
-    Task<Position> CompleteOpenAsync(Guid positionId, PositionFill fill, CancellationToken cancellationToken);
+    /// <summary>Records the submission id (e.g. a transaction hash) of a SUBMITTED position's order before it is sent.</summary>
+    Task<Position?> RecordSubmissionAsync(Guid positionId, long fence, string submissionId, CancellationToken cancellationToken);
 
-    /// <summary>Marks an OPENING position FAILED with the reason.</summary>
-    Task FailOpenAsync(Guid positionId, string reason, CancellationToken cancellationToken);
+    /// <summary>Marks a SUBMITTED or PENDING_FILL position OPEN with its fill; releases the claim.</summary>
+    Task<Position?> CompleteOpenAsync(Guid positionId, long fence, PositionFill fill, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks a SUBMITTED position PENDING_FILL (the venue accepted the order and fills it later), or keeps a
+    /// PENDING_FILL one waiting; the next fill check is due at <paramref name="checkAt"/>.
+    /// </summary>
+    Task<Position?> MarkPendingFillAsync(Guid positionId, long fence, string? venueOrderId, DateTimeOffset checkAt, CancellationToken cancellationToken);
+
+    /// <summary>Ends a SUBMITTED or PENDING_FILL position: CANCELLED (the venue refused or cancelled) or FAILED, with the reason.</summary>
+    Task<Position?> EndOpenAsync(Guid positionId, long fence, PositionStatus status, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts one unknown outcome of a SUBMITTED, PENDING_FILL or CLOSING position's order and releases the claim until
+    /// <paramref name="retryAt"/>; once <see cref="Position.Attempts"/> reaches <paramref name="maxAttempts"/> the
+    /// position becomes NEEDS_RECONCILIATION with the reason instead.
+    /// </summary>
+    Task<Position?> RecordUnknownOutcomeAsync(Guid positionId, long fence, string reason, int maxAttempts, DateTimeOffset retryAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> positions in <paramref name="status"/> whose claim has lapsed (or that were
+    /// never claimed), oldest first, each with a new fence and a claim until now + <paramref name="lease"/>, skipping
+    /// rows other hosts hold. <paramref name="status"/> is PENDING_FILL, SUBMITTED or RESERVED (orders whose
+    /// executor died; a signal's own executor never races this, because its claim is renewed while it works).
+    /// </summary>
+    Task<IReadOnlyList<Position>> ClaimPositionsAsync(PositionStatus status, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>Positions and recent trades of a deployment for the policy rules, in one query.</summary>
     /// <param name="deploymentId">The deployment.</param>

@@ -9,4 +9,5 @@ namespace Maxxit.Sdk.Storage;
 /// <param name="RoutedAt">When it was routed, if it was.</param>
 /// <param name="ExecutedAt">When execution finished.</param>
 /// <param name="Reason">Why it was skipped or failed.</param>
-public sealed record SignalCompletion(Guid SignalId, SignalStatus Status, Venue? FinalVenue, DateTimeOffset? RoutedAt, DateTimeOffset ExecutedAt, string? Reason);
+/// <param name="Fence">The executor's claim (<see cref="Signal.Fence"/>); the completion is refused under any other.</param>
+public sealed record SignalCompletion(Guid SignalId, SignalStatus Status, Venue? FinalVenue, DateTimeOffset? RoutedAt, DateTimeOffset ExecutedAt, string? Reason, long Fence);

@@ -20,6 +20,9 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
     private readonly Dictionary<Guid, Signal> _signals = [];
     private readonly Dictionary<Guid, Position> _positions = [];
     private readonly Dictionary<(Guid Signal, Guid Deployment), Guid> _positionBySlot = [];
+    private readonly SortedSet<(DateTimeOffset OpenedAt, Guid Id)> _byOpened = [];
+    private readonly Dictionary<Guid, long> _positionCount = [];
+    private readonly HashSet<(Guid Signal, Guid? Deployment)> _routedSlots = [];
     private readonly Dictionary<(Guid Signal, Guid Deployment), PolicyRecord> _policyRecords = [];
     private readonly Dictionary<Guid, SourceCursor> _cursors = [];
     private readonly List<RoutingRecord> _routing = [];
@@ -123,6 +126,16 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<AgentDeployment>> ListAllDeploymentsAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<AgentDeployment> result = _deployments.Values.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).ToList();
+            return Task.FromResult(result);
+        }
+    }
+
+    /// <inheritdoc />
     public Task UpdateDeploymentPolicyAsync(Guid deploymentId, DeploymentPolicy? policy, CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -219,12 +232,32 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
     }
 
     /// <inheritdoc />
-    public Task CompleteSignalAsync(SignalCompletion completion, CancellationToken cancellationToken)
+    public Task<bool> RenewSignalLeaseAsync(Guid signalId, long fence, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_signals.TryGetValue(signalId, out var signal) || signal.Status != SignalStatus.Executing || signal.Fence != fence)
+            {
+                return Task.FromResult(false);
+            }
+
+            _signals[signalId] = signal with { LeaseExpiresAt = now + lease };
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> CompleteSignalAsync(SignalCompletion completion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(completion);
         lock (_lock)
         {
             var signal = _signals.GetValueOrDefault(completion.SignalId) ?? throw new MaxxitNotFoundException("signal", completion.SignalId.ToString(), "signal_id");
+            if (signal.Status != SignalStatus.Executing || signal.Fence != completion.Fence)
+            {
+                return Task.FromResult(false);
+            }
+
             _signals[signal.Id] = signal with
             {
                 Status = completion.Status,
@@ -234,9 +267,8 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
                 SkippedReason = completion.Reason,
                 LeaseExpiresAt = null,
             };
+            return Task.FromResult(true);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -248,19 +280,31 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
         {
             if (_positionBySlot.TryGetValue((position.SignalId, position.DeploymentId), out var existingId))
             {
-                return Task.FromResult(new ReservationResult(_positions[existingId], IsNew: false));
+                return Task.FromResult(new ReservationResult(ReservationStatus.Existing, _positions[existingId]));
             }
 
-            if (!_signals.ContainsKey(position.SignalId) || !_deployments.ContainsKey(position.DeploymentId))
+            if (!_signals.TryGetValue(position.SignalId, out var signal) || !_deployments.ContainsKey(position.DeploymentId))
             {
                 throw new MaxxitNotFoundException(_signals.ContainsKey(position.SignalId) ? "deployment" : "signal", position.SignalId.ToString(), "signal_id");
             }
 
+            if (signal.Status != SignalStatus.Executing || signal.Fence != position.Fence)
+            {
+                return Task.FromResult(new ReservationResult(ReservationStatus.ClaimLost, null));
+            }
+
+            if (_positionCount.GetValueOrDefault(position.DeploymentId) != reservation.PolicyStateVersion)
+            {
+                return Task.FromResult(new ReservationResult(ReservationStatus.PolicyStateChanged, null));
+            }
+
             _positions.Add(position.Id, position);
+            _byOpened.Add((position.OpenedAt, position.Id));
             _positionBySlot.Add((position.SignalId, position.DeploymentId), position.Id);
-            _routing.Add(reservation.Routing);
+            _positionCount[position.DeploymentId] = reservation.PolicyStateVersion + 1;
+            AddRouting(reservation.Routing);
             _policyRecords[(position.SignalId, position.DeploymentId)] = reservation.Policy;
-            return Task.FromResult(new ReservationResult(position, IsNew: true));
+            return Task.FromResult(new ReservationResult(ReservationStatus.Reserved, position));
         }
     }
 
@@ -271,7 +315,7 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
         {
             if (routing is not null)
             {
-                _routing.Add(routing);
+                AddRouting(routing);
             }
 
             if (policy is not null)
@@ -284,39 +328,97 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
     }
 
     /// <inheritdoc />
-    public Task RecordSubmissionAsync(Guid positionId, string submissionId, CancellationToken cancellationToken)
+    public Task<Position?> BeginSubmitAsync(Guid positionId, long fence, CancellationToken cancellationToken) =>
+        Fenced(positionId, p => p.Status is PositionStatus.Reserved or PositionStatus.Submitted && p.Fence <= fence, p => p with { Status = PositionStatus.Submitted, Fence = fence });
+
+    /// <inheritdoc />
+    public Task<Position?> RecordSubmissionAsync(Guid positionId, long fence, string submissionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(submissionId);
-        Update(positionId, p => p.Status == PositionStatus.Reserved ? p with { SubmissionId = submissionId } : throw NotIn(p, PositionStatus.Reserved));
-        return Task.CompletedTask;
+        return Fenced(positionId, p => p.Status == PositionStatus.Submitted && p.Fence == fence, p => p with { SubmissionId = submissionId });
     }
 
     /// <inheritdoc />
-    public Task<Position> CompleteOpenAsync(Guid positionId, PositionFill fill, CancellationToken cancellationToken)
+    public Task<Position?> CompleteOpenAsync(Guid positionId, long fence, PositionFill fill, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fill);
-        return Task.FromResult(Update(positionId, p => p.Status == PositionStatus.Reserved
-            ? p with
-            {
-                Status = PositionStatus.Open,
-                VenueOrderId = fill.VenueOrderId,
-                Quantity = fill.Quantity,
-                EntryPrice = fill.EntryPrice,
-                Leverage = fill.Leverage,
-                CollateralUsd = fill.CollateralUsd,
-                FeesUsd = fill.FeesUsd,
-                StopLoss = fill.StopLoss,
-                TakeProfit = fill.TakeProfit,
-                Trailing = fill.Trailing,
-            }
-            : throw NotIn(p, PositionStatus.Reserved)));
+        return Fenced(positionId, p => p.Status is PositionStatus.Submitted or PositionStatus.PendingFill && p.Fence == fence, p => p with
+        {
+            Status = PositionStatus.Open,
+            VenueOrderId = fill.VenueOrderId,
+            Quantity = fill.Quantity,
+            EntryPrice = fill.EntryPrice,
+            Leverage = fill.Leverage,
+            CollateralUsd = fill.CollateralUsd,
+            FeesUsd = fill.FeesUsd,
+            StopLoss = fill.StopLoss,
+            TakeProfit = fill.TakeProfit,
+            Trailing = fill.Trailing,
+            LeaseExpiresAt = null,
+        });
     }
 
     /// <inheritdoc />
-    public Task FailOpenAsync(Guid positionId, string reason, CancellationToken cancellationToken)
+    public Task<Position?> MarkPendingFillAsync(Guid positionId, long fence, string? venueOrderId, DateTimeOffset checkAt, CancellationToken cancellationToken) =>
+        Fenced(positionId, p => p.Status is PositionStatus.Submitted or PositionStatus.PendingFill && p.Fence == fence, p => p with
+        {
+            Status = PositionStatus.PendingFill,
+            VenueOrderId = venueOrderId ?? p.VenueOrderId,
+            LeaseExpiresAt = checkAt,
+        });
+
+    /// <inheritdoc />
+    public Task<Position?> EndOpenAsync(Guid positionId, long fence, PositionStatus status, string reason, CancellationToken cancellationToken)
     {
-        Update(positionId, p => p.Status == PositionStatus.Reserved ? p with { Status = PositionStatus.Failed, FailureReason = reason } : throw NotIn(p, PositionStatus.Reserved));
-        return Task.CompletedTask;
+        CheckEndStatus(status);
+        return Fenced(positionId, p => p.Status is PositionStatus.Reserved or PositionStatus.Submitted or PositionStatus.PendingFill && p.Fence == fence, p => p with
+        {
+            Status = status,
+            FailureReason = reason,
+            LeaseExpiresAt = null,
+        });
+    }
+
+    /// <inheritdoc />
+    public Task<Position?> RecordUnknownOutcomeAsync(Guid positionId, long fence, string reason, int maxAttempts, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        return Fenced(positionId, p => p.Status is PositionStatus.Submitted or PositionStatus.PendingFill or PositionStatus.Closing && p.Fence == fence, p => p.Attempts + 1 >= maxAttempts
+            ? p with { Status = PositionStatus.NeedsReconciliation, Attempts = p.Attempts + 1, FailureReason = reason, LeaseExpiresAt = null }
+            : p with { Attempts = p.Attempts + 1, FailureReason = reason, LeaseExpiresAt = retryAt });
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Position>> ClaimPositionsAsync(PositionStatus status, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        if (status is not (PositionStatus.PendingFill or PositionStatus.Submitted or PositionStatus.Reserved))
+        {
+            throw new MaxxitValidationException("status", "only RESERVED, SUBMITTED or PENDING_FILL positions are claimed this way");
+        }
+
+        lock (_lock)
+        {
+            var claimed = new List<Position>();
+            foreach (var (_, id) in _byOpened)
+            {
+                var p = _positions[id];
+                if (p.Status != status || p.LeaseExpiresAt > now || (status != PositionStatus.PendingFill && SignalHeld(p, now)))
+                {
+                    continue;
+                }
+
+                var next = p with { Fence = p.Fence + 1, LeaseExpiresAt = now + lease };
+                _positions[id] = next;
+                claimed.Add(next);
+                if (claimed.Count == max)
+                {
+                    break;
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<Position>>(claimed);
+        }
     }
 
     /// <inheritdoc />
@@ -325,15 +427,18 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
         lock (_lock)
         {
             var mine = _positions.Values.Where(p => p.DeploymentId == deploymentId).ToList();
-            var open = mine.Where(p => p.Status is PositionStatus.Reserved or PositionStatus.Open or PositionStatus.Closing).ToList();
-            var lastTrade = mine.Where(p => p.TokenSymbol == tokenSymbol && p.Status != PositionStatus.Failed).Select(p => (DateTimeOffset?)p.OpenedAt).Max();
+            var live = mine.Where(p => p.IsOpening || p.IsOpenOnVenue).ToList();
+            var counted = mine.Where(p => p.Status is not (PositionStatus.Failed or PositionStatus.Cancelled)).ToList();
             return Task.FromResult(new PolicyState(
-                open.Count,
-                open.Sum(p => p.Quantity * p.EntryPrice),
-                open.Where(p => p.TokenSymbol == tokenSymbol).Sum(p => p.Quantity * p.EntryPrice),
-                lastTrade,
-                mine.Count(p => p.OpenedAt >= dayStart && p.Status != PositionStatus.Failed)));
+                live.Count,
+                live.Sum(Notional),
+                live.Where(p => p.TokenSymbol == tokenSymbol).Sum(Notional),
+                counted.Where(p => p.TokenSymbol == tokenSymbol).Select(p => (DateTimeOffset?)p.OpenedAt).Max(),
+                counted.Count(p => p.OpenedAt >= dayStart),
+                _positionCount.GetValueOrDefault(deploymentId)));
         }
+
+        static decimal Notional(Position p) => p.IsOpening ? p.IntendedNotionalUsd : p.Quantity * p.EntryPrice;
     }
 
     /// <inheritdoc />
@@ -373,6 +478,36 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<Position>> PagePositionsAsync(PositionStatus status, PositionPageKey? after, int limit, int shard, int shardCount, CancellationToken cancellationToken)
+    {
+        CheckPage(limit, shard, shardCount);
+        lock (_lock)
+        {
+            var view = after is { } key && _byOpened.Count > 0 ? _byOpened.GetViewBetween((key.OpenedAt, key.Id), _byOpened.Max) : _byOpened;
+            var page = new List<Position>(Math.Min(limit, 1024));
+            foreach (var (openedAt, id) in view)
+            {
+                if (after is { } k && openedAt == k.OpenedAt && id == k.Id)
+                {
+                    continue;
+                }
+
+                var p = _positions[id];
+                if (p.Status == status && (shardCount == 1 || ShardOf(id, shardCount) == shard))
+                {
+                    page.Add(p);
+                    if (page.Count == limit)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<Position>>(page);
+        }
+    }
+
+    /// <inheritdoc />
     public Task UpdateTrailingAsync(Guid positionId, TrailingParams trailing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trailing);
@@ -390,34 +525,44 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
                 return Task.FromResult<Position?>(null);
             }
 
-            var claimable = p.Status == PositionStatus.Open || (p.Status == PositionStatus.Closing && p.LeaseExpiresAt <= now);
-            if (!claimable)
+            Position? claimed = p.Status switch
             {
-                return Task.FromResult<Position?>(null);
+                PositionStatus.Open => p with { Status = PositionStatus.Closing, CloseAttempts = p.CloseAttempts + 1, ClosePending = false, Fence = p.Fence + 1, LeaseExpiresAt = now + lease },
+                PositionStatus.Closing when p.LeaseExpiresAt <= now => p with { Fence = p.Fence + 1, LeaseExpiresAt = now + lease },
+                _ => null,
+            };
+            if (claimed is not null)
+            {
+                _positions[positionId] = claimed;
             }
 
-            var claimed = p with { Status = PositionStatus.Closing, LeaseExpiresAt = now + lease };
-            _positions[positionId] = claimed;
-            return Task.FromResult<Position?>(claimed);
+            return Task.FromResult(claimed);
         }
     }
 
     /// <inheritdoc />
-    public Task<Position> CompleteCloseAsync(Guid positionId, PositionClose close, CancellationToken cancellationToken)
+    public Task<Position?> MarkClosePendingAsync(Guid positionId, long fence, DateTimeOffset checkAt, CancellationToken cancellationToken) =>
+        Fenced(positionId, p => p.Status == PositionStatus.Closing && p.Fence == fence, p => p with { ClosePending = true, LeaseExpiresAt = checkAt });
+
+    /// <inheritdoc />
+    public Task<Position?> ReopenAsync(Guid positionId, long fence, string reason, CancellationToken cancellationToken) =>
+        Fenced(positionId, p => p.Status == PositionStatus.Closing && p.Fence == fence, p => p with { Status = PositionStatus.Open, ClosePending = false, FailureReason = reason, LeaseExpiresAt = null });
+
+    /// <inheritdoc />
+    public Task<Position?> CompleteCloseAsync(Guid positionId, long fence, PositionClose close, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(close);
-        return Task.FromResult(Update(positionId, p => p.Status == PositionStatus.Closing
-            ? p with
-            {
-                Status = PositionStatus.Closed,
-                ExitPrice = close.ExitPrice,
-                Pnl = close.Pnl,
-                FeesUsd = close.FeesUsd,
-                CloseReason = close.Reason,
-                ClosedAt = close.ClosedAt,
-                LeaseExpiresAt = null,
-            }
-            : throw NotIn(p, PositionStatus.Closing)));
+        return Fenced(positionId, p => p.Status == PositionStatus.Closing && p.Fence == fence, p => p with
+        {
+            Status = PositionStatus.Closed,
+            ExitPrice = close.ExitPrice,
+            Pnl = close.Pnl,
+            FeesUsd = close.FeesUsd,
+            CloseReason = close.Reason,
+            ClosedAt = close.ClosedAt,
+            ClosePending = false,
+            LeaseExpiresAt = null,
+        });
     }
 
     /// <inheritdoc />
@@ -481,8 +626,8 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
                 ActiveAgents = _agents.Values.Count(a => a.Status == AgentStatus.Active),
                 Deployments = _deployments.Count,
                 Signals = _signals.Count,
-                Positions = _positions.Values.Count(p => p.Status != PositionStatus.Failed),
-                OpenPositions = _positions.Values.Count(p => p.Status is PositionStatus.Reserved or PositionStatus.Open or PositionStatus.Closing),
+                Positions = _positions.Values.Count(p => p.Status is not (PositionStatus.Failed or PositionStatus.Cancelled)),
+                OpenPositions = _positions.Values.Count(p => p.IsOpenOnVenue),
                 ClosedPositions = closed.Count,
                 TotalPnl = closed.Sum(p => p.Pnl ?? 0m),
                 Routing = new RoutingStats(Summarize(_routing), _routing.Count == 0 ? 0 : _routing.Average(r => r.RoutingDurationMs)),
@@ -502,14 +647,45 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
     private static bool IsClaimable(Signal signal, DateTimeOffset now) =>
         signal.Status == SignalStatus.Pending || (signal.Status == SignalStatus.Executing && signal.LeaseExpiresAt <= now);
 
-    private static InvalidOperationException NotIn(Position position, PositionStatus expected) =>
-        new($"position {position.Id} is {position.Status}, not {expected}");
+    private static void CheckEndStatus(PositionStatus status)
+    {
+        if (status is not (PositionStatus.Cancelled or PositionStatus.Failed))
+        {
+            throw new MaxxitValidationException("status", "an opening order ends CANCELLED or FAILED");
+        }
+    }
+
+    private static void CheckPage(int limit, int shard, int shardCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
+        ArgumentOutOfRangeException.ThrowIfLessThan(shardCount, 1);
+        if (shard < 0 || shard >= shardCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shard), shard, "must be in [0, shardCount)");
+        }
+    }
+
+    private static int ShardOf(Guid id, int shardCount) => (int)((uint)id.GetHashCode() % (uint)shardCount);
 
     private Signal Claim(Signal signal, DateTimeOffset now, TimeSpan lease)
     {
-        var claimed = signal with { Status = SignalStatus.Executing, LeaseExpiresAt = now + lease };
+        var claimed = signal with { Status = SignalStatus.Executing, LeaseExpiresAt = now + lease, Fence = signal.Fence + 1 };
         _signals[signal.Id] = claimed;
         return claimed;
+    }
+
+    /// <summary>Whether the position's signal is still held by a live executor (which resumes it itself).</summary>
+    private bool SignalHeld(Position p, DateTimeOffset now) =>
+        _signals.TryGetValue(p.SignalId, out var s) && s.Status == SignalStatus.Executing && s.LeaseExpiresAt > now;
+
+    private void AddRouting(RoutingRecord routing)
+    {
+        // One audit row per (signal, deployment) decision, also when a crashed execution is resumed.
+        if (_routedSlots.Add((routing.SignalId, routing.DeploymentId)))
+        {
+            _routing.Add(routing);
+        }
     }
 
     private void AddSignal(Signal signal)
@@ -522,6 +698,22 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
         if (!_signals.TryAdd(signal.Id, signal))
         {
             throw new MaxxitConflictException("signal_id", $"signal {signal.Id} already exists");
+        }
+    }
+
+    private Task<Position?> Fenced(Guid positionId, Func<Position, bool> allowed, Func<Position, Position> change)
+    {
+        lock (_lock)
+        {
+            var current = _positions.GetValueOrDefault(positionId) ?? throw new MaxxitNotFoundException("position", positionId.ToString(), "position_id");
+            if (!allowed(current))
+            {
+                return Task.FromResult<Position?>(null);
+            }
+
+            var next = change(current);
+            _positions[positionId] = next;
+            return Task.FromResult<Position?>(next);
         }
     }
 

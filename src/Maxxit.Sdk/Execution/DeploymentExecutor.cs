@@ -1,0 +1,260 @@
+using Maxxit.Sdk.Agents;
+using Maxxit.Sdk.Diagnostics;
+using Maxxit.Sdk.Errors;
+using Maxxit.Sdk.Markets;
+using Maxxit.Sdk.Policies;
+using Maxxit.Sdk.Positions;
+using Maxxit.Sdk.Routing;
+using Maxxit.Sdk.Signals;
+using Maxxit.Sdk.Storage;
+using Maxxit.Sdk.Venues;
+using Microsoft.Extensions.Logging;
+
+namespace Maxxit.Sdk.Execution;
+
+/// <summary>
+/// One (signal, deployment) work item: policy, routing, reservation, then the order through the venue's gate, each
+/// write fenced by the signal's claim. Thread-safe: the executor runs many of these at once.
+/// </summary>
+internal sealed class DeploymentExecutor(
+    IMaxxitStore store,
+    IPolicyLayer policy,
+    IVenueRouter router,
+    IMarketCatalog catalog,
+    VenueAdapterRegistry venues,
+    IAccountValueProvider accountValues,
+    VenueGates gates,
+    MaxxitOptions options,
+    TimeProvider time,
+    MaxxitMetrics metrics,
+    ILogger logger)
+{
+    public async Task<DeploymentExecution> ExecuteAsync(Signal signal, AgentDeployment deployment, int maxPolicyRetries, CancellationToken cancellationToken)
+    {
+        var existing = await FindPositionAsync(signal.Id, deployment.Id, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return await ResumeAsync(signal, deployment, existing, null, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var accountValue = await GetAccountValueAsync(deployment, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 0; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var state = await store.GetPolicyStateAsync(deployment.Id, signal.TokenSymbol, new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), cancellationToken).ConfigureAwait(false);
+            var intent = new TradeIntent(signal.TokenSymbol, signal.Side, signal.SizeModel.Value, null, signal.Confidence, deployment.Policy?.PreferredVenues ?? [], deployment.Policy?.ExcludedVenues ?? []);
+            var decision = await policy.EvaluateAsync(new PolicyContext(signal, deployment, intent, state, accountValue, now), cancellationToken).ConfigureAwait(false);
+            var policyRecord = new PolicyRecord(signal.Id, deployment.Id, decision.Outcome, decision.Adjustments, decision.RejectedBy, decision.Reason, now);
+            if (decision.Outcome == PolicyOutcome.Rejected)
+            {
+                await store.RecordNoTradeAsync(null, policyRecord, cancellationToken).ConfigureAwait(false);
+                metrics.RecordTrade("policy_rejected", null);
+                return new DeploymentExecution(deployment.Id, DeploymentOutcome.PolicyRejected, decision, null, null, $"Rejected by policy rule {decision.RejectedBy}: {decision.Reason}");
+            }
+
+            var trade = decision.Intent;
+            var routing = router.Route(new RoutingRequest(trade.TokenSymbol, signal.AgentId, trade.VenuePriority, trade.ExcludedVenues));
+            var routingRecord = ToRecord(signal, deployment, routing, now);
+            if (routing.SelectedVenue is not { } venue || !catalog.TryGet(venue, trade.TokenSymbol, out var market))
+            {
+                await store.RecordNoTradeAsync(routingRecord, policyRecord, cancellationToken).ConfigureAwait(false);
+                metrics.RecordTrade("no_venue", null);
+                return new DeploymentExecution(deployment.Id, DeploymentOutcome.NoVenue, decision, routing, null, routing.Reason);
+            }
+
+            // The policy can only bound leverage by the venues the trade might go to; the routed market's own maximum is final.
+            var leverage = Math.Min(trade.Leverage ?? options.DefaultLeverage, Math.Max(market.MaxLeverage, 1m));
+            trade = trade with { Leverage = leverage };
+            var position = new Position
+            {
+                Id = Guid.NewGuid(),
+                DeploymentId = deployment.Id,
+                SignalId = signal.Id,
+                Venue = venue,
+                TokenSymbol = trade.TokenSymbol,
+                Side = trade.Side,
+                SizePercent = trade.SizePercent,
+                Leverage = leverage,
+                Status = PositionStatus.Reserved,
+                ClientOrderId = ClientOrderId.For(signal.Id, deployment.Id, ClientOrderId.Open),
+                OpenedAt = now,
+                Fence = signal.Fence,
+                IntendedNotionalUsd = accountValue is { } value ? Math.Round(value * trade.SizePercent / 100m * leverage, 6) : 0m,
+            };
+            var reservation = await store.ReserveExecutionAsync(new ExecutionReservation(position, routingRecord, policyRecord, state.Version), cancellationToken).ConfigureAwait(false);
+            switch (reservation.Status)
+            {
+                case ReservationStatus.Reserved:
+                    return await PlaceAsync(signal, deployment, reservation.Position!, market, trade, decision, routing, cancellationToken).ConfigureAwait(false);
+                case ReservationStatus.Existing:
+                    return await ResumeAsync(signal, deployment, reservation.Position!, decision, routing, cancellationToken).ConfigureAwait(false);
+                case ReservationStatus.ClaimLost:
+                    return ClaimLost(deployment, null, "the claim on the signal was taken over before the reservation");
+                case ReservationStatus.PolicyStateChanged when attempt < maxPolicyRetries:
+                    // Another signal reserved for this deployment in between: decide again on the new state.
+                    continue;
+                default:
+                    return new DeploymentExecution(deployment.Id, DeploymentOutcome.Unknown, decision, routing, null, $"the deployment's positions kept changing during {maxPolicyRetries} policy evaluations; left for the next run");
+            }
+        }
+    }
+
+    private static DeploymentExecution ClaimLost(AgentDeployment deployment, Position? position, string reason) =>
+        new(deployment.Id, DeploymentOutcome.ClaimLost, null, null, position, reason);
+
+    private async Task<DeploymentExecution> ResumeAsync(Signal signal, AgentDeployment deployment, Position existing, PolicyDecision? decision, RoutingDecision? routing, CancellationToken cancellationToken)
+    {
+        if (existing.Status is not (PositionStatus.Reserved or PositionStatus.Submitted))
+        {
+            var outcome = TradeExecutor.OutcomeOf(existing);
+            if (outcome == DeploymentOutcome.AlreadyExecuted)
+            {
+                metrics.RecordTrade("duplicate", existing.Venue);
+            }
+
+            return new DeploymentExecution(deployment.Id, outcome, decision, routing, existing, existing.FailureReason);
+        }
+
+        // A reserved or submitted position whose outcome was never recorded (a crash, or a claim that lapsed): send it
+        // again with the same client order id; adapters answer with the first order instead of placing another.
+        if (!catalog.TryGet(existing.Venue, existing.TokenSymbol, out var market))
+        {
+            return new DeploymentExecution(deployment.Id, DeploymentOutcome.Unknown, decision, routing, existing, $"{existing.Venue.ToName()} no longer lists {existing.TokenSymbol}; reserved order left for reconciliation");
+        }
+
+        var trade = new TradeIntent(existing.TokenSymbol, existing.Side, existing.SizePercent, existing.Leverage, signal.Confidence, [], []);
+        return await PlaceAsync(signal, deployment, existing, market, trade, decision, routing, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DeploymentExecution> PlaceAsync(Signal signal, AgentDeployment deployment, Position reserved, MarketInfo market, TradeIntent trade, PolicyDecision? decision, RoutingDecision? routing, CancellationToken cancellationToken)
+    {
+        var fence = signal.Fence;
+        if (!venues.TryGet(reserved.Venue, out var adapter))
+        {
+            var reason = $"No adapter registered for {reserved.Venue.ToName()}";
+            var ended = await store.BeginSubmitAsync(reserved.Id, fence, CancellationToken.None).ConfigureAwait(false) is null ? null
+                : await store.EndOpenAsync(reserved.Id, fence, PositionStatus.Failed, reason, CancellationToken.None).ConfigureAwait(false);
+            return ended is null ? ClaimLost(deployment, reserved, reason) : new DeploymentExecution(deployment.Id, DeploymentOutcome.Failed, decision, routing, ended, reason);
+        }
+
+        var gate = gates.For(adapter);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Taking the position under this claim's fence also takes it over from an executor whose claim lapsed.
+            var position = await store.BeginSubmitAsync(reserved.Id, fence, cancellationToken).ConfigureAwait(false);
+            if (position is null)
+            {
+                return ClaimLost(deployment, reserved, "a newer executor holds this position");
+            }
+
+            var request = new OrderRequest
+            {
+                SignalId = signal.Id,
+                Deployment = deployment,
+                ClientOrderId = position.ClientOrderId,
+                Market = market,
+                Side = trade.Side,
+                SizePercent = trade.SizePercent,
+                Leverage = trade.Leverage ?? options.DefaultLeverage,
+                Risk = signal.RiskModel,
+                Journal = new StoreOrderJournal(store, position.Id, fence, position.SubmissionId),
+            };
+
+            OrderResult result;
+            try
+            {
+                result = await adapter.PlaceOrderAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (VenueException ex)
+            {
+                logger.LogWarning("Order for signal {SignalId} deployment {DeploymentId} refused by {Venue}: {Message}", signal.Id, deployment.Id, position.Venue, ex.Message);
+                return await EndAsync(deployment, position, fence, PositionStatus.Cancelled, ex.Message, decision, routing).ConfigureAwait(false);
+            }
+            catch (MaxxitValidationException ex)
+            {
+                return await EndAsync(deployment, position, fence, PositionStatus.Failed, ex.Message, decision, routing).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Order outcome unknown for signal {SignalId} deployment {DeploymentId} on {Venue}", signal.Id, deployment.Id, position.Venue);
+                var reason = $"{position.Venue.ToName()} order outcome unknown ({ex.GetType().Name}); asked again by client order id";
+                var recorded = await store.RecordUnknownOutcomeAsync(position.Id, fence, reason, options.MaxUnknownOutcomes, time.GetUtcNow() + FillBackoff.After(position.Attempts + 1), CancellationToken.None).ConfigureAwait(false);
+                metrics.RecordTrade(recorded?.Status == PositionStatus.NeedsReconciliation ? "needs_reconciliation" : "unknown", position.Venue);
+                return recorded is null ? ClaimLost(deployment, position, reason) : new DeploymentExecution(deployment.Id, DeploymentOutcome.Unknown, decision, routing, recorded, reason);
+            }
+
+            return await RecordAsync(signal, deployment, position, fence, result, decision, routing).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<DeploymentExecution> RecordAsync(Signal signal, AgentDeployment deployment, Position position, long fence, OrderResult result, PolicyDecision? decision, RoutingDecision? routing)
+    {
+        // The venue has answered: the record must be written even if the caller gives up now.
+        if (result.Status != OrderStatus.Filled)
+        {
+            var pending = await store.MarkPendingFillAsync(position.Id, fence, result.VenueOrderId, time.GetUtcNow() + FillBackoff.After(1), CancellationToken.None).ConfigureAwait(false);
+            metrics.RecordTrade("pending", position.Venue);
+            return pending is null
+                ? ClaimLost(deployment, position, "order accepted, but a newer executor holds this position")
+                : new DeploymentExecution(deployment.Id, DeploymentOutcome.Pending, decision, routing, pending, $"{position.Venue.ToName()} accepted the order; fill pending");
+        }
+
+        var fill = Fills.Open(signal.RiskModel, position.Side, result.VenueOrderId, result.FilledQuantity, result.AveragePrice, result.Leverage, result.CollateralUsd, result.FeesUsd);
+        var opened = await store.CompleteOpenAsync(position.Id, fence, fill, CancellationToken.None).ConfigureAwait(false);
+        if (opened is null)
+        {
+            return ClaimLost(deployment, position, "order filled, but a newer executor holds this position");
+        }
+
+        metrics.RecordTrade("opened", position.Venue);
+        return new DeploymentExecution(deployment.Id, DeploymentOutcome.Opened, decision, routing, opened, null);
+    }
+
+    private async Task<DeploymentExecution> EndAsync(AgentDeployment deployment, Position position, long fence, PositionStatus status, string reason, PolicyDecision? decision, RoutingDecision? routing)
+    {
+        var ended = await store.EndOpenAsync(position.Id, fence, status, reason, CancellationToken.None).ConfigureAwait(false);
+        metrics.RecordTrade(status == PositionStatus.Cancelled ? "cancelled" : "failed", position.Venue);
+        return ended is null
+            ? ClaimLost(deployment, position, reason)
+            : new DeploymentExecution(deployment.Id, status == PositionStatus.Cancelled ? DeploymentOutcome.Cancelled : DeploymentOutcome.Failed, decision, routing, ended, reason);
+    }
+
+    private async ValueTask<decimal?> GetAccountValueAsync(AgentDeployment deployment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await accountValues.GetAccountValueUsdAsync(deployment, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Unknown, not fatal: the policy rules that need the account value refuse the trade on their own.
+            logger.LogWarning(ex, "Account value of deployment {DeploymentId} unavailable", deployment.Id);
+            return null;
+        }
+    }
+
+    private async Task<Position?> FindPositionAsync(Guid signalId, Guid deploymentId, CancellationToken cancellationToken)
+    {
+        var found = await store.ListPositionsAsync(new PositionQuery(SignalId: signalId, DeploymentId: deploymentId, Limit: 1), cancellationToken).ConfigureAwait(false);
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    private static RoutingRecord ToRecord(Signal signal, AgentDeployment deployment, RoutingDecision routing, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        SignalId = signal.Id,
+        DeploymentId = deployment.Id,
+        TokenSymbol = routing.TokenSymbol,
+        SelectedVenue = routing.SelectedVenue,
+        RoutingReason = routing.Reason,
+        CheckedVenues = routing.CheckedVenues,
+        VenueAvailability = routing.Availability.ToDictionary(),
+        RoutingDurationMs = routing.Duration.TotalMilliseconds,
+        CreatedAt = now,
+    };
+}

@@ -1,0 +1,68 @@
+using Maxxit.Sdk.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Maxxit.Sdk.Execution;
+
+/// <summary>
+/// Renews a signal's claim every third of its lease while its fan-out is in flight, so that a slow venue does not hand
+/// the work to a second host. When a renewal finds the claim lost, <see cref="Lost"/> is cancelled: no new order is
+/// started, and the fenced writes of orders already in flight are refused by the store.
+/// </summary>
+internal sealed class LeaseHeartbeat : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _lost = new();
+    private readonly Task _loop;
+
+    public LeaseHeartbeat(ISignalStore store, Guid signalId, long fence, TimeSpan lease, TimeProvider time, ILogger logger)
+    {
+        _loop = RunAsync(store, signalId, fence, lease, time, logger);
+    }
+
+    /// <summary>Cancelled once the claim is known to be lost.</summary>
+    public CancellationToken Lost => _lost.Token;
+
+    public bool IsLost => _lost.IsCancellationRequested;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+        _lost.Dispose();
+    }
+
+    private async Task RunAsync(ISignalStore store, Guid signalId, long fence, TimeSpan lease, TimeProvider time, ILogger logger)
+    {
+        var period = lease / 3;
+        using var timer = new PeriodicTimer(period > TimeSpan.Zero ? period : TimeSpan.FromMilliseconds(1), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            {
+                bool renewed;
+                try
+                {
+                    renewed = await store.RenewSignalLeaseAsync(signalId, fence, time.GetUtcNow(), lease, _stop.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A failed renewal is not a lost claim; the next tick tries again well before the lease lapses.
+                    logger.LogWarning(ex, "Renewing the claim on signal {SignalId} failed; retrying", signalId);
+                    continue;
+                }
+
+                if (!renewed)
+                {
+                    logger.LogWarning("The claim on signal {SignalId} (fence {Fence}) was taken over by another executor; stopping its fan-out", signalId, fence);
+                    await _lost.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Stopped.
+        }
+    }
+}
