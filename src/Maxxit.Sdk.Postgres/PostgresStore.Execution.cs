@@ -10,6 +10,11 @@ namespace Maxxit.Sdk.Postgres;
 /// <summary>The executor's writes: reservation, no-trade records, order outcomes, and the policy state query.</summary>
 public sealed partial class PostgresStore
 {
+    private const string Live = "'RESERVED', 'SUBMITTED', 'PENDING_FILL', 'OPEN', 'CLOSING'";
+
+    // An order in flight counts at the notional it is meant to open until its fill is known.
+    private const string Notional = "CASE WHEN status IN ('RESERVED', 'SUBMITTED', 'PENDING_FILL') THEN intended_notional ELSE qty * entry_price END";
+
     /// <inheritdoc />
     public Task<ReservationResult> ReserveExecutionAsync(ExecutionReservation reservation, CancellationToken cancellationToken)
     {
@@ -21,14 +26,27 @@ public sealed partial class PostgresStore
         return OnceAsync(async ct =>
         {
             int inserted;
-            await using (var cmd = Command(sql.Reserve))
+            bool fenceOk, versionOk;
+            // One batch, so one round trip and one implicit transaction: the advisory lock serializes the deployment's
+            // reservations until the insert commits.
+            await using (var batch = dataSource.CreateBatch())
             {
-                BindPosition(cmd.Parameters, position);
-                BindRouting(cmd.Parameters, reservation.Routing);
-                BindPolicy(cmd.Parameters, reservation.Policy);
+                var lockCmd = new NpgsqlBatchCommand(sql.LockDeployment);
+                lockCmd.Parameters.Text(position.DeploymentId.ToString());
+                batch.BatchCommands.Add(lockCmd);
+                var reserve = new NpgsqlBatchCommand(sql.Reserve);
+                BindPosition(reserve.Parameters, position);
+                reserve.Parameters.Long(position.Fence).Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = (object?)reservation.PolicyStateVersion ?? DBNull.Value });
+                reserve.Parameters.Num(position.IntendedNotionalUsd);
+                BindRouting(reserve.Parameters, reservation.Routing);
+                BindPolicy(reserve.Parameters, reservation.Policy);
+                batch.BatchCommands.Add(reserve);
                 try
                 {
-                    inserted = (int)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+                    await using var r = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await r.NextResultAsync(ct).ConfigureAwait(false);
+                    await r.ReadAsync(ct).ConfigureAwait(false);
+                    (inserted, fenceOk, versionOk) = (r.GetInt32(0), r.GetBoolean(1), r.GetBoolean(2));
                 }
                 catch (PostgresException ex) when (PgErrors.Map(ex, ("signal_id", position.SignalId), ("deployment_id", position.DeploymentId)) is { } mapped)
                 {
@@ -38,14 +56,28 @@ public sealed partial class PostgresStore
 
             if (inserted == 1)
             {
-                return new ReservationResult(position, IsNew: true);
+                return new ReservationResult(ReservationStatus.Reserved, position);
             }
 
             await using var existing = Command($"SELECT {Columns.Position} FROM {sql.Positions} WHERE signal_id = $1 AND deployment_id = $2");
             existing.Parameters.Uuid(position.SignalId).Uuid(position.DeploymentId);
-            var found = await SingleAsync(existing, Rows.Position, ct).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"reservation of signal {position.SignalId} deployment {position.DeploymentId} conflicted but no position was found");
-            return new ReservationResult(found, IsNew: false);
+            if (await SingleAsync(existing, Rows.Position, ct).ConfigureAwait(false) is { } found)
+            {
+                return new ReservationResult(ReservationStatus.Existing, found);
+            }
+
+            if (!fenceOk)
+            {
+                await using var known = Command($"SELECT EXISTS (SELECT 1 FROM {sql.Signals} WHERE id = $1)");
+                known.Parameters.Uuid(position.SignalId);
+                return (bool)(await known.ExecuteScalarAsync(ct).ConfigureAwait(false))!
+                    ? new ReservationResult(ReservationStatus.ClaimLost, null)
+                    : throw new MaxxitNotFoundException("signal", position.SignalId.ToString(), "signal_id");
+            }
+
+            return versionOk
+                ? throw new InvalidOperationException($"reservation of signal {position.SignalId} deployment {position.DeploymentId} wrote nothing and no position was found")
+                : new ReservationResult(ReservationStatus.PolicyStateChanged, null);
         }, cancellationToken);
     }
 
@@ -69,7 +101,7 @@ public sealed partial class PostgresStore
                 {
                     await using var cmd = new NpgsqlCommand(sql.InsertRouting, conn, tx);
                     BindRouting(cmd.Parameters, routing);
-                    if (await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
+                    if (await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0 && !await RoutedAsync(conn, tx, routing, ct).ConfigureAwait(false))
                     {
                         throw await MissingOfAsync(conn, tx, routing.SignalId, routing.DeploymentId, ct).ConfigureAwait(false);
                     }
@@ -97,30 +129,96 @@ public sealed partial class PostgresStore
     }
 
     /// <inheritdoc />
-    public Task RecordSubmissionAsync(Guid positionId, string submissionId, CancellationToken cancellationToken)
+    public Task<Position?> BeginSubmitAsync(Guid positionId, long fence, CancellationToken cancellationToken) =>
+        OnceAsync(ct => FencedAsync(positionId, "status IN ('RESERVED', 'SUBMITTED') AND fence <= $2", "status = 'SUBMITTED', fence = $2", p => p.Long(fence), ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Position?> RecordSubmissionAsync(Guid positionId, long fence, string submissionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(submissionId);
-        return RetriedAsync(ct => UpdateOpeningAsync(positionId, "submission_id = $2", p => p.Text(submissionId), ct), cancellationToken);
+        return RetriedAsync(ct => FencedAsync(positionId, "status = 'SUBMITTED' AND fence = $2", "submission_id = $3", p => p.Long(fence).Text(submissionId), ct), cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<Position> CompleteOpenAsync(Guid positionId, PositionFill fill, CancellationToken cancellationToken)
+    public Task<Position?> CompleteOpenAsync(Guid positionId, long fence, PositionFill fill, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fill);
-        // Not retried: after a lost acknowledgement the retry would find the position OPEN already and report a state error.
+        // Not retried: after a lost acknowledgement the retry would find the position OPEN already and report it refused.
         return OnceAsync(
-            ct => UpdateOpeningAsync(
+            ct => FencedAsync(
                 positionId,
-                "status = 'OPEN', venue_order_id = $2, qty = $3, entry_price = $4, leverage = $5, collateral_usd = $6, fees_usd = $7, stop_loss = $8, take_profit = $9, trailing_params = $10",
-                p => p.Text(fill.VenueOrderId).Num(fill.Quantity).Num(fill.EntryPrice).Num(fill.Leverage).Num(fill.CollateralUsd).Num(fill.FeesUsd)
+                "status IN ('SUBMITTED', 'PENDING_FILL') AND fence = $2",
+                "status = 'OPEN', venue_order_id = $3, qty = $4, entry_price = $5, leverage = $6, collateral_usd = $7, fees_usd = $8, stop_loss = $9, take_profit = $10, trailing_params = $11, lease_expires_at = NULL",
+                p => p.Long(fence).Text(fill.VenueOrderId).Num(fill.Quantity).Num(fill.EntryPrice).Num(fill.Leverage).Num(fill.CollateralUsd).Num(fill.FeesUsd)
                     .Num(fill.StopLoss).Num(fill.TakeProfit).Jsonb(fill.Trailing is null ? null : Json.Write(fill.Trailing)),
                 ct),
             cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task FailOpenAsync(Guid positionId, string reason, CancellationToken cancellationToken) =>
-        OnceAsync(ct => UpdateOpeningAsync(positionId, "status = 'FAILED', failure_reason = $2", p => p.Text(reason), ct), cancellationToken);
+    public Task<Position?> MarkPendingFillAsync(Guid positionId, long fence, string? venueOrderId, DateTimeOffset checkAt, CancellationToken cancellationToken) =>
+        OnceAsync(
+            ct => FencedAsync(
+                positionId,
+                "status IN ('SUBMITTED', 'PENDING_FILL') AND fence = $2",
+                "status = 'PENDING_FILL', venue_order_id = coalesce($3, venue_order_id), lease_expires_at = $4",
+                p => p.Long(fence).Text(venueOrderId).Time(checkAt),
+                ct),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Position?> EndOpenAsync(Guid positionId, long fence, PositionStatus status, string reason, CancellationToken cancellationToken)
+    {
+        if (status is not (PositionStatus.Cancelled or PositionStatus.Failed))
+        {
+            throw new MaxxitValidationException("status", "an opening order ends CANCELLED or FAILED");
+        }
+
+        return OnceAsync(
+            ct => FencedAsync(
+                positionId,
+                "status IN ('RESERVED', 'SUBMITTED', 'PENDING_FILL') AND fence = $2",
+                "status = $3, failure_reason = $4, lease_expires_at = NULL",
+                p => p.Long(fence).Text(DbNames.PositionStatus(status)).Text(reason),
+                ct),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Position?> RecordUnknownOutcomeAsync(Guid positionId, long fence, string reason, int maxAttempts, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        return OnceAsync(
+            ct => FencedAsync(
+                positionId,
+                "status IN ('SUBMITTED', 'PENDING_FILL', 'CLOSING') AND fence = $2",
+                "attempts = attempts + 1, failure_reason = $3, "
+                + "status = CASE WHEN attempts + 1 >= $4 THEN 'NEEDS_RECONCILIATION' ELSE status END, "
+                + "lease_expires_at = CASE WHEN attempts + 1 >= $4 THEN NULL ELSE $5 END",
+                p => p.Long(fence).Text(reason).Int(maxAttempts).Time(retryAt),
+                ct),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Position>> ClaimPositionsAsync(PositionStatus status, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        CheckLease(lease);
+        if (status is not (PositionStatus.PendingFill or PositionStatus.Submitted or PositionStatus.Reserved))
+        {
+            throw new MaxxitValidationException("status", "only RESERVED, SUBMITTED or PENDING_FILL positions are claimed this way");
+        }
+
+        return OnceAsync<IReadOnlyList<Position>>(async ct =>
+        {
+            await using var cmd = Command(sql.ClaimPositions);
+            cmd.Parameters.Text(DbNames.PositionStatus(status)).Int(max).Interval(lease);
+            var claimed = await ListAsync(cmd, Rows.Position, ct).ConfigureAwait(false);
+            claimed.Sort((a, b) => a.OpenedAt != b.OpenedAt ? a.OpenedAt.CompareTo(b.OpenedAt) : a.Id.CompareTo(b.Id));
+            return claimed;
+        }, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<PolicyState> GetPolicyStateAsync(Guid deploymentId, string tokenSymbol, DateTimeOffset dayStart, CancellationToken cancellationToken)
@@ -129,17 +227,18 @@ public sealed partial class PostgresStore
         return RetriedAsync(async ct =>
         {
             await using var cmd = Command($"""
-                SELECT count(*) FILTER (WHERE status IN ('RESERVED', 'OPEN', 'CLOSING'))::int,
-                       coalesce(sum(qty * entry_price) FILTER (WHERE status IN ('RESERVED', 'OPEN', 'CLOSING')), 0),
-                       coalesce(sum(qty * entry_price) FILTER (WHERE status IN ('RESERVED', 'OPEN', 'CLOSING') AND token_symbol = $2), 0),
-                       max(opened_at) FILTER (WHERE token_symbol = $2 AND status <> 'FAILED'),
-                       count(*) FILTER (WHERE opened_at >= $3 AND status <> 'FAILED')::int
+                SELECT count(*) FILTER (WHERE status IN ({Live}))::int,
+                       coalesce(sum({Notional}) FILTER (WHERE status IN ({Live})), 0),
+                       coalesce(sum({Notional}) FILTER (WHERE status IN ({Live}) AND token_symbol = $2), 0),
+                       max(opened_at) FILTER (WHERE token_symbol = $2 AND status NOT IN ('FAILED', 'CANCELLED')),
+                       count(*) FILTER (WHERE opened_at >= $3 AND status NOT IN ('FAILED', 'CANCELLED'))::int,
+                       count(*)
                 FROM {sql.Positions} WHERE deployment_id = $1
                 """);
             cmd.Parameters.Uuid(deploymentId).Text(tokenSymbol).Time(dayStart);
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             await r.ReadAsync(ct).ConfigureAwait(false);
-            return new PolicyState(r.GetInt32(0), r.GetDecimal(1), r.GetDecimal(2), r.IsDBNull(3) ? null : Rows.Time(r, 3), r.GetInt32(4));
+            return new PolicyState(r.GetInt32(0), r.GetDecimal(1), r.GetDecimal(2), r.IsDBNull(3) ? null : Rows.Time(r, 3), r.GetInt32(4), r.GetInt64(5));
         }, cancellationToken);
     }
 
@@ -161,13 +260,21 @@ public sealed partial class PostgresStore
             : new MaxxitNotFoundException("signal", signalId.ToString(), "signal_id");
     }
 
-    /// <summary>Updates an OPENING position; another status is a state error, a missing row a not-found error.</summary>
-    private Task<Position> UpdateOpeningAsync(Guid positionId, string set, Action<NpgsqlParameterCollection> bind, CancellationToken ct) =>
-        UpdateInStatusAsync(positionId, PositionStatus.Reserved, set, bind, ct);
-
-    private async Task<Position> UpdateInStatusAsync(Guid positionId, PositionStatus expected, string set, Action<NpgsqlParameterCollection> bind, CancellationToken ct)
+    /// <summary>Whether the (signal, deployment) already has its audit row (a resumed decision writes no second one).</summary>
+    private async Task<bool> RoutedAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, RoutingRecord routing, CancellationToken ct)
     {
-        await using (var cmd = Command($"UPDATE {sql.Positions} SET {set} WHERE id = $1 AND status = '{DbNames.PositionStatus(expected)}' RETURNING {Columns.Position}"))
+        await using var cmd = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {sql.History} WHERE signal_id = $1 AND deployment_id = $2)", conn, tx);
+        cmd.Parameters.Uuid(routing.SignalId).Uuid(routing.DeploymentId);
+        return (bool)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// A fenced update: applied only where <paramref name="condition"/> holds ($1 is the id); null when it does not, a
+    /// not-found error when there is no such position.
+    /// </summary>
+    private async Task<Position?> FencedAsync(Guid positionId, string condition, string set, Action<NpgsqlParameterCollection> bind, CancellationToken ct)
+    {
+        await using (var cmd = Command($"UPDATE {sql.Positions} SET {set} WHERE id = $1 AND {condition} RETURNING {Columns.Position}"))
         {
             cmd.Parameters.Uuid(positionId);
             bind(cmd.Parameters);
@@ -184,10 +291,10 @@ public sealed partial class PostgresStore
             }
         }
 
-        await using var status = Command($"SELECT status FROM {sql.Positions} WHERE id = $1");
-        status.Parameters.Uuid(positionId);
-        return await status.ExecuteScalarAsync(ct).ConfigureAwait(false) is string current
-            ? throw new InvalidOperationException($"position {positionId} is {DbNames.ParsePositionStatus(current)}, not {expected}")
+        await using var exists = Command($"SELECT EXISTS (SELECT 1 FROM {sql.Positions} WHERE id = $1)");
+        exists.Parameters.Uuid(positionId);
+        return (bool)(await exists.ExecuteScalarAsync(ct).ConfigureAwait(false))!
+            ? null
             : throw new MaxxitNotFoundException("position", positionId.ToString(), "position_id");
     }
 

@@ -76,30 +76,76 @@ public sealed partial class PostgresStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<Position>> PagePositionsAsync(PositionStatus status, PositionPageKey? after, int limit, int shard, int shardCount, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > 10_000)
+        {
+            throw new MaxxitValidationException("limit", "must be between 1 and 10000");
+        }
+
+        if (shardCount < 1 || shard < 0 || shard >= shardCount)
+        {
+            throw new MaxxitValidationException("shard", "must be in [0, shard count)");
+        }
+
+        return RetriedAsync<IReadOnlyList<Position>>(async ct =>
+        {
+            await using var cmd = Command(string.Empty);
+            cmd.Parameters.Text(DbNames.PositionStatus(status)).Int(limit);
+            var where = "status = $1";
+            if (after is { } key)
+            {
+                cmd.Parameters.Time(key.OpenedAt).Uuid(key.Id);
+                where += " AND (opened_at, id) > ($3, $4)";
+            }
+
+            if (shardCount > 1)
+            {
+                cmd.Parameters.Int(shardCount).Int(shard);
+                where += $" AND abs(hashtext(id::text) % ${cmd.Parameters.Count - 1}) = ${cmd.Parameters.Count}";
+            }
+
+            cmd.CommandText = $"SELECT {Columns.Position} FROM {sql.Positions} WHERE {where} ORDER BY opened_at, id LIMIT $2";
+            return await ListAsync(cmd, Rows.Position, ct).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<Position?> TryBeginCloseAsync(Guid positionId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         CheckLease(lease);
         return OnceAsync(async ct =>
         {
+            // The claim's lapse is judged by the database clock, like the executors' claims.
             await using var cmd = Command(
-                $"UPDATE {sql.Positions} SET status = 'CLOSING', lease_expires_at = $2 "
-                + "WHERE id = $1 AND (status = 'OPEN' OR (status = 'CLOSING' AND lease_expires_at <= $3)) "
+                $"UPDATE {sql.Positions} SET close_attempts = CASE WHEN status = 'OPEN' THEN close_attempts + 1 ELSE close_attempts END, "
+                + "close_pending = CASE WHEN status = 'OPEN' THEN false ELSE close_pending END, "
+                + "status = 'CLOSING', fence = fence + 1, lease_expires_at = now() + $2 "
+                + "WHERE id = $1 AND (status = 'OPEN' OR (status = 'CLOSING' AND lease_expires_at <= now())) "
                 + $"RETURNING {Columns.Position}");
-            cmd.Parameters.Uuid(positionId).Time(now + lease).Time(now);
+            cmd.Parameters.Uuid(positionId).Interval(lease);
             return await SingleAsync(cmd, Rows.Position, ct).ConfigureAwait(false);
         }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<Position> CompleteCloseAsync(Guid positionId, PositionClose close, CancellationToken cancellationToken)
+    public Task<Position?> MarkClosePendingAsync(Guid positionId, long fence, DateTimeOffset checkAt, CancellationToken cancellationToken) =>
+        OnceAsync(ct => FencedAsync(positionId, "status = 'CLOSING' AND fence = $2", "close_pending = true, lease_expires_at = $3", p => p.Long(fence).Time(checkAt), ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Position?> ReopenAsync(Guid positionId, long fence, string reason, CancellationToken cancellationToken) =>
+        OnceAsync(ct => FencedAsync(positionId, "status = 'CLOSING' AND fence = $2", "status = 'OPEN', close_pending = false, failure_reason = $3, lease_expires_at = NULL", p => p.Long(fence).Text(reason), ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Position?> CompleteCloseAsync(Guid positionId, long fence, PositionClose close, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(close);
         return OnceAsync(
-            ct => UpdateInStatusAsync(
+            ct => FencedAsync(
                 positionId,
-                PositionStatus.Closing,
-                "status = 'CLOSED', exit_price = $2, pnl = $3, fees_usd = $4, close_reason = $5, closed_at = $6, lease_expires_at = NULL",
-                p => p.Num(close.ExitPrice).Num(close.Pnl).Num(close.FeesUsd).Text(DbNames.CloseReason(close.Reason)).Time(close.ClosedAt),
+                "status = 'CLOSING' AND fence = $2",
+                "status = 'CLOSED', exit_price = $3, pnl = $4, fees_usd = $5, close_reason = $6, closed_at = $7, close_pending = false, lease_expires_at = NULL",
+                p => p.Long(fence).Num(close.ExitPrice).Num(close.Pnl).Num(close.FeesUsd).Text(DbNames.CloseReason(close.Reason)).Time(close.ClosedAt),
                 ct),
             cancellationToken);
     }

@@ -111,8 +111,8 @@ public sealed partial class PostgresStore
                    (SELECT count(*)::int FROM {sql.Agents} WHERE status = 'ACTIVE'),
                    (SELECT count(*)::int FROM {sql.Deployments}),
                    (SELECT count(*)::int FROM {sql.Signals}),
-                   (SELECT count(*)::int FROM {sql.Positions} WHERE status <> 'FAILED'),
-                   (SELECT count(*)::int FROM {sql.Positions} WHERE status IN ('RESERVED', 'OPEN', 'CLOSING')),
+                   (SELECT count(*)::int FROM {sql.Positions} WHERE status NOT IN ('FAILED', 'CANCELLED')),
+                   (SELECT count(*)::int FROM {sql.Positions} WHERE status IN ('OPEN', 'CLOSING')),
                    (SELECT count(*)::int FROM {sql.Positions} WHERE status = 'CLOSED'),
                    (SELECT coalesce(sum(coalesce(pnl, 0)), 0) FROM {sql.Positions} WHERE status = 'CLOSED'),
                    (SELECT coalesce(avg(routing_duration_ms), 0) FROM {sql.History})

@@ -91,7 +91,7 @@ public sealed partial class PostgresStore
         {
             // A single UPDATE: a concurrent claimer waits on the row and then re-checks the condition, so only one wins.
             await using var cmd = Command(sql.ClaimOne);
-            cmd.Parameters.Uuid(signalId).Time(now + lease).Time(now);
+            cmd.Parameters.Uuid(signalId).Interval(lease);
             return await SingleAsync(cmd, Rows.Signal, ct).ConfigureAwait(false);
         }, cancellationToken);
     }
@@ -104,7 +104,7 @@ public sealed partial class PostgresStore
         return OnceAsync<IReadOnlyList<Signal>>(async ct =>
         {
             await using var cmd = Command(sql.ClaimMany);
-            cmd.Parameters.Time(now).Int(max).Time(now + lease);
+            cmd.Parameters.Int(max).Interval(lease);
             var claimed = await ListAsync(cmd, Rows.Signal, ct).ConfigureAwait(false);
             // UPDATE … RETURNING gives no order; callers get oldest first.
             claimed.Sort((a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : a.Id.CompareTo(b.Id));
@@ -113,27 +113,47 @@ public sealed partial class PostgresStore
     }
 
     /// <inheritdoc />
-    public Task CompleteSignalAsync(SignalCompletion completion, CancellationToken cancellationToken)
+    public Task<bool> RenewSignalLeaseAsync(Guid signalId, long fence, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(completion);
-        // Setting the same outcome twice leaves the same row, so a retry after a lost acknowledgement is harmless.
+        CheckLease(lease);
         return RetriedAsync(async ct =>
         {
+            await using var cmd = Command($"UPDATE {sql.Signals} SET lease_expires_at = now() + $3 WHERE id = $1 AND fence = $2 AND status = 'EXECUTING'");
+            cmd.Parameters.Uuid(signalId).Long(fence).Interval(lease);
+            return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> CompleteSignalAsync(SignalCompletion completion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        // Not retried: after a lost acknowledgement a retry would find the signal complete already and report it refused.
+        return OnceAsync(async ct =>
+        {
             await using var cmd = Command(
-                $"UPDATE {sql.Signals} SET status = $2, final_venue = $3{sql.Venue}, routed_at = $4, executed_at = $5, skipped_reason = $6, lease_expires_at = NULL WHERE id = $1");
+                $"UPDATE {sql.Signals} SET status = $2, final_venue = $3{sql.Venue}, routed_at = $4, executed_at = $5, skipped_reason = $6, lease_expires_at = NULL "
+                + "WHERE id = $1 AND fence = $7 AND status = 'EXECUTING'");
             cmd.Parameters.Uuid(completion.SignalId).Text(DbNames.SignalStatus(completion.Status))
                 .Text(completion.FinalVenue is { } v ? DbNames.Venue(v, "final_venue") : null)
-                .Time(completion.RoutedAt).Time(completion.ExecutedAt).Text(completion.Reason);
+                .Time(completion.RoutedAt).Time(completion.ExecutedAt).Text(completion.Reason).Long(completion.Fence);
             try
             {
-                return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1
-                    ? true
-                    : throw new MaxxitNotFoundException("signal", completion.SignalId.ToString(), "signal_id");
+                if (await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1)
+                {
+                    return true;
+                }
             }
             catch (PostgresException ex) when (PgErrors.Map(ex) is { } mapped)
             {
                 throw mapped;
             }
+
+            await using var exists = Command($"SELECT EXISTS (SELECT 1 FROM {sql.Signals} WHERE id = $1)");
+            exists.Parameters.Uuid(completion.SignalId);
+            return (bool)(await exists.ExecuteScalarAsync(ct).ConfigureAwait(false))!
+                ? false
+                : throw new MaxxitNotFoundException("signal", completion.SignalId.ToString(), "signal_id");
         }, cancellationToken);
     }
 

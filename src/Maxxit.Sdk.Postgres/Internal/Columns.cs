@@ -12,12 +12,12 @@ internal static class Columns
 
     public const string Signal =
         "id, agent_id, token_symbol, side, size_model, risk_model, confidence, requested_venue::text, final_venue::text, routed_at, "
-        + "source_tweets, source_research, reasoning, status, skipped_reason, executed_at, lease_expires_at, created_at";
+        + "source_tweets, source_research, reasoning, status, skipped_reason, executed_at, lease_expires_at, created_at, fence";
 
     public const string Position =
         "id, deployment_id, signal_id, venue::text, token_symbol, side, qty, entry_price, size_percent, leverage, collateral_usd, stop_loss, take_profit, "
         + "trailing_params, status, pnl, fees_usd, exit_price, close_reason, client_order_id, venue_order_id, submission_id, failure_reason, "
-        + "lease_expires_at, opened_at, closed_at";
+        + "lease_expires_at, opened_at, closed_at, fence, attempts, close_attempts, close_pending, intended_notional";
 
     public const string Routing =
         "id, signal_id, deployment_id, token_symbol, requested_venue::text, selected_venue::text, routing_reason, checked_venues::text[], "

@@ -16,6 +16,8 @@ internal static class ParameterExtensions
 
     public static NpgsqlParameterCollection Int(this NpgsqlParameterCollection p, int v) => Add(p, NpgsqlDbType.Integer, v);
 
+    public static NpgsqlParameterCollection Long(this NpgsqlParameterCollection p, long v) => Add(p, NpgsqlDbType.Bigint, v);
+
     public static NpgsqlParameterCollection Bool(this NpgsqlParameterCollection p, bool v) => Add(p, NpgsqlDbType.Boolean, v);
 
     public static NpgsqlParameterCollection Jsonb(this NpgsqlParameterCollection p, string? json) => Add(p, NpgsqlDbType.Jsonb, json);

@@ -70,6 +70,7 @@ internal static class Rows
         ExecutedAt = NullableTime(r, 15),
         LeaseExpiresAt = NullableTime(r, 16),
         CreatedAt = Time(r, 17),
+        Fence = r.GetInt64(18),
     };
 
     public static Position Position(NpgsqlDataReader r) => new()
@@ -100,6 +101,11 @@ internal static class Rows
         LeaseExpiresAt = NullableTime(r, 23),
         OpenedAt = Time(r, 24),
         ClosedAt = NullableTime(r, 25),
+        Fence = r.GetInt64(26),
+        Attempts = r.GetInt32(27),
+        CloseAttempts = r.GetInt32(28),
+        ClosePending = r.GetBoolean(29),
+        IntendedNotionalUsd = r.GetDecimal(30),
     };
 
     public static RoutingRecord Routing(NpgsqlDataReader r) => new()

@@ -34,39 +34,68 @@ internal sealed class StoreSql
         UpsertPolicy = $"INSERT INTO {Policies} (signal_id, deployment_id, outcome, adjustments, rejected_by, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
             + "ON CONFLICT (signal_id, deployment_id) DO UPDATE SET outcome = EXCLUDED.outcome, adjustments = EXCLUDED.adjustments, rejected_by = EXCLUDED.rejected_by, reason = EXCLUDED.reason, created_at = EXCLUDED.created_at";
 
-        // One statement, so one round trip and atomic: the audit row and policy record are written only when the
-        // position was; a concurrent reservation of the same (signal, deployment) waits on the unique key and writes nothing.
+        InsertRouting += " ON CONFLICT (signal_id, deployment_id) DO NOTHING";
+
+        // Reservations of one deployment are serialized by a transaction-scoped advisory lock (the first statement of
+        // the reservation batch), so that the policy-state check below sees every earlier reservation committed.
+        LockDeployment = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 7320))";
+
+        // One statement: the position is written only while the signal's claim is the position's fence and the
+        // deployment still has the number of positions the policy decided on; the audit row and policy record only
+        // when the position was. A concurrent reservation of the same (signal, deployment) writes nothing.
         Reserve = $"""
-            WITH p AS (
+            WITH ok AS (
+                SELECT EXISTS (SELECT 1 FROM {Signals} WHERE id = $3 AND status = 'EXECUTING' AND fence = $27) AS fence_ok,
+                       ($28::bigint IS NULL OR (SELECT count(*) FROM {Positions} WHERE deployment_id = $2) = $28) AS version_ok),
+            p AS (
                 INSERT INTO {Positions} (id, deployment_id, signal_id, venue, token_symbol, side, qty, entry_price, size_percent, leverage, collateral_usd, stop_loss, take_profit,
-                    trailing_params, status, pnl, fees_usd, exit_price, close_reason, client_order_id, venue_order_id, submission_id, failure_reason, lease_expires_at, opened_at, closed_at)
-                VALUES ($1, $2, $3, $4{Venue}, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)
+                    trailing_params, status, pnl, fees_usd, exit_price, close_reason, client_order_id, venue_order_id, submission_id, failure_reason, lease_expires_at, opened_at, closed_at,
+                    fence, intended_notional)
+                SELECT $1, $2, $3, $4{Venue}, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $29
+                FROM ok WHERE ok.fence_ok AND ok.version_ok
                 ON CONFLICT (signal_id, deployment_id) DO NOTHING
                 RETURNING id),
             h AS (
                 INSERT INTO {History} (id, signal_id, deployment_id, token_symbol, requested_venue, selected_venue, routing_reason, checked_venues, venue_availability, routing_duration_ms, created_at)
-                SELECT $27, $28, $29, $30, $31{Venue}, $32{Venue}, $33, $34{VenueArray}, $35, $36, $37 WHERE EXISTS (SELECT 1 FROM p)),
+                SELECT $30, $31, $32, $33, $34{Venue}, $35{Venue}, $36, $37{VenueArray}, $38, $39, $40 WHERE EXISTS (SELECT 1 FROM p)
+                ON CONFLICT (signal_id, deployment_id) DO NOTHING),
             d AS (
                 INSERT INTO {Policies} (signal_id, deployment_id, outcome, adjustments, rejected_by, reason, created_at)
-                SELECT $38, $39, $40, $41, $42, $43, $44 WHERE EXISTS (SELECT 1 FROM p)
+                SELECT $41, $42, $43, $44, $45, $46, $47 WHERE EXISTS (SELECT 1 FROM p)
                 ON CONFLICT (signal_id, deployment_id) DO UPDATE SET outcome = EXCLUDED.outcome, adjustments = EXCLUDED.adjustments,
                     rejected_by = EXCLUDED.rejected_by, reason = EXCLUDED.reason, created_at = EXCLUDED.created_at)
-            SELECT count(*)::int FROM p
+            SELECT (SELECT count(*)::int FROM p), ok.fence_ok, ok.version_ok FROM ok
             """;
 
-        ClaimOne = $"UPDATE {Signals} SET status = 'EXECUTING', lease_expires_at = $2, attempts = attempts + 1 "
-            + "WHERE id = $1 AND (status = 'PENDING' OR (status = 'EXECUTING' AND lease_expires_at <= $3)) "
+        // Leases are judged by the database clock, so clock skew between hosts cannot hand live work to a second host.
+        ClaimOne = $"UPDATE {Signals} SET status = 'EXECUTING', lease_expires_at = now() + $2, attempts = attempts + 1, fence = fence + 1 "
+            + "WHERE id = $1 AND (status = 'PENDING' OR (status = 'EXECUTING' AND lease_expires_at <= now())) "
             + $"RETURNING {Columns.Signal}";
         ClaimMany = $"""
             WITH c AS (
                 SELECT id FROM {Signals}
-                WHERE status IN ('PENDING', 'EXECUTING') AND (status = 'PENDING' OR lease_expires_at <= $1)
+                WHERE status IN ('PENDING', 'EXECUTING') AND (status = 'PENDING' OR lease_expires_at <= now())
                 ORDER BY created_at, id
-                LIMIT $2
+                LIMIT $1
                 FOR UPDATE SKIP LOCKED)
-            UPDATE {Signals} s SET status = 'EXECUTING', lease_expires_at = $3, attempts = s.attempts + 1
+            UPDATE {Signals} s SET status = 'EXECUTING', lease_expires_at = now() + $2, attempts = s.attempts + 1, fence = s.fence + 1
             FROM c WHERE s.id = c.id
             RETURNING {Columns.Prefixed(Columns.Signal, "s")}
+            """;
+
+        // Positions whose claim lapsed (or that were never claimed), oldest first, skipping rows other hosts hold;
+        // SUBMITTED and RESERVED ones only once their signal's executor is gone (it resumes them itself while it lives).
+        ClaimPositions = $"""
+            WITH c AS (
+                SELECT p.id FROM {Positions} p
+                WHERE p.status = $1 AND (p.lease_expires_at IS NULL OR p.lease_expires_at <= now())
+                  AND ($1 = 'PENDING_FILL' OR NOT EXISTS (SELECT 1 FROM {Signals} s WHERE s.id = p.signal_id AND s.status = 'EXECUTING' AND s.lease_expires_at > now()))
+                ORDER BY p.opened_at, p.id
+                LIMIT $2
+                FOR UPDATE OF p SKIP LOCKED)
+            UPDATE {Positions} p SET fence = p.fence + 1, lease_expires_at = now() + $3
+            FROM c WHERE p.id = c.id
+            RETURNING {Columns.Prefixed(Columns.Position, "p")}
             """;
     }
 
@@ -107,4 +136,8 @@ internal sealed class StoreSql
     public string ClaimOne { get; }
 
     public string ClaimMany { get; }
+
+    public string LockDeployment { get; }
+
+    public string ClaimPositions { get; }
 }

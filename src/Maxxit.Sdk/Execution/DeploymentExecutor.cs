@@ -81,7 +81,7 @@ internal sealed class DeploymentExecutor(
                 Fence = signal.Fence,
                 IntendedNotionalUsd = accountValue is { } value ? Math.Round(value * trade.SizePercent / 100m * leverage, 6) : 0m,
             };
-            var reservation = await store.ReserveExecutionAsync(new ExecutionReservation(position, routingRecord, policyRecord, state.Version), cancellationToken).ConfigureAwait(false);
+            var reservation = await store.ReserveExecutionAsync(new ExecutionReservation(position, routingRecord, policyRecord, HasStatefulLimits(deployment.Policy) ? state.Version : null), cancellationToken).ConfigureAwait(false);
             switch (reservation.Status)
             {
                 case ReservationStatus.Reserved:
@@ -98,6 +98,11 @@ internal sealed class DeploymentExecutor(
             }
         }
     }
+
+    /// <summary>Whether a limit of the policy depends on the deployment's other positions (only then must reservations be serialized).</summary>
+    private static bool HasStatefulLimits(DeploymentPolicy? p) =>
+        p is not null && (p.MaxOpenPositions is not null || p.MaxTokenExposurePercent is not null || p.MaxTotalExposurePercent is not null
+            || p.CooldownPerToken is not null || p.DailyTradeCap is not null);
 
     private static DeploymentExecution ClaimLost(AgentDeployment deployment, Position? position, string reason) =>
         new(deployment.Id, DeploymentOutcome.ClaimLost, null, null, position, reason);

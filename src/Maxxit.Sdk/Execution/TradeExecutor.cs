@@ -132,6 +132,13 @@ public sealed class TradeExecutor : ITradeExecutor
             return BeingExecuted(signal.Id, outcomes);
         }
 
+        if (outcomes.FirstOrDefault(o => o.Outcome == DeploymentOutcome.Unknown && o.Position is null) is { } deferred)
+        {
+            // A deployment got no decision (its positions kept changing under contention): keep the claim, so that the
+            // signal is run again once the lease lapses; the deployments already done are resumed, not repeated.
+            return new ExecutionResult(signal.Id, SignalStatus.Executing, null, deferred.Reason, outcomes, AlreadyProcessed: false);
+        }
+
         var (status, reason) = Summarize(signal, outcomes);
         var finalVenue = outcomes.Select(o => o.Position?.Venue ?? o.Routing?.SelectedVenue).FirstOrDefault(v => v is not null);
         var routedAt = outcomes.Any(o => o.Routing is not null || o.Position is not null) ? _time.GetUtcNow() : (DateTimeOffset?)null;
@@ -171,7 +178,7 @@ public sealed class TradeExecutor : ITradeExecutor
         if (outcomes.Any(Placed))
         {
             var notOpened = outcomes.Where(o => o.Outcome is not (DeploymentOutcome.Opened or DeploymentOutcome.AlreadyExecuted)).ToList();
-            return (SignalStatus.Executed, notOpened.Count == 0 ? null : $"{notOpened.Count} of {outcomes.Length} deployments not opened yet or not opened: {notOpened[0].Reason}");
+            return (SignalStatus.Executed, notOpened.Count == 0 ? null : $"{notOpened.Count} of {outcomes.Length} deployments not opened: {notOpened[0].Reason}");
         }
 
         var failed = outcomes.FirstOrDefault(o => o.Outcome is DeploymentOutcome.Failed or DeploymentOutcome.Cancelled);

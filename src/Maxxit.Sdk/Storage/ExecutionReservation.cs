@@ -9,5 +9,6 @@ namespace Maxxit.Sdk.Storage;
 /// <param name="PolicyStateVersion">
 /// The <see cref="Policies.PolicyState.Version"/> the policy decided on. The reservation is written only if the
 /// deployment's positions are still in that state, so two concurrent signals cannot both pass a limit.
+/// Null when the policy has no limit that depends on the deployment's other positions: then nothing is checked.
 /// </param>
-public sealed record ExecutionReservation(Position Position, RoutingRecord Routing, PolicyRecord Policy, long PolicyStateVersion);
+public sealed record ExecutionReservation(Position Position, RoutingRecord Routing, PolicyRecord Policy, long? PolicyStateVersion);

@@ -122,7 +122,7 @@ public sealed class BadInputTests : IClassFixture<PostgresDatabaseFixture>, IAsy
             new PolicyRecord(existingSignal, Guid.NewGuid(), Policies.PolicyOutcome.Rejected, [], "r", "x", DateTimeOffset.UtcNow),
             CancellationToken.None));
         var unknownPosition = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => store.CompleteOpenAsync(
-            Guid.NewGuid(), new PositionFill("o", 1m, 1m, 1m, 1m, 0m, null, null, null), CancellationToken.None));
+            Guid.NewGuid(), 1, new PositionFill("o", 1m, 1m, 1m, 1m, 0m, null, null, null), CancellationToken.None));
         var badLease = await Assert.ThrowsAsync<MaxxitValidationException>(() => store.ClaimPendingSignalsAsync(5, DateTimeOffset.UtcNow, TimeSpan.Zero, CancellationToken.None));
 
         Assert.Equal("confidence", confidence.Field);

@@ -19,9 +19,10 @@ public sealed class MonitorHost
         Catalog = new MarketCatalog(registry, new VenueHealthRegistry(), Options.Create(new MaxxitOptions()), time, NullLogger<MarketCatalog>.Instance);
         Prices = new PositionPriceBook();
         Metrics = new AgentMetricsUpdater(store, store, time);
-        Closer = new PositionCloser(store, registry, Catalog, opts, time, NullLogger<PositionCloser>.Instance);
+        Closer = new PositionCloser(store, registry, Catalog, opts, Options.Create(new MaxxitOptions()), time, NullLogger<PositionCloser>.Instance);
+        Fills = new Maxxit.Sdk.Execution.FillConfirmer(store, registry, Catalog, Options.Create(new MaxxitOptions()), time, new Maxxit.Sdk.Diagnostics.MaxxitMetrics(), NullLogger<Maxxit.Sdk.Execution.FillConfirmer>.Instance);
         Reconciler = new PositionReconciler(store, registry, Catalog, Closer, Prices, Metrics, opts, time, NullLogger<PositionReconciler>.Instance);
-        Monitor = new PositionMonitor(store, registry, Catalog, Closer, Reconciler, Prices, Metrics, opts, time, NullLogger<PositionMonitor>.Instance);
+        Monitor = new PositionMonitor(store, registry, Catalog, Closer, Reconciler, Prices, Metrics, Fills, opts, time, NullLogger<PositionMonitor>.Instance);
     }
 
     public MarketCatalog Catalog { get; }
@@ -31,6 +32,8 @@ public sealed class MonitorHost
     public AgentMetricsUpdater Metrics { get; }
 
     public PositionCloser Closer { get; }
+
+    public Maxxit.Sdk.Execution.FillConfirmer Fills { get; }
 
     public PositionReconciler Reconciler { get; }
 

@@ -55,7 +55,7 @@ public abstract partial class PositionMonitorContractTests
         Assert.Equal(ManyPositions, closedIds.Distinct().Count());
         foreach (var position in positions)
         {
-            var cloid = ClientOrderId.For(position.SignalId, position.DeploymentId, ClientOrderId.Close);
+            var cloid = ClientOrderId.ForClose(position.Id, 1);
             Assert.Equal(1, VenueOf(position.Venue).CloseCalls.GetValueOrDefault(cloid));
             var stored = await ReloadAsync(position.Id);
             Assert.Equal(PositionStatus.Closed, stored.Status);
@@ -122,7 +122,7 @@ public abstract partial class PositionMonitorContractTests
         Assert.Equal(CloseReason.TrailingStop, stored.CloseReason);
         Assert.Equal(100m - 1.5m - 1.55m, stored.Pnl);
         Assert.Equal(1, Hyperliquid.Paper.ClosesFilled);
-        var cloid = ClientOrderId.For(position.SignalId, position.DeploymentId, ClientOrderId.Close);
+        var cloid = ClientOrderId.ForClose(position.Id, 1);
         Assert.Equal(2, Hyperliquid.CloseCalls[cloid]);
         Assert.Empty((await StepAsync(restarted, 3000m)).Closed);
     }

@@ -111,6 +111,9 @@ public abstract partial class PositionMonitorContractTests : IAsyncLifetime
             ClientOrderId = ClientOrderId.For(signal.Id, deployment.Id, ClientOrderId.Open),
             OpenedAt = now,
         };
+        var claimed = await Store.TryClaimSignalAsync(signal.Id, now, TimeSpan.FromMinutes(10), Ct) ?? (await Store.GetSignalAsync(signal.Id, Ct))!;
+        position = position with { Fence = claimed.Fence };
+        var version = (await Store.GetPolicyStateAsync(deployment.Id, signal.TokenSymbol, now, Ct)).Version;
         var routing = new RoutingRecord
         {
             Id = Guid.NewGuid(),
@@ -124,7 +127,8 @@ public abstract partial class PositionMonitorContractTests : IAsyncLifetime
             RoutingDurationMs = 0.01,
             CreatedAt = now,
         };
-        var reserved = await Store.ReserveExecutionAsync(new ExecutionReservation(position, routing, new PolicyRecord(signal.Id, deployment.Id, PolicyOutcome.Accepted, [], null, null, now)), Ct);
+        var reserved = await Store.ReserveExecutionAsync(new ExecutionReservation(position, routing, new PolicyRecord(signal.Id, deployment.Id, PolicyOutcome.Accepted, [], null, null, now), version), Ct);
+        await Store.BeginSubmitAsync(position.Id, position.Fence, Ct);
         var order = await VenueOf(venue).PlaceOrderAsync(new OrderRequest
         {
             SignalId = signal.Id,
@@ -138,7 +142,7 @@ public abstract partial class PositionMonitorContractTests : IAsyncLifetime
             Journal = new NoJournal(),
         }, Ct);
         var (sl, tp, trailing) = ProtectionLevels.From(signal.RiskModel, signal.Side, order.AveragePrice);
-        return await Store.CompleteOpenAsync(reserved.Position.Id, new PositionFill(order.VenueOrderId, order.FilledQuantity, order.AveragePrice, order.Leverage, order.CollateralUsd, order.FeesUsd, sl, tp, trailing), Ct);
+        return (await Store.CompleteOpenAsync(reserved.Position!.Id, position.Fence, new PositionFill(order.VenueOrderId, order.FilledQuantity, order.AveragePrice, order.Leverage, order.CollateralUsd, order.FeesUsd, sl, tp, trailing), Ct))!;
     }
 
     /// <summary>One agent, one deployment, one position on ETH opened at <paramref name="entry"/>.</summary>

@@ -15,13 +15,13 @@ public abstract partial class StoreContractTests
         var deployment = await NewDeploymentAsync(agent.Id, 1);
         var signal = await NewSignalAsync(agent.Id);
 
-        var first = await Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(signal.Id, deployment.Id), Routing(signal.Id, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(signal.Id, deployment.Id)), Ct);
+        var first = await ReserveAsync(signal.Id, deployment.Id);
         Assert.True(first.IsNew);
-        Assert.Equal(PositionStatus.Reserved, first.Position.Status);
+        Assert.Equal(PositionStatus.Reserved, first.Position!.Status);
 
-        var second = await Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(signal.Id, deployment.Id), Routing(signal.Id, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(signal.Id, deployment.Id)), Ct);
+        var second = await ReserveAsync(signal.Id, deployment.Id);
         Assert.False(second.IsNew);
-        Assert.Equal(first.Position.Id, second.Position.Id);
+        Assert.Equal(first.Position!.Id, second.Position!.Id);
         Assert.Single(await Store.ListPositionsAsync(new PositionQuery(SignalId: signal.Id), Ct));
         Assert.Equal(1, (await Store.GetRoutingHistoryAsync(new RoutingHistoryQuery(), Ct)).Summary.Total);
         Assert.Equal(PolicyOutcome.Accepted, (await Store.GetPolicyRecordAsync(signal.Id, deployment.Id, Ct))!.Outcome);
@@ -35,10 +35,10 @@ public abstract partial class StoreContractTests
         var signal = await NewSignalAsync(agent.Id);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
-            Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(signal.Id, deployment.Id), Routing(signal.Id, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(signal.Id, deployment.Id)), Ct))));
+            ReserveAsync(signal.Id, deployment.Id))));
 
         Assert.Single(results, r => r.IsNew);
-        Assert.Single(results.Select(r => r.Position.Id).Distinct());
+        Assert.Single(results.Select(r => r.Position!.Id).Distinct());
         Assert.Single(await Store.ListPositionsAsync(new PositionQuery(SignalId: signal.Id), Ct));
     }
 
@@ -48,11 +48,16 @@ public abstract partial class StoreContractTests
         var agent = await NewAgentAsync();
         var deployment = await NewDeploymentAsync(agent.Id, 1);
         var signal = await NewSignalAsync(agent.Id);
-        var reserved = (await Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(signal.Id, deployment.Id), Routing(signal.Id, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(signal.Id, deployment.Id)), Ct)).Position;
+        var reserved = (await ReserveAsync(signal.Id, deployment.Id)).Position;
 
-        await Store.RecordSubmissionAsync(reserved.Id, "0xabc", Ct);
+        Assert.Null(await Store.RecordSubmissionAsync(reserved!.Id, reserved.Fence, "0xabc", Ct));
+        var submitted = (await Store.BeginSubmitAsync(reserved.Id, reserved.Fence, Ct))!;
+        Assert.Equal(PositionStatus.Submitted, submitted.Status);
+        Assert.Null(await Store.BeginSubmitAsync(reserved.Id, reserved.Fence - 1, Ct));
+        await Store.RecordSubmissionAsync(reserved.Id, reserved.Fence, "0xabc", Ct);
         Assert.Equal("0xabc", (await Store.GetPositionAsync(reserved.Id, Ct))!.SubmissionId);
-        var open = await Store.CompleteOpenAsync(reserved.Id, new PositionFill("oid-7", 0.8m, 3124.4m, 2m, 1249.76m, 0.87m, 2968.18m, null, new TrailingParams(0.03m, 3124.4m)), Ct);
+        Assert.Null(await Store.CompleteOpenAsync(reserved.Id, reserved.Fence - 1, new PositionFill("stale", 1m, 1m, 1m, 1m, 0m, null, null, null), Ct));
+        var open = (await Store.CompleteOpenAsync(reserved.Id, reserved.Fence, new PositionFill("oid-7", 0.8m, 3124.4m, 2m, 1249.76m, 0.87m, 2968.18m, null, new TrailingParams(0.03m, 3124.4m)), Ct))!;
 
         Assert.Equal(PositionStatus.Open, open.Status);
         var loaded = (await Store.GetPositionAsync(reserved.Id, Ct))!;
@@ -68,7 +73,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(new TrailingParams(0.03m, 3124.4m), loaded.Trailing);
         Assert.Equal(reserved.ClientOrderId, loaded.ClientOrderId);
         Assert.Equal("0xabc", loaded.SubmissionId);
-        await Assert.ThrowsAnyAsync<Exception>(() => Store.CompleteOpenAsync(reserved.Id, new PositionFill("oid-8", 1m, 1m, 1m, 1m, 0m, null, null, null), Ct));
+        Assert.Null(await Store.CompleteOpenAsync(reserved.Id, reserved.Fence, new PositionFill("oid-8", 1m, 1m, 1m, 1m, 0m, null, null, null), Ct));
         Assert.Equal("oid-7", (await Store.GetPositionAsync(reserved.Id, Ct))!.VenueOrderId);
     }
 
@@ -78,10 +83,11 @@ public abstract partial class StoreContractTests
         var agent = await NewAgentAsync();
         var deployment = await NewDeploymentAsync(agent.Id, 1);
         var signal = await NewSignalAsync(agent.Id);
-        var reserved = (await Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(signal.Id, deployment.Id), Routing(signal.Id, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(signal.Id, deployment.Id)), Ct)).Position;
-        await Store.FailOpenAsync(reserved.Id, "HYPERLIQUID: Order must have minimum value of $10", Ct);
+        var reserved = (await ReserveAsync(signal.Id, deployment.Id)).Position;
+        await Store.BeginSubmitAsync(reserved!.Id, reserved.Fence, Ct);
+        await Store.EndOpenAsync(reserved.Id, reserved.Fence, PositionStatus.Cancelled, "HYPERLIQUID: Order must have minimum value of $10", Ct);
         var loaded = await Store.GetPositionAsync(reserved.Id, Ct);
-        Assert.Equal(PositionStatus.Failed, loaded!.Status);
+        Assert.Equal(PositionStatus.Cancelled, loaded!.Status);
         Assert.Equal("HYPERLIQUID: Order must have minimum value of $10", loaded.FailureReason);
     }
 
@@ -111,7 +117,7 @@ public abstract partial class StoreContractTests
         var deployment = await NewDeploymentAsync(agent.Id, 1);
         var signal = await NewSignalAsync(agent.Id);
         var adjusted = new PolicyRecord(signal.Id, deployment.Id, PolicyOutcome.Adjusted, [new PolicyAdjustment("size", "size_percent", "25", "12.5")], null, null, NextTime());
-        await Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(signal.Id, deployment.Id), Routing(signal.Id, deployment.Id, "ETH", Venue.Hyperliquid), adjusted), Ct);
+        await ReserveAsync(signal.Id, deployment.Id, policy: adjusted);
         var record = await Store.GetPolicyRecordAsync(signal.Id, deployment.Id, Ct);
         Assert.Equal(PolicyOutcome.Adjusted, record!.Outcome);
         Assert.Equal([new PolicyAdjustment("size", "size_percent", "25", "12.5")], record.Adjustments);
@@ -147,7 +153,8 @@ public abstract partial class StoreContractTests
         var agent = await NewAgentAsync();
         var deployment = await NewDeploymentAsync(agent.Id, 1);
         var missing = Guid.NewGuid();
-        await Assert.ThrowsAnyAsync<MaxxitException>(() => Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(missing, deployment.Id), Routing(missing, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(missing, deployment.Id)), Ct));
+        var reservation = new ExecutionReservation(OpeningPosition(missing, deployment.Id), Routing(missing, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(missing, deployment.Id), 0);
+        await Assert.ThrowsAnyAsync<MaxxitException>(() => Store.ReserveExecutionAsync(reservation, Ct));
         Assert.Empty(await Store.ListPositionsAsync(new PositionQuery(), Ct));
         Assert.Equal(0, (await Store.GetRoutingHistoryAsync(new RoutingHistoryQuery(), Ct)).Summary.Total);
     }

@@ -36,20 +36,28 @@ public abstract partial class StoreContractTests
         await Store.UpdateTrailingAsync(open.Id, new TrailingParams(0.03m, 3300m), Ct);
         Assert.Equal(3300m, (await Store.GetPositionAsync(open.Id, Ct))!.Trailing!.BestPrice);
 
-        var claim = await Store.TryBeginCloseAsync(open.Id, now, TimeSpan.FromMinutes(1), Ct);
+        var lease = TimeSpan.FromMilliseconds(300);
+        var claim = await Store.TryBeginCloseAsync(open.Id, DateTimeOffset.UtcNow, lease, Ct);
         Assert.Equal(PositionStatus.Closing, claim!.Status);
-        Assert.Null(await Store.TryBeginCloseAsync(open.Id, now.AddSeconds(30), TimeSpan.FromMinutes(1), Ct));
-        Assert.NotNull(await Store.TryBeginCloseAsync(open.Id, now.AddMinutes(2), TimeSpan.FromMinutes(1), Ct));
+        Assert.Equal(1, claim.CloseAttempts);
+        Assert.Null(await Store.TryBeginCloseAsync(open.Id, DateTimeOffset.UtcNow, lease, Ct));
+        await Task.Delay(lease + TimeSpan.FromMilliseconds(150));
+        var takeover = await Store.TryBeginCloseAsync(open.Id, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1), Ct);
+        Assert.NotNull(takeover);
+        Assert.Equal(1, takeover.CloseAttempts);
+        Assert.Equal(claim.Fence + 1, takeover.Fence);
+        Assert.Null(await Store.CompleteCloseAsync(open.Id, claim.Fence, new PositionClose(1m, 0m, 0m, CloseReason.Manual, now), Ct));
 
-        var closed = await Store.CompleteCloseAsync(open.Id, new PositionClose(3201m, 73.5m, 2.1m, CloseReason.TrailingStop, now.AddMinutes(2)), Ct);
-        Assert.Equal(PositionStatus.Closed, closed.Status);
+        var closing = (await Store.GetPositionAsync(open.Id, Ct))!;
+        var closed = await Store.CompleteCloseAsync(open.Id, closing.Fence, new PositionClose(3201m, 73.5m, 2.1m, CloseReason.TrailingStop, now.AddMinutes(2)), Ct);
+        Assert.Equal(PositionStatus.Closed, closed!.Status);
         var loaded = (await Store.GetPositionAsync(open.Id, Ct))!;
         Assert.Equal(3201m, loaded.ExitPrice);
         Assert.Equal(73.5m, loaded.Pnl);
         Assert.Equal(2.1m, loaded.FeesUsd);
         Assert.Equal(CloseReason.TrailingStop, loaded.CloseReason);
         Assert.Equal(now.AddMinutes(2), loaded.ClosedAt);
-        Assert.Null(await Store.TryBeginCloseAsync(open.Id, now.AddHours(1), TimeSpan.FromMinutes(1), Ct));
+        Assert.Null(await Store.TryBeginCloseAsync(open.Id, DateTimeOffset.UtcNow.AddHours(1), TimeSpan.FromMinutes(1), Ct));
 
         var overview = await Store.GetOverviewAsync(Ct);
         Assert.Equal(1, overview.ClosedPositions);

@@ -41,15 +41,22 @@ public abstract partial class StoreContractTests
     {
         var agent = await NewAgentAsync();
         var signal = await NewSignalAsync(agent.Id);
-        var now = NextTime();
+        // Real time and a short lease: a durable store judges lapses by its own clock.
+        var lease = TimeSpan.FromMilliseconds(300);
 
-        var first = await Store.TryClaimSignalAsync(signal.Id, now, TimeSpan.FromMinutes(2), Ct);
+        var first = await Store.TryClaimSignalAsync(signal.Id, DateTimeOffset.UtcNow, lease, Ct);
         Assert.NotNull(first);
         Assert.Equal(SignalStatus.Executing, first.Status);
-        Assert.Null(await Store.TryClaimSignalAsync(signal.Id, now.AddMinutes(1), TimeSpan.FromMinutes(2), Ct));
-        var reclaimed = await Store.TryClaimSignalAsync(signal.Id, now.AddMinutes(3), TimeSpan.FromMinutes(2), Ct);
+        Assert.Null(await Store.TryClaimSignalAsync(signal.Id, DateTimeOffset.UtcNow, lease, Ct));
+        Assert.True(await Store.RenewSignalLeaseAsync(signal.Id, first.Fence, DateTimeOffset.UtcNow, lease, Ct));
+        await Task.Delay(lease + TimeSpan.FromMilliseconds(150));
+        var reclaimed = await Store.TryClaimSignalAsync(signal.Id, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(2), Ct);
         Assert.NotNull(reclaimed);
-        Assert.Null(await Store.TryClaimSignalAsync(Guid.NewGuid(), now, TimeSpan.FromMinutes(2), Ct));
+        Assert.Equal(first.Fence + 1, reclaimed.Fence);
+        // The first claimant's lease cannot be renewed any more, nor its completion written.
+        Assert.False(await Store.RenewSignalLeaseAsync(signal.Id, first.Fence, DateTimeOffset.UtcNow, lease, Ct));
+        Assert.False(await Store.CompleteSignalAsync(new SignalCompletion(signal.Id, SignalStatus.Executed, null, null, DateTimeOffset.UtcNow, null, first.Fence), Ct));
+        Assert.Null(await Store.TryClaimSignalAsync(Guid.NewGuid(), DateTimeOffset.UtcNow, lease, Ct));
     }
 
     [Fact]
@@ -58,8 +65,9 @@ public abstract partial class StoreContractTests
         var agent = await NewAgentAsync();
         var signal = await NewSignalAsync(agent.Id);
         var now = NextTime();
-        await Store.TryClaimSignalAsync(signal.Id, now, TimeSpan.FromMinutes(2), Ct);
-        await Store.CompleteSignalAsync(new SignalCompletion(signal.Id, SignalStatus.Skipped, null, now, now.AddSeconds(1), "No venue available for ETH"), Ct);
+        var claimed = (await Store.TryClaimSignalAsync(signal.Id, now, TimeSpan.FromMinutes(2), Ct))!;
+        Assert.False(await Store.CompleteSignalAsync(new SignalCompletion(signal.Id, SignalStatus.Executed, null, now, now, null, claimed.Fence - 1), Ct));
+        Assert.True(await Store.CompleteSignalAsync(new SignalCompletion(signal.Id, SignalStatus.Skipped, null, now, now.AddSeconds(1), "No venue available for ETH", claimed.Fence), Ct));
 
         var loaded = await Store.GetSignalAsync(signal.Id, Ct);
         Assert.Equal(SignalStatus.Skipped, loaded!.Status);

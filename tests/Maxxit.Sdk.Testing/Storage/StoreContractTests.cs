@@ -118,10 +118,21 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected static PolicyRecord Accepted(Guid signalId, Guid deploymentId) =>
         new(signalId, deploymentId, Maxxit.Sdk.Policies.PolicyOutcome.Accepted, [], null, null, NextTime());
 
-    /// <summary>Reserves and opens a position at the given price and quantity.</summary>
+    /// <summary>Claims the signal (or reuses the current claim) and reserves a position for (signal, deployment) as the executor does.</summary>
+    protected async Task<ReservationResult> ReserveAsync(Guid signalId, Guid deploymentId, string token = "ETH", PolicyRecord? policy = null)
+    {
+        var signal = await Store.TryClaimSignalAsync(signalId, NextTime(), TimeSpan.FromMinutes(10), Ct) ?? await Store.GetSignalAsync(signalId, Ct)
+            ?? throw new InvalidOperationException($"no signal {signalId}");
+        var state = await Store.GetPolicyStateAsync(deploymentId, token, NextTime(), Ct);
+        var position = OpeningPosition(signalId, deploymentId, token) with { Fence = signal.Fence };
+        return await Store.ReserveExecutionAsync(new ExecutionReservation(position, Routing(signalId, deploymentId, token, Venue.Hyperliquid), policy ?? Accepted(signalId, deploymentId), state.Version), Ct);
+    }
+
+    /// <summary>Reserves, submits and opens a position at the given price and quantity.</summary>
     protected async Task<Position> OpenPositionAsync(Guid signalId, Guid deploymentId, decimal qty = 1m, decimal price = 3000m, string token = "ETH")
     {
-        var reserved = await Store.ReserveExecutionAsync(new ExecutionReservation(OpeningPosition(signalId, deploymentId, token), Routing(signalId, deploymentId, token, Venue.Hyperliquid), Accepted(signalId, deploymentId)), Ct);
-        return await Store.CompleteOpenAsync(reserved.Position.Id, new PositionFill("oid-1", qty, price, 2m, qty * price / 2m, 1.05m, price * 0.95m, price * 1.2m, new TrailingParams(0.03m, price)), Ct);
+        var reserved = (await ReserveAsync(signalId, deploymentId, token)).Position!;
+        await Store.BeginSubmitAsync(reserved.Id, reserved.Fence, Ct);
+        return (await Store.CompleteOpenAsync(reserved.Id, reserved.Fence, new PositionFill("oid-1", qty, price, 2m, qty * price / 2m, 1.05m, price * 0.95m, price * 1.2m, new TrailingParams(0.03m, price)), Ct))!;
     }
 }

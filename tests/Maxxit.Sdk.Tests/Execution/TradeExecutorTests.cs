@@ -124,7 +124,7 @@ public sealed class TradeExecutorTests
     }
 
     [Fact]
-    public async Task Venue_rejection_fails_the_deployment_and_keeps_the_reason()
+    public async Task Venue_rejection_cancels_the_deployment_and_keeps_the_reason()
     {
         using var sp = TestServices.Build(b => b.AddVenue(_ => new RejectingVenue()));
         var client = sp.GetRequiredService<IMaxxitClient>();
@@ -136,12 +136,15 @@ public sealed class TradeExecutorTests
         Assert.Equal(SignalStatus.Failed, result.Status);
         Assert.Contains("Insufficient margin", result.Reason);
         var position = Assert.Single(await sp.GetRequiredService<IPositionStore>().ListPositionsAsync(new PositionQuery(SignalId: signal.Id), default));
-        Assert.Equal(PositionStatus.Failed, position.Status);
+        Assert.Equal(PositionStatus.Cancelled, position.Status);
+        Assert.Contains("Insufficient margin to place order.", position.FailureReason);
+        Assert.Equal(DeploymentOutcome.Cancelled, Assert.Single(result.Deployments).Outcome);
+        Assert.Equal(0, (await client.GetOverviewAsync()).OpenPositions);
         Assert.Equal(SignalStatus.Failed, (await client.ExecuteTradeAsync(signal.Id)).Status);
     }
 
     [Fact]
-    public async Task Unknown_venue_outcome_keeps_the_claim_and_a_later_run_resumes_with_the_same_order_id()
+    public async Task Unknown_venue_outcome_stays_submitted_and_fill_confirmation_asks_by_the_same_order_id()
     {
         var flaky = new FlakyVenue();
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -155,15 +158,57 @@ public sealed class TradeExecutorTests
         var signal = await TestServices.SignalAsync(client, agent.Id, "ETH");
 
         var first = await client.ExecuteTradeAsync(signal.Id);
-        Assert.Equal(SignalStatus.Executing, first.Status);
-        Assert.Equal(DeploymentOutcome.Unknown, Assert.Single(first.Deployments).Outcome);
-        Assert.Equal(SignalStatus.Executing, (await client.ExecuteTradeAsync(signal.Id)).Status);
+        var outcome = Assert.Single(first.Deployments);
+        Assert.Equal(DeploymentOutcome.Unknown, outcome.Outcome);
+        Assert.Equal(PositionStatus.Submitted, outcome.Position!.Status);
+        Assert.Equal(1, outcome.Position.Attempts);
+        Assert.Equal(0, (await client.GetOverviewAsync()).OpenPositions);
 
-        time.Advance(TimeSpan.FromMinutes(3));
-        var resumed = Assert.Single(await sp.GetRequiredService<ITradeExecutor>().ExecutePendingAsync(10, default));
-        Assert.Equal(SignalStatus.Executed, resumed.Status);
-        Assert.Equal([ClientOrderId.For(signal.Id, resumed.Positions.Single().DeploymentId, ClientOrderId.Open)], flaky.ClientOrderIds.Distinct());
-        Assert.Equal(2, flaky.ClientOrderIds.Count);
+        // Not due yet: fill confirmation waits for the backoff.
+        var confirmer = sp.GetRequiredService<FillConfirmer>();
+        Assert.Empty(await confirmer.RunOnceAsync(default));
+        time.Advance(TimeSpan.FromSeconds(2));
+        var confirmed = Assert.Single(await confirmer.RunOnceAsync(default));
+        Assert.Equal(PositionStatus.Open, confirmed.Status);
+        Assert.Equal(2999.5m, confirmed.EntryPrice);
+        Assert.Equal(0.4m, confirmed.Quantity);
+        Assert.Equal([outcome.Position.ClientOrderId], flaky.ClientOrderIds);
+        Assert.Equal([outcome.Position.ClientOrderId], flaky.FateQueries);
+        Assert.Equal(1, (await client.GetOverviewAsync()).OpenPositions);
+    }
+
+    [Fact]
+    public async Task Unknown_outcomes_end_in_needs_reconciliation_after_the_configured_number()
+    {
+        var flaky = new FlakyVenue { FateUnknown = true };
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var sp = TestServices.Build(b =>
+        {
+            b.AddVenue(_ => flaky);
+            b.Services.AddSingleton<TimeProvider>(time);
+            b.Services.Configure<MaxxitOptions>(o => o.MaxUnknownOutcomes = 3);
+        });
+        var client = sp.GetRequiredService<IMaxxitClient>();
+        var (agent, _) = await TestServices.AgentWithDeploymentsAsync(client, 1);
+        var signal = await TestServices.SignalAsync(client, agent.Id, "ETH");
+        await client.ExecuteTradeAsync(signal.Id);
+
+        var confirmer = sp.GetRequiredService<FillConfirmer>();
+        var states = new List<PositionStatus>();
+        for (var i = 0; i < 5; i++)
+        {
+            time.Advance(TimeSpan.FromMinutes(2));
+            await confirmer.RunOnceAsync(default);
+            states.Add((await sp.GetRequiredService<IPositionStore>().ListPositionsAsync(new PositionQuery(SignalId: signal.Id), default)).Single().Status);
+        }
+
+        // The placement was unknown once; two unknown answers later the limit of three is reached and nothing is asked again.
+        Assert.Equal([PositionStatus.Submitted, PositionStatus.NeedsReconciliation, PositionStatus.NeedsReconciliation, PositionStatus.NeedsReconciliation, PositionStatus.NeedsReconciliation], states);
+        Assert.Equal(2, flaky.FateQueries.Count);
+        var stuck = (await sp.GetRequiredService<IPositionStore>().ListPositionsAsync(new PositionQuery(SignalId: signal.Id), default)).Single();
+        Assert.Equal(3, stuck.Attempts);
+        Assert.Contains("does not know", stuck.FailureReason);
+        Assert.Equal(0, (await client.GetOverviewAsync()).OpenPositions);
     }
 
     private static PaperVenueAdapter PaperHyperliquid(IServiceProvider sp) => PaperVenue(sp, Venue.Hyperliquid);
@@ -185,9 +230,19 @@ public sealed class TradeExecutorTests
         public ValueTask<VenueHealth> GetHealthAsync(CancellationToken cancellationToken) => ValueTask.FromResult(new VenueHealth(true));
     }
 
-    private sealed class FlakyVenue : IVenueAdapter
+    private sealed class FlakyVenue : IVenueAdapter, IOrderFateVenue
     {
         public List<string> ClientOrderIds { get; } = [];
+
+        public List<string> FateQueries { get; } = [];
+
+        public bool FateUnknown { get; init; }
+
+        public ValueTask<OrderFate> GetOrderFateAsync(OrderFateQuery query, CancellationToken cancellationToken)
+        {
+            FateQueries.Add(query.ClientOrderId);
+            return ValueTask.FromResult(FateUnknown ? OrderFate.Unknown("the venue does not know this order") : OrderFate.Filled(0.4m, 2999.5m, 0.42m, "77"));
+        }
 
         public Venue Venue => Venue.Hyperliquid;
 

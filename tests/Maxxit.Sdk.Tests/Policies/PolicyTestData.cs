@@ -72,6 +72,8 @@ internal static class PolicyTestData
 
         public bool IsListedAnywhere(string symbol) => markets.Any(m => m.Symbol == symbol);
 
+        public bool IsLoaded => true;
+
         public ValueTask EnsureFreshAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
         public void Replace(Venue venue, IEnumerable<MarketInfo> replacement) => throw new NotSupportedException();

@@ -64,11 +64,11 @@ public sealed class ClientClosePositionTests
         await using var sp = TestServices.Build(b => b.AddPositionMonitor(o =>
         {
             o.Interval = TimeSpan.Zero;
-            o.MaxPositionsPerPass = 0;
+            o.PageSize = 0;
         }));
 
         var error = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<PositionMonitorOptions>>().Value);
         Assert.Contains(error.Failures, f => f.StartsWith("Interval:", StringComparison.Ordinal));
-        Assert.Contains(error.Failures, f => f.StartsWith("MaxPositionsPerPass:", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("PageSize:", StringComparison.Ordinal));
     }
 }

@@ -293,7 +293,8 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
                 return Task.FromResult(new ReservationResult(ReservationStatus.ClaimLost, null));
             }
 
-            if (_positionCount.GetValueOrDefault(position.DeploymentId) != reservation.PolicyStateVersion)
+            var count = _positionCount.GetValueOrDefault(position.DeploymentId);
+            if (reservation.PolicyStateVersion is { } version && count != version)
             {
                 return Task.FromResult(new ReservationResult(ReservationStatus.PolicyStateChanged, null));
             }
@@ -301,7 +302,7 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
             _positions.Add(position.Id, position);
             _byOpened.Add((position.OpenedAt, position.Id));
             _positionBySlot.Add((position.SignalId, position.DeploymentId), position.Id);
-            _positionCount[position.DeploymentId] = reservation.PolicyStateVersion + 1;
+            _positionCount[position.DeploymentId] = count + 1;
             AddRouting(reservation.Routing);
             _policyRecords[(position.SignalId, position.DeploymentId)] = reservation.Policy;
             return Task.FromResult(new ReservationResult(ReservationStatus.Reserved, position));
@@ -682,7 +683,7 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
     private void AddRouting(RoutingRecord routing)
     {
         // One audit row per (signal, deployment) decision, also when a crashed execution is resumed.
-        if (_routedSlots.Add((routing.SignalId, routing.DeploymentId)))
+        if (routing.DeploymentId is null || _routedSlots.Add((routing.SignalId, routing.DeploymentId)))
         {
             _routing.Add(routing);
         }
