@@ -44,7 +44,7 @@ public sealed class EcdsaSignature : IEquatable<EcdsaSignature>
     public byte V => (byte)(27 + RecoveryId);
 
     /// <summary>Whether <c>s</c> is in the lower half of the curve order, as Ethereum requires since Homestead.</summary>
-    public bool IsLowS => Secp256k1Curve.ToBigInteger(S).CompareTo(Secp256k1Curve.HalfN) <= 0;
+    public bool IsLowS => Secp256k1Scalar.IsLow(S);
 
     /// <summary>The EIP-155 <c>v</c> of a legacy transaction: <c>recoveryId + chainId * 2 + 35</c>.</summary>
     /// <param name="chainId">The chain id the transaction was signed for.</param>
@@ -131,8 +131,7 @@ public sealed class EcdsaSignature : IEquatable<EcdsaSignature>
             throw new EthereumFormatException($"Must be 32 bytes but was {value.Length}.", paramName);
         }
 
-        var number = Secp256k1Curve.ToBigInteger(value);
-        if (number.SignValue == 0 || number.CompareTo(Secp256k1Curve.N) >= 0)
+        if (!Secp256k1Scalar.IsInRange(value))
         {
             throw new EthereumFormatException("Must be in [1, n-1] for the secp256k1 order n.", paramName);
         }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Utilities;
+using NBitcoin.Secp256k1;
 
 namespace Maxxit.Sdk.Ethereum.Signing;
 
@@ -9,9 +8,10 @@ namespace Maxxit.Sdk.Ethereum.Signing;
 /// <see cref="ToString"/>, exception messages or serialized output; <see cref="Dispose"/> zeroes them.
 /// </summary>
 /// <remarks>
-/// Signing is deterministic (RFC 6979, HMAC-SHA256) and always yields a low-s signature, so the same
-/// key and hash give the same bytes as other Ethereum libraries. Instances are safe to share between
-/// threads for signing; do not dispose while another thread signs.
+/// Signing runs on <c>NBitcoin.Secp256k1</c>, a C# port of libsecp256k1 with constant-time scalar
+/// multiplication and nonce inversion. It is deterministic (RFC 6979, HMAC-SHA256) and always yields a low-s
+/// signature, so the same key and hash give the same bytes as other Ethereum libraries. Instances are safe to
+/// share between threads for signing; do not dispose while another thread signs.
 /// </remarks>
 public sealed class EthereumKey : IDisposable
 {
@@ -34,17 +34,20 @@ public sealed class EthereumKey : IDisposable
                 $"A private key is {PrivateKeyLength} bytes but {privateKey.Length} were given.", nameof(privateKey));
         }
 
-        var d = Secp256k1Curve.ToBigInteger(privateKey);
-        if (d.SignValue == 0 || d.CompareTo(Secp256k1Curve.N) >= 0)
+        if (!Secp256k1Scalar.IsInRange(privateKey))
         {
             throw new EthereumFormatException("A private key must be in [1, n-1] for the secp256k1 order n.", nameof(privateKey));
         }
 
         privateKey.CopyTo(_privateKey);
-        var (x, y) = Secp256k1BaseMultiplier.Multiply(_privateKey);
         _publicKey = new byte[64];
-        x.WriteBigEndian(_publicKey.AsSpan(0, 32));
-        y.WriteBigEndian(_publicKey.AsSpan(32, 32));
+        using (var secret = CreateLibraryKey())
+        {
+            Span<byte> uncompressed = stackalloc byte[65];
+            secret.CreatePubKey().WriteToSpan(compressed: false, uncompressed, out _);
+            uncompressed[1..].CopyTo(_publicKey);
+        }
+
         Address = EthereumAddress.FromPublicKey(_publicKey);
     }
 
@@ -94,8 +97,7 @@ public sealed class EthereumKey : IDisposable
             while (true)
             {
                 RandomNumberGenerator.Fill(bytes);
-                var d = Secp256k1Curve.ToBigInteger(bytes);
-                if (d.SignValue != 0 && d.CompareTo(Secp256k1Curve.N) < 0)
+                if (Secp256k1Scalar.IsInRange(bytes))
                 {
                     return new EthereumKey(bytes);
                 }
@@ -121,75 +123,24 @@ public sealed class EthereumKey : IDisposable
 
         ObjectDisposedException.ThrowIf(_disposed, this);
 
-        var n = Secp256k1Curve.N;
-        var e = new BigInteger(1, hash);
+        // RFC 6979 feeds bits2octets(hash) = hash mod n to the nonce generator; this port passes the hash as
+        // given. Reducing first keeps the nonces those of RFC 6979 (and of our earlier signer) for the ~2^-128
+        // of hashes at or above n; the signed value is the same either way.
+        Span<byte> message = stackalloc byte[32];
+        Secp256k1Scalar.ReduceModOrder(hash, message);
 
-        // h1 = hash mod n (the hash is below 2^256 < 2n, so at most one subtraction).
-        Span<byte> h1 = stackalloc byte[32];
-        if (e.CompareTo(n) >= 0)
+        using var secret = CreateLibraryKey();
+        if (!secret.TrySignRecoverable(message, out var signature) || signature is null)
         {
-            Secp256k1Curve.WriteFixed(e.Subtract(n), h1);
-        }
-        else
-        {
-            hash.CopyTo(h1);
+            // Only a nonce generator that gives up can get here; RFC 6979 retries until it succeeds.
+            throw new CryptographicException("secp256k1 signing failed.");
         }
 
-        Span<byte> nonceKey = stackalloc byte[32];
-        Span<byte> nonceValue = stackalloc byte[32];
-        Span<byte> scratch = stackalloc byte[97];
-        Span<byte> k = stackalloc byte[32];
-        Span<byte> r = stackalloc byte[32];
-        Span<byte> s = stackalloc byte[32];
-        try
-        {
-            var nonces = new Rfc6979Nonce(_privateKey, h1, nonceKey, nonceValue, scratch);
-            var d = Secp256k1Curve.ToBigInteger(_privateKey);
-            while (true)
-            {
-                nonces.Next(k);
-                var kValue = Secp256k1Curve.ToBigInteger(k);
-                if (kValue.SignValue == 0 || kValue.CompareTo(n) >= 0)
-                {
-                    continue;
-                }
-
-                var (x, y) = Secp256k1BaseMultiplier.Multiply(k);
-                x.WriteBigEndian(r);
-                var rValue = Secp256k1Curve.ToBigInteger(r);
-
-                // x >= n would need recovery id 2 or 3, which Ethereum's v cannot express; the chance is
-                // about 2^-128, and taking the next RFC 6979 candidate keeps the signature valid.
-                if (rValue.SignValue == 0 || rValue.CompareTo(n) >= 0)
-                {
-                    continue;
-                }
-
-                var sValue = BigIntegers.ModOddInverse(n, kValue).Multiply(e.Add(d.Multiply(rValue))).Mod(n);
-                if (sValue.SignValue == 0)
-                {
-                    continue;
-                }
-
-                var recoveryId = y.IsOdd ? 1 : 0;
-                if (sValue.CompareTo(Secp256k1Curve.HalfN) > 0)
-                {
-                    // Negating s mirrors R across the x axis, which flips the parity of its y.
-                    sValue = n.Subtract(sValue);
-                    recoveryId ^= 1;
-                }
-
-                Secp256k1Curve.WriteFixed(sValue, s);
-                return new EcdsaSignature(r, s, recoveryId);
-            }
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(nonceKey);
-            CryptographicOperations.ZeroMemory(nonceValue);
-            CryptographicOperations.ZeroMemory(scratch);
-            CryptographicOperations.ZeroMemory(k);
-        }
+        // The library normalises s to the low half and flips the recovery id with it. Ids 2 and 3 (R.x >= n)
+        // are cryptographically unreachable and the library refuses them, so v always fits 27/28.
+        Span<byte> rs = stackalloc byte[64];
+        signature.WriteToSpanCompact(rs, out var recoveryId);
+        return new EcdsaSignature(rs[..32], rs[32..], recoveryId);
     }
 
     /// <summary>
@@ -208,6 +159,20 @@ public sealed class EthereumKey : IDisposable
         }
 
         _privateKey.CopyTo(destination);
+    }
+
+    // A short-lived library key per operation, cleared by its Dispose, so that the only long-lived copy of the
+    // secret is our pinned buffer (a managed object holding it for the key's lifetime could be copied by GC
+    // compaction and leave stale images behind).
+    private ECPrivKey CreateLibraryKey()
+    {
+        if (!ECPrivKey.TryCreate(_privateKey, Context.Instance, out var key))
+        {
+            // The range was checked when the key was created; only a disposed (zeroed) key can fail here.
+            throw new ObjectDisposedException(nameof(EthereumKey));
+        }
+
+        return key;
     }
 
     /// <summary>Shows the address only; the private key is always redacted.</summary>

@@ -1,9 +1,10 @@
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC;
+using NBitcoin.Secp256k1;
 
 namespace Maxxit.Sdk.Ethereum.Signing;
 
 /// <summary>Public-key recovery and verification for secp256k1 signatures over 32-byte hashes.</summary>
+/// <remarks>Recovery runs on <c>NBitcoin.Secp256k1</c>, a C# port of libsecp256k1. It accepts high-s signatures
+/// as well (recovery is defined for both); use <see cref="EcdsaSignature.IsLowS"/> to insist on low s.</remarks>
 public static class Secp256k1
 {
     /// <summary>Recovers the public key that produced <paramref name="signature"/> over <paramref name="hash"/>.</summary>
@@ -19,37 +20,21 @@ public static class Secp256k1
             throw new EthereumFormatException($"The signed hash must be 32 bytes but was {hash.Length}.", nameof(hash));
         }
 
-        var n = Secp256k1Curve.N;
-        var r = Secp256k1Curve.ToBigInteger(signature.R);
-        var s = Secp256k1Curve.ToBigInteger(signature.S);
+        Span<byte> compact = stackalloc byte[64];
+        signature.R.CopyTo(compact);
+        signature.S.CopyTo(compact[32..]);
 
-        Span<byte> compressed = stackalloc byte[33];
-        compressed[0] = (byte)(0x02 | signature.RecoveryId);
-        signature.R.CopyTo(compressed[1..]);
-        ECPoint rPoint;
-        try
-        {
-            rPoint = Secp256k1Curve.Curve.DecodePoint(compressed.ToArray());
-        }
-        catch (ArgumentException ex)
-        {
-            throw new EthereumFormatException("The signature's r is not the x coordinate of a curve point.", nameof(signature), ex);
-        }
-
-        var e = new BigInteger(1, hash.ToArray());
-        var rInverse = r.ModInverse(n);
-        var u1 = n.Subtract(e).Multiply(rInverse).Mod(n);
-        var u2 = s.Multiply(rInverse).Mod(n);
-        var q = ECAlgorithms.SumOfTwoMultiplies(Secp256k1Curve.G, u1, rPoint, u2).Normalize();
-        if (q.IsInfinity)
+        // EcdsaSignature already holds r and s in [1, n-1] and a recovery id of 0 or 1, so parsing cannot fail;
+        // recovery fails when r is not the x coordinate of a curve point or the key would be the point at infinity.
+        if (!SecpRecoverableECDSASignature.TryCreateFromCompact(compact, signature.RecoveryId, out var recoverable)
+            || !ECPubKey.TryRecover(Context.Instance, recoverable, hash, out var key))
         {
             throw new EthereumFormatException("The signature does not recover to a valid public key.", nameof(signature));
         }
 
-        var publicKey = new byte[64];
-        Secp256k1Curve.WriteFixed(q.AffineXCoord.ToBigInteger(), publicKey.AsSpan(0, 32));
-        Secp256k1Curve.WriteFixed(q.AffineYCoord.ToBigInteger(), publicKey.AsSpan(32, 32));
-        return publicKey;
+        Span<byte> uncompressed = stackalloc byte[65];
+        key.WriteToSpan(compressed: false, uncompressed, out _);
+        return uncompressed[1..].ToArray();
     }
 
     /// <summary>Recovers the address of the key that produced <paramref name="signature"/> over <paramref name="hash"/>.</summary>
