@@ -39,6 +39,9 @@ public sealed class MaxxitOptions
     /// <summary>Account value of every wallet on the paper venues, USD (default 10 000).</summary>
     public decimal PaperAccountValueUsd { get; set; } = 10_000m;
 
+    /// <summary>Latency, pending fills, partial fills and cancels of the paper venues (default: every order fills at once).</summary>
+    public Venues.Paper.PaperVenueBehavior PaperBehavior { get; set; } = new();
+
     /// <summary>Taker fee rate of the paper venues (default 0.00035 = 3.5 bp).</summary>
     public decimal PaperFeeRate { get; set; } = 0.00035m;
 

@@ -92,7 +92,7 @@ public static class MaxxitServiceCollectionExtensions
     {
         var options = sp.GetRequiredService<IOptions<MaxxitOptions>>().Value;
         return options.UsePaperVenues
-            ? new PaperVenueAdapter(venue, sp.GetRequiredService<PaperPriceFeed>(), options.PaperAccountValueUsd, options.PaperFeeRate)
+            ? new PaperVenueAdapter(venue, sp.GetRequiredService<PaperPriceFeed>(), options.PaperAccountValueUsd, options.PaperFeeRate, options.PaperBehavior, sp.GetRequiredService<TimeProvider>())
             : new DisabledVenueAdapter(venue);
     }
 

@@ -80,7 +80,7 @@ public sealed partial class PaperVenueAdapter : IPositionVenue
         var position = request.Position;
         if (!_open.TryRemove(position.ClientOrderId, out var open))
         {
-            throw new VenueException(Venue, $"no open position for order {position.ClientOrderId}", "it was closed already or never opened on this venue");
+            throw new PositionNotOnVenueException(Venue, $"no open position for order {position.ClientOrderId}", "it was closed already or never opened on this venue");
         }
 
         var price = _prices.GetPrice(Venue, request.Market.Symbol);

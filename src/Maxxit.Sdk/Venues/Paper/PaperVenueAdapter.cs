@@ -15,6 +15,9 @@ public sealed partial class PaperVenueAdapter : IVenueAdapter
     private readonly decimal _accountValueUsd;
     private readonly decimal _feeRate;
     private readonly ConcurrentDictionary<string, Lazy<OrderResult>> _orders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PendingOrder> _pending = new(StringComparer.Ordinal);
+    private readonly PaperVenueBehavior _behavior;
+    private readonly TimeProvider _time;
     private long _nextOrderId;
 
     /// <summary>Creates a paper venue.</summary>
@@ -22,8 +25,12 @@ public sealed partial class PaperVenueAdapter : IVenueAdapter
     /// <param name="prices">Price source.</param>
     /// <param name="accountValueUsd">Every wallet's account value.</param>
     /// <param name="feeRate">Taker fee as a fraction of notional.</param>
-    public PaperVenueAdapter(Venue venue, PaperPriceFeed prices, decimal accountValueUsd, decimal feeRate)
+    /// <param name="behavior">Latency, pending fills and cancels (default: every order fills at once).</param>
+    /// <param name="time">Clock of the pending orders' delays (default the system clock).</param>
+    public PaperVenueAdapter(Venue venue, PaperPriceFeed prices, decimal accountValueUsd, decimal feeRate, PaperVenueBehavior? behavior = null, TimeProvider? time = null)
     {
+        _behavior = behavior ?? new PaperVenueBehavior();
+        _time = time ?? TimeProvider.System;
         Venue = venue;
         _prices = prices;
         _accountValueUsd = accountValueUsd;
@@ -40,10 +47,23 @@ public sealed partial class PaperVenueAdapter : IVenueAdapter
     public ValueTask<IReadOnlyList<MarketInfo>> GetMarketsAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult(PaperMarketData.For(Venue));
 
+    /// <summary>Distinct orders the venue answered with a fill or a pending acceptance (a repeated client order id counts once).</summary>
+    public int OrdersAnswered => _orders.Values.Count(o => o.IsValueCreated);
+
     /// <inheritdoc />
-    public ValueTask<OrderResult> PlaceOrderAsync(OrderRequest request, CancellationToken cancellationToken)
+    public async ValueTask<OrderResult> PlaceOrderAsync(OrderRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (_behavior.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(_behavior.Latency, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await PlaceNowAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ValueTask<OrderResult> PlaceNowAsync(OrderRequest request, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         var order = _orders.GetOrAdd(request.ClientOrderId, _ => new Lazy<OrderResult>(() => Open(request)));
         try
@@ -57,12 +77,32 @@ public sealed partial class PaperVenueAdapter : IVenueAdapter
         }
     }
 
+    /// <summary>A deterministic draw in [0, 1) for one decision (<paramref name="salt"/>) about one order.</summary>
+    private double Draw(string clientOrderId, int salt)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{_behavior.Seed}:{salt}:{clientOrderId}"), hash);
+        return (System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(hash) >> 11) * (1.0 / (1UL << 53));
+    }
+
     /// <inheritdoc />
     public ValueTask<VenueHealth> GetHealthAsync(CancellationToken cancellationToken) => ValueTask.FromResult(new VenueHealth(true, "paper"));
 
     private OrderResult Open(OrderRequest request)
     {
         var result = Fill(request);
+        if (Draw(request.ClientOrderId, 0) < _behavior.PendingFraction)
+        {
+            // Accepted now, decided later: the fill (if any) comes at another price, possibly for part of the size.
+            var partial = Draw(request.ClientOrderId, 2) < _behavior.PartialFillFraction;
+            var slip = request.Side == TradeSide.Long ? 1m + _behavior.PendingSlippage : 1m - _behavior.PendingSlippage;
+            var qty = partial ? Math.Round(result.FilledQuantity / 2m, Math.Min(request.Market.SizeDecimals, 10), MidpointRounding.ToZero) : result.FilledQuantity;
+            var fill = result with { FilledQuantity = qty, AveragePrice = result.AveragePrice * slip, FeesUsd = Math.Round(qty * result.AveragePrice * slip * _feeRate, 6) };
+            var cancelled = Draw(request.ClientOrderId, 1) < _behavior.CancelFraction || qty <= 0m;
+            _pending[request.ClientOrderId] = new PendingOrder(request, fill, cancelled, _time.GetUtcNow() + _behavior.PendingDelay);
+            return result with { Status = OrderStatus.Pending, FilledQuantity = 0m, FeesUsd = 0m };
+        }
+
         _open[request.ClientOrderId] = new PaperPosition(request.Deployment.Id, request.Market.Symbol, request.Side, result.FilledQuantity, result.AveragePrice, result.VenueOrderId);
         return result;
     }
