@@ -17,7 +17,42 @@ public sealed class MaxxitOptionsValidator : IValidateOptions<MaxxitOptions>
 
         Range(failures, nameof(MaxxitOptions.MarketRefreshInterval), options.MarketRefreshInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         Range(failures, nameof(MaxxitOptions.RoutingConfigRefreshInterval), options.RoutingConfigRefreshInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
-        Range(failures, nameof(MaxxitOptions.SignalLease), options.SignalLease, TimeSpan.FromSeconds(5), TimeSpan.FromHours(1));
+        // Leases are renewed every third of their length while work is in flight, so a short one costs renewals, not safety.
+        Range(failures, nameof(MaxxitOptions.SignalLease), options.SignalLease, TimeSpan.FromMilliseconds(300), TimeSpan.FromHours(1));
+        if (options.MaxOrdersInFlightPerVenue is < 1 or > 1_000)
+        {
+            failures.Add($"{nameof(MaxxitOptions.MaxOrdersInFlightPerVenue)}: must be between 1 and 1000");
+        }
+
+        if (options.MaxUnknownOutcomes is < 1 or > 100)
+        {
+            failures.Add($"{nameof(MaxxitOptions.MaxUnknownOutcomes)}: must be between 1 and 100");
+        }
+
+        if (options.PaperBehavior is not { } paper)
+        {
+            failures.Add($"{nameof(MaxxitOptions.PaperBehavior)}: must not be null");
+        }
+        else
+        {
+            foreach (var (option, value) in new[] { (nameof(paper.PendingFraction), paper.PendingFraction), (nameof(paper.CancelFraction), paper.CancelFraction), (nameof(paper.PartialFillFraction), paper.PartialFillFraction) })
+            {
+                if (value is < 0 or > 1 || double.IsNaN(value))
+                {
+                    failures.Add($"{nameof(MaxxitOptions.PaperBehavior)}.{option}: must be between 0 and 1");
+                }
+            }
+
+            if (paper.Latency < TimeSpan.Zero || paper.PendingDelay < TimeSpan.Zero)
+            {
+                failures.Add($"{nameof(MaxxitOptions.PaperBehavior)}: {nameof(paper.Latency)} and {nameof(paper.PendingDelay)} must not be negative");
+            }
+
+            if (paper.PendingSlippage is < 0m or >= 1m)
+            {
+                failures.Add($"{nameof(MaxxitOptions.PaperBehavior)}.{nameof(paper.PendingSlippage)}: must be in [0, 1)");
+            }
+        }
         if (options.DefaultLeverage is < 1m or > 100m)
         {
             failures.Add($"{nameof(MaxxitOptions.DefaultLeverage)}: must be between 1 and 100");

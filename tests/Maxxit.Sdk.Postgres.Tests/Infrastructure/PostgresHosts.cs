@@ -11,15 +11,22 @@ namespace Maxxit.Sdk.Postgres.Tests;
 /// </summary>
 internal static class PostgresHosts
 {
-    public static ServiceProvider Build(string connectionString, Action<IServiceCollection>? services = null, Action<PostgresStoreOptions>? store = null)
+    public static ServiceProvider Build(
+        string connectionString,
+        Action<IServiceCollection>? services = null,
+        Action<PostgresStoreOptions>? store = null,
+        Action<Maxxit.Sdk.DependencyInjection.MaxxitBuilder>? configure = null,
+        Action<MaxxitOptions>? options = null)
     {
         var collection = new ServiceCollection();
         services?.Invoke(collection);
-        collection.AddMaxxitV3(o =>
+        var builder = collection.AddMaxxitV3(o =>
         {
             o.SignalLease = TimeSpan.FromMinutes(2);
             o.MasterKey = TestMasterKey;
+            options?.Invoke(o);
         }).UsePostgres(connectionString, store);
+        configure?.Invoke(builder);
         return collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

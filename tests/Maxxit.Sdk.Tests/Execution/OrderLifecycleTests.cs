@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Maxxit.Sdk.Client;
 using Maxxit.Sdk.Execution;
 using Maxxit.Sdk.Markets;
@@ -7,6 +6,7 @@ using Maxxit.Sdk.Signals;
 using Maxxit.Sdk.Storage;
 using Maxxit.Sdk.Storage.InMemory;
 using Maxxit.Sdk.Venues;
+using Maxxit.Sdk.Testing.Execution;
 using Maxxit.Sdk.Venues.Paper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -158,63 +158,5 @@ public sealed class OrderLifecycleTests
 
         Assert.Single(results.SelectMany(r => r.Deployments), d => d.Outcome == DeploymentOutcome.Opened);
         Assert.Equal(5, results.SelectMany(r => r.Deployments).Count(d => d.Outcome == DeploymentOutcome.PolicyRejected));
-    }
-
-    /// <summary>A venue that holds every order until released, answers a repeated client order id with the first fill, and counts what is in flight.</summary>
-    private sealed class GatedVenue : IVenueAdapter
-    {
-        private readonly SemaphoreSlim _release = new(0);
-        private readonly ConcurrentDictionary<string, Lazy<Task<OrderResult>>> _fills = new();
-        private int _inFlight;
-        private int _maxInFlight;
-
-        public Venue Venue => Venue.Hyperliquid;
-
-        public ConcurrentQueue<string> Orders { get; } = new();
-
-        public ConcurrentDictionary<string, byte> Filled { get; } = new();
-
-        public int InFlight => Volatile.Read(ref _inFlight);
-
-        public int MaxInFlight => Volatile.Read(ref _maxInFlight);
-
-        public void Release(int count) => _release.Release(count);
-
-        public async Task WaitForInFlightAsync(int count)
-        {
-            for (var i = 0; i < 2000 && Volatile.Read(ref _inFlight) < count; i++)
-            {
-                await Task.Delay(5);
-            }
-        }
-
-        public ValueTask<IReadOnlyList<MarketInfo>> GetMarketsAsync(CancellationToken cancellationToken) => ValueTask.FromResult(PaperMarketData.For(Venue.Hyperliquid));
-
-        public async ValueTask<OrderResult> PlaceOrderAsync(OrderRequest request, CancellationToken cancellationToken)
-        {
-            Orders.Enqueue(request.ClientOrderId);
-            var now = Interlocked.Increment(ref _inFlight);
-            int seen;
-            while ((seen = Volatile.Read(ref _maxInFlight)) < now && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
-            {
-            }
-
-            try
-            {
-                await _release.WaitAsync(cancellationToken);
-                // The venue deduplicates by client order id: a repeat gets the first order's fill.
-                return await _fills.GetOrAdd(request.ClientOrderId, id => new Lazy<Task<OrderResult>>(() =>
-                {
-                    Filled[id] = 1;
-                    return Task.FromResult(new OrderResult { Status = OrderStatus.Filled, VenueOrderId = "v-" + id[2..10], FilledQuantity = 1m, AveragePrice = 3000m, Leverage = 2m, CollateralUsd = 1500m });
-                })).Value;
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inFlight);
-            }
-        }
-
-        public ValueTask<VenueHealth> GetHealthAsync(CancellationToken cancellationToken) => ValueTask.FromResult(new VenueHealth(true));
     }
 }
