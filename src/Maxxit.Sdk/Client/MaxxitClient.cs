@@ -239,13 +239,19 @@ public sealed class MaxxitClient : IMaxxitClient
         }
 
         var result = await _closer.CloseAsync(positionId, CloseReason.Manual, null, cancellationToken).ConfigureAwait(false);
-        if (result.Outcome != PositionCloseOutcome.Closed)
+        switch (result.Outcome)
         {
-            throw new MaxxitConflictException("position_id", $"position {positionId} is being closed by another closer or is closed already");
+            case PositionCloseOutcome.Closed:
+                await _metrics.UpdateAsync(result.AgentId!.Value, cancellationToken).ConfigureAwait(false);
+                return result.Position!;
+            case PositionCloseOutcome.Pending:
+                // Accepted by the venue, filled later: the position stays CLOSING until fill confirmation records the exit.
+                return result.Position!;
+            case PositionCloseOutcome.NeedsReconciliation:
+                throw new VenueException(position.Venue, $"the close of position {positionId} did not go through: {result.Position?.FailureReason}", "the position needs reconciliation; check it on the venue");
+            default:
+                throw new MaxxitConflictException("position_id", $"position {positionId} is being closed by another closer or is closed already");
         }
-
-        await _metrics.UpdateAsync(result.AgentId!.Value, cancellationToken).ConfigureAwait(false);
-        return result.Position!;
     }
 
     private VenueAgentWallet ProtectWallet(Venue venue, AgentKeyInput input)
