@@ -23,7 +23,7 @@ public sealed class CloseAttemptTests
         var opened = Assert.Single((await client.ExecuteTradeAsync((await TestServices.SignalAsync(client, agent.Id, "ETH")).Id)).Positions);
 
         var refused = await Assert.ThrowsAsync<VenueException>(() => client.ClosePositionAsync(opened.Id));
-        var reopened = (await client.GetPositionAsync(opened.Id))!;
+        var reopened = (await sp.GetRequiredService<Maxxit.Sdk.Storage.IPositionStore>().GetPositionAsync(opened.Id, default))!;
         var closed = await client.ClosePositionAsync(opened.Id);
 
         Assert.Contains("IOC", refused.Message);
@@ -48,7 +48,7 @@ public sealed class CloseAttemptTests
             await Assert.ThrowsAsync<VenueException>(() => client.ClosePositionAsync(opened.Id));
         }
 
-        var stuck = (await client.GetPositionAsync(opened.Id))!;
+        var stuck = (await sp.GetRequiredService<Maxxit.Sdk.Storage.IPositionStore>().GetPositionAsync(opened.Id, default))!;
         Assert.Equal(PositionStatus.NeedsReconciliation, stuck.Status);
         Assert.Contains("close attempt 3 of 3", stuck.FailureReason);
         Assert.Equal(3, venue.CloseIds.Distinct().Count());
