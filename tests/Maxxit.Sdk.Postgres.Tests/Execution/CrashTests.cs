@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Maxxit.Sdk.Client;
+using Maxxit.Sdk.Execution;
+using Maxxit.Sdk.Positions;
+using Maxxit.Sdk.Signals;
+using Maxxit.Sdk.Storage;
+using Maxxit.Sdk.Testing.Postgres;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Maxxit.Sdk.Postgres.Tests.Execution;
+
+/// <summary>A host killed with SIGKILL at random points over a batch, then the leases lapse and another host finishes.</summary>
+public sealed class CrashTests
+{
+    private const int LeaseMs = 600;
+
+    [Fact]
+    public async Task Hosts_killed_mid_batch_leave_no_duplicate_position_or_audit_row_and_nothing_stuck()
+    {
+        await using var db = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("crash");
+        await using (var seed = PostgresHosts.Build(db.ConnectionString))
+        {
+            var client = seed.GetRequiredService<IMaxxitClient>();
+            var (agent, _) = await PostgresHosts.AgentWithDeploymentsAsync(client, 5);
+            foreach (var token in Enumerable.Range(0, 30).Select(i => i % 3 == 0 ? "XAU" : i % 3 == 1 ? "ETH" : "BTC"))
+            {
+                await PostgresHosts.SignalAsync(client, agent.Id, token);
+            }
+        }
+
+        // Three hosts in a row are killed at a random point of their run (seeded, so a failure can be replayed).
+        var random = new Random(20261201);
+        var kills = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            kills += await RunAndKillAsync(db.ConnectionString, TimeSpan.FromMilliseconds(random.Next(100, 1200))) ? 1 : 0;
+        }
+
+        // Once the dead hosts' leases lapse, a healthy host finishes everything.
+        await Task.Delay(TimeSpan.FromMilliseconds(LeaseMs * 2));
+        await using var survivor = PostgresHosts.Build(db.ConnectionString, options: o => o.SignalLease = TimeSpan.FromMilliseconds(LeaseMs));
+        var executor = survivor.GetRequiredService<ITradeExecutor>();
+        for (var round = 0; round < 20 && (await executor.ExecutePendingAsync(16, CancellationToken.None)).Count > 0; round++)
+        {
+        }
+
+        Assert.True(kills >= 1, "no host was killed mid-batch; the kill points are too late for this machine");
+        await using var data = NpgsqlDataSource.Create(db.ConnectionString);
+        Assert.Equal(0L, await ScalarAsync(data, "SELECT count(*) FROM (SELECT 1 FROM positions_v3 GROUP BY signal_id, deployment_id HAVING count(*) > 1) d"));
+        Assert.Equal(0L, await ScalarAsync(data, "SELECT count(*) FROM (SELECT 1 FROM venue_routing_history_v3 GROUP BY signal_id, deployment_id HAVING count(*) > 1) d"));
+        Assert.Equal(150L, await ScalarAsync(data, "SELECT count(*) FROM venue_routing_history_v3"));
+        Assert.Equal(150L, await ScalarAsync(data, "SELECT count(*) FROM positions_v3 WHERE status = 'OPEN'"));
+        Assert.Equal(0L, await ScalarAsync(data, "SELECT count(*) FROM signals_v3 WHERE status <> 'EXECUTED'"));
+        var store = survivor.GetRequiredService<IMaxxitStore>();
+        Assert.Equal(150, (await store.GetOverviewAsync(CancellationToken.None)).OpenPositions);
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlDataSource data, string sql)
+    {
+        await using var cmd = data.CreateCommand(sql);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Starts a host, waits until it works, kills it with SIGKILL after <paramref name="after"/>; true when it was still running.</summary>
+    private static async Task<bool> RunAndKillAsync(string connectionString, TimeSpan after)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { HostDll(), connectionString, PostgresHosts.TestMasterKey, LeaseMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "60" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var ready = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data == "ready")
+            {
+                ready.TrySetResult();
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await Task.Delay(after);
+        var running = !process.HasExited;
+        if (running)
+        {
+            process.Kill();
+        }
+
+        await process.WaitForExitAsync();
+        return running;
+    }
+
+    private static string HostDll()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Maxxit.Sdk.CrashHost.dll");
+        Assert.True(File.Exists(dll), $"crash host not built at {dll}");
+        return dll;
+    }
+}
