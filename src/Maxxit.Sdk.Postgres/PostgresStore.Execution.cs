@@ -16,69 +16,115 @@ public sealed partial class PostgresStore
     private const string Notional = "CASE WHEN status IN ('RESERVED', 'SUBMITTED', 'PENDING_FILL') THEN intended_notional ELSE qty * entry_price END";
 
     /// <inheritdoc />
-    public Task<ReservationResult> ReserveExecutionAsync(ExecutionReservation reservation, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReservationResult>> ReserveExecutionsAsync(IReadOnlyList<ExecutionReservation> reservations, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reservation);
-        ArgumentNullException.ThrowIfNull(reservation.Position);
-        ArgumentNullException.ThrowIfNull(reservation.Routing);
-        ArgumentNullException.ThrowIfNull(reservation.Policy);
-        var position = reservation.Position;
-        return OnceAsync(async ct =>
+        ArgumentNullException.ThrowIfNull(reservations);
+        foreach (var r in reservations)
         {
-            int inserted;
-            bool fenceOk, versionOk;
-            // One batch, so one round trip and one implicit transaction: the advisory lock serializes the deployment's
-            // reservations until the insert commits.
+            ArgumentNullException.ThrowIfNull(r);
+            ArgumentNullException.ThrowIfNull(r.Position);
+            ArgumentNullException.ThrowIfNull(r.Routing);
+            ArgumentNullException.ThrowIfNull(r.Policy);
+        }
+
+        if (reservations.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<ReservationResult>>([]);
+        }
+
+        return OnceAsync<IReadOnlyList<ReservationResult>>(async ct =>
+        {
+            // One batch: one round trip and one implicit transaction for the whole fan-out. A reservation under a
+            // stateful policy first takes its deployment's advisory lock (held until commit); locks are taken in
+            // deployment order, so two hosts reserving for the same deployments cannot deadlock.
+            var order = Enumerable.Range(0, reservations.Count).OrderBy(i => reservations[i].Position.DeploymentId).ToArray();
+            var rows = new (int Inserted, bool FenceOk, bool VersionOk)[reservations.Count];
             await using (var batch = dataSource.CreateBatch())
             {
-                var lockCmd = new NpgsqlBatchCommand(sql.LockDeployment);
-                lockCmd.Parameters.Text(position.DeploymentId.ToString());
-                batch.BatchCommands.Add(lockCmd);
-                var reserve = new NpgsqlBatchCommand(sql.Reserve);
-                BindPosition(reserve.Parameters, position);
-                reserve.Parameters.Long(position.Fence).Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = (object?)reservation.PolicyStateVersion ?? DBNull.Value });
-                reserve.Parameters.Num(position.IntendedNotionalUsd);
-                BindRouting(reserve.Parameters, reservation.Routing);
-                BindPolicy(reserve.Parameters, reservation.Policy);
-                batch.BatchCommands.Add(reserve);
+                var reads = new List<int>(reservations.Count);
+                foreach (var i in order)
+                {
+                    var reservation = reservations[i];
+                    var position = reservation.Position;
+                    if (reservation.PolicyStateVersion is not null)
+                    {
+                        var lockCmd = new NpgsqlBatchCommand(sql.LockDeployment);
+                        lockCmd.Parameters.Text(position.DeploymentId.ToString());
+                        batch.BatchCommands.Add(lockCmd);
+                        reads.Add(-1);
+                    }
+
+                    var reserve = new NpgsqlBatchCommand(sql.Reserve);
+                    BindPosition(reserve.Parameters, position);
+                    reserve.Parameters.Long(position.Fence).Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = (object?)reservation.PolicyStateVersion ?? DBNull.Value });
+                    reserve.Parameters.Num(position.IntendedNotionalUsd);
+                    BindRouting(reserve.Parameters, reservation.Routing);
+                    BindPolicy(reserve.Parameters, reservation.Policy);
+                    batch.BatchCommands.Add(reserve);
+                    reads.Add(i);
+                }
+
                 try
                 {
                     await using var r = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                    await r.NextResultAsync(ct).ConfigureAwait(false);
-                    await r.ReadAsync(ct).ConfigureAwait(false);
-                    (inserted, fenceOk, versionOk) = (r.GetInt32(0), r.GetBoolean(1), r.GetBoolean(2));
+                    for (var k = 0; k < reads.Count; k++)
+                    {
+                        if (k > 0)
+                        {
+                            await r.NextResultAsync(ct).ConfigureAwait(false);
+                        }
+
+                        if (reads[k] >= 0)
+                        {
+                            await r.ReadAsync(ct).ConfigureAwait(false);
+                            rows[reads[k]] = (r.GetInt32(0), r.GetBoolean(1), r.GetBoolean(2));
+                        }
+                    }
                 }
-                catch (PostgresException ex) when (PgErrors.Map(ex, ("signal_id", position.SignalId), ("deployment_id", position.DeploymentId)) is { } mapped)
+                catch (PostgresException ex) when (PgErrors.Map(ex, ("signal_id", reservations[0].Position.SignalId), ("deployment_id", DeploymentOf(ex, batch, reads, reservations))) is { } mapped)
                 {
                     throw mapped;
                 }
             }
 
-            if (inserted == 1)
+            var results = new ReservationResult[reservations.Count];
+            for (var i = 0; i < reservations.Count; i++)
             {
-                return new ReservationResult(ReservationStatus.Reserved, position);
+                var position = reservations[i].Position;
+                var (inserted, fenceOk, versionOk) = rows[i];
+                results[i] = inserted == 1
+                    ? new ReservationResult(ReservationStatus.Reserved, position)
+                    : await NotReservedAsync(position, fenceOk, versionOk, ct).ConfigureAwait(false);
             }
 
-            await using var existing = Command($"SELECT {Columns.Position} FROM {sql.Positions} WHERE signal_id = $1 AND deployment_id = $2");
-            existing.Parameters.Uuid(position.SignalId).Uuid(position.DeploymentId);
-            if (await SingleAsync(existing, Rows.Position, ct).ConfigureAwait(false) is { } found)
-            {
-                return new ReservationResult(ReservationStatus.Existing, found);
-            }
-
-            if (!fenceOk)
-            {
-                await using var known = Command($"SELECT EXISTS (SELECT 1 FROM {sql.Signals} WHERE id = $1)");
-                known.Parameters.Uuid(position.SignalId);
-                return (bool)(await known.ExecuteScalarAsync(ct).ConfigureAwait(false))!
-                    ? new ReservationResult(ReservationStatus.ClaimLost, null)
-                    : throw new MaxxitNotFoundException("signal", position.SignalId.ToString(), "signal_id");
-            }
-
-            return versionOk
-                ? throw new InvalidOperationException($"reservation of signal {position.SignalId} deployment {position.DeploymentId} wrote nothing and no position was found")
-                : new ReservationResult(ReservationStatus.PolicyStateChanged, null);
+            return results;
         }, cancellationToken);
+    }
+
+    private static Guid DeploymentOf(PostgresException ex, NpgsqlBatch batch, List<int> reads, IReadOnlyList<ExecutionReservation> reservations) =>
+        ex.BatchCommand is { } c && batch.BatchCommands.IndexOf(c) is var k and >= 0 && reads[k] >= 0 ? reservations[reads[k]].Position.DeploymentId : reservations[0].Position.DeploymentId;
+
+    private async Task<ReservationResult> NotReservedAsync(Position position, bool fenceOk, bool versionOk, CancellationToken ct)
+    {
+        await using var existing = Command($"SELECT {Columns.Position} FROM {sql.Positions} WHERE signal_id = $1 AND deployment_id = $2");
+        existing.Parameters.Uuid(position.SignalId).Uuid(position.DeploymentId);
+        if (await SingleAsync(existing, Rows.Position, ct).ConfigureAwait(false) is { } found)
+        {
+            return new ReservationResult(ReservationStatus.Existing, found);
+        }
+
+        if (!fenceOk)
+        {
+            await using var known = Command($"SELECT EXISTS (SELECT 1 FROM {sql.Signals} WHERE id = $1)");
+            known.Parameters.Uuid(position.SignalId);
+            return (bool)(await known.ExecuteScalarAsync(ct).ConfigureAwait(false))!
+                ? new ReservationResult(ReservationStatus.ClaimLost, null)
+                : throw new MaxxitNotFoundException("signal", position.SignalId.ToString(), "signal_id");
+        }
+
+        return versionOk
+            ? throw new InvalidOperationException($"reservation of signal {position.SignalId} deployment {position.DeploymentId} wrote nothing and no position was found")
+            : new ReservationResult(ReservationStatus.PolicyStateChanged, null);
     }
 
     /// <inheritdoc />

@@ -29,85 +29,101 @@ internal sealed class DeploymentExecutor(
     MaxxitMetrics metrics,
     ILogger logger)
 {
-    public async Task<DeploymentExecution> ExecuteAsync(Signal signal, AgentDeployment deployment, int maxPolicyRetries, CancellationToken cancellationToken)
+    /// <summary>
+    /// Policy and routing for one deployment, without writing a position: either a finished outcome (policy rejection or
+    /// no venue, already recorded) or a planned order to reserve. Only a policy with limits that depend on the
+    /// deployment's other positions reads their state, and its reservation is then conditional on that state.
+    /// </summary>
+    public async Task<Plan> DecideAsync(Signal signal, AgentDeployment deployment, decimal? accountValue, CancellationToken cancellationToken)
     {
-        var existing = await FindPositionAsync(signal.Id, deployment.Id, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
+        var now = time.GetUtcNow();
+        var stateful = HasStatefulLimits(deployment.Policy);
+        var state = stateful
+            ? await store.GetPolicyStateAsync(deployment.Id, signal.TokenSymbol, new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), cancellationToken).ConfigureAwait(false)
+            : PolicyState.Empty;
+        var intent = new TradeIntent(signal.TokenSymbol, signal.Side, signal.SizeModel.Value, null, signal.Confidence, deployment.Policy?.PreferredVenues ?? [], deployment.Policy?.ExcludedVenues ?? []);
+        var decision = await policy.EvaluateAsync(new PolicyContext(signal, deployment, intent, state, accountValue, now), cancellationToken).ConfigureAwait(false);
+        var policyRecord = new PolicyRecord(signal.Id, deployment.Id, decision.Outcome, decision.Adjustments, decision.RejectedBy, decision.Reason, now);
+        if (decision.Outcome == PolicyOutcome.Rejected)
         {
-            return await ResumeAsync(signal, deployment, existing, null, null, cancellationToken).ConfigureAwait(false);
+            await store.RecordNoTradeAsync(null, policyRecord, cancellationToken).ConfigureAwait(false);
+            metrics.RecordTrade("policy_rejected", null);
+            return new Plan(new DeploymentExecution(deployment.Id, DeploymentOutcome.PolicyRejected, decision, null, null, $"Rejected by policy rule {decision.RejectedBy}: {decision.Reason}"));
         }
 
-        var accountValue = await GetAccountValueAsync(deployment, cancellationToken).ConfigureAwait(false);
-        for (var attempt = 0; ; attempt++)
+        var trade = decision.Intent;
+        var routing = router.Route(new RoutingRequest(trade.TokenSymbol, signal.AgentId, trade.VenuePriority, trade.ExcludedVenues));
+        var routingRecord = ToRecord(signal, deployment, routing, now);
+        if (routing.SelectedVenue is not { } venue || !catalog.TryGet(venue, trade.TokenSymbol, out var market))
         {
-            var now = time.GetUtcNow();
-            var state = await store.GetPolicyStateAsync(deployment.Id, signal.TokenSymbol, new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), cancellationToken).ConfigureAwait(false);
-            var intent = new TradeIntent(signal.TokenSymbol, signal.Side, signal.SizeModel.Value, null, signal.Confidence, deployment.Policy?.PreferredVenues ?? [], deployment.Policy?.ExcludedVenues ?? []);
-            var decision = await policy.EvaluateAsync(new PolicyContext(signal, deployment, intent, state, accountValue, now), cancellationToken).ConfigureAwait(false);
-            var policyRecord = new PolicyRecord(signal.Id, deployment.Id, decision.Outcome, decision.Adjustments, decision.RejectedBy, decision.Reason, now);
-            if (decision.Outcome == PolicyOutcome.Rejected)
-            {
-                await store.RecordNoTradeAsync(null, policyRecord, cancellationToken).ConfigureAwait(false);
-                metrics.RecordTrade("policy_rejected", null);
-                return new DeploymentExecution(deployment.Id, DeploymentOutcome.PolicyRejected, decision, null, null, $"Rejected by policy rule {decision.RejectedBy}: {decision.Reason}");
-            }
-
-            var trade = decision.Intent;
-            var routing = router.Route(new RoutingRequest(trade.TokenSymbol, signal.AgentId, trade.VenuePriority, trade.ExcludedVenues));
-            var routingRecord = ToRecord(signal, deployment, routing, now);
-            if (routing.SelectedVenue is not { } venue || !catalog.TryGet(venue, trade.TokenSymbol, out var market))
-            {
-                await store.RecordNoTradeAsync(routingRecord, policyRecord, cancellationToken).ConfigureAwait(false);
-                metrics.RecordTrade("no_venue", null);
-                return new DeploymentExecution(deployment.Id, DeploymentOutcome.NoVenue, decision, routing, null, routing.Reason);
-            }
-
-            // The policy can only bound leverage by the venues the trade might go to; the routed market's own maximum is final.
-            var leverage = Math.Min(trade.Leverage ?? options.DefaultLeverage, Math.Max(market.MaxLeverage, 1m));
-            trade = trade with { Leverage = leverage };
-            var position = new Position
-            {
-                Id = Guid.NewGuid(),
-                DeploymentId = deployment.Id,
-                SignalId = signal.Id,
-                Venue = venue,
-                TokenSymbol = trade.TokenSymbol,
-                Side = trade.Side,
-                SizePercent = trade.SizePercent,
-                Leverage = leverage,
-                Status = PositionStatus.Reserved,
-                ClientOrderId = ClientOrderId.For(signal.Id, deployment.Id, ClientOrderId.Open),
-                OpenedAt = now,
-                Fence = signal.Fence,
-                IntendedNotionalUsd = accountValue is { } value ? Math.Round(value * trade.SizePercent / 100m * leverage, 6) : 0m,
-            };
-            var reservation = await store.ReserveExecutionAsync(new ExecutionReservation(position, routingRecord, policyRecord, HasStatefulLimits(deployment.Policy) ? state.Version : null), cancellationToken).ConfigureAwait(false);
-            switch (reservation.Status)
-            {
-                case ReservationStatus.Reserved:
-                    return await PlaceAsync(signal, deployment, reservation.Position!, market, trade, decision, routing, cancellationToken).ConfigureAwait(false);
-                case ReservationStatus.Existing:
-                    return await ResumeAsync(signal, deployment, reservation.Position!, decision, routing, cancellationToken).ConfigureAwait(false);
-                case ReservationStatus.ClaimLost:
-                    return ClaimLost(deployment, null, "the claim on the signal was taken over before the reservation");
-                case ReservationStatus.PolicyStateChanged when attempt < maxPolicyRetries:
-                    // Another signal reserved for this deployment in between: decide again on the new state.
-                    continue;
-                default:
-                    return new DeploymentExecution(deployment.Id, DeploymentOutcome.Unknown, decision, routing, null, $"the deployment's positions kept changing during {maxPolicyRetries} policy evaluations; left for the next run");
-            }
+            await store.RecordNoTradeAsync(routingRecord, policyRecord, cancellationToken).ConfigureAwait(false);
+            metrics.RecordTrade("no_venue", null);
+            return new Plan(new DeploymentExecution(deployment.Id, DeploymentOutcome.NoVenue, decision, routing, null, routing.Reason));
         }
+
+        // The policy can only bound leverage by the venues the trade might go to; the routed market's own maximum is final.
+        var leverage = Math.Min(trade.Leverage ?? options.DefaultLeverage, Math.Max(market.MaxLeverage, 1m));
+        trade = trade with { Leverage = leverage };
+        var position = new Position
+        {
+            Id = Guid.NewGuid(),
+            DeploymentId = deployment.Id,
+            SignalId = signal.Id,
+            Venue = venue,
+            TokenSymbol = trade.TokenSymbol,
+            Side = trade.Side,
+            SizePercent = trade.SizePercent,
+            Leverage = leverage,
+            Status = PositionStatus.Reserved,
+            ClientOrderId = ClientOrderId.For(signal.Id, deployment.Id, ClientOrderId.Open),
+            OpenedAt = now,
+            Fence = signal.Fence,
+            IntendedNotionalUsd = accountValue is { } value ? Math.Round(value * trade.SizePercent / 100m * leverage, 6) : 0m,
+        };
+        var reservation = new ExecutionReservation(position, routingRecord, policyRecord, stateful ? state.Version : null);
+        return new Plan(null, reservation, deployment, market, trade, decision, routing);
     }
 
-    /// <summary>Whether a limit of the policy depends on the deployment's other positions (only then must reservations be serialized).</summary>
-    private static bool HasStatefulLimits(DeploymentPolicy? p) =>
-        p is not null && (p.MaxOpenPositions is not null || p.MaxTokenExposurePercent is not null || p.MaxTotalExposurePercent is not null
-            || p.CooldownPerToken is not null || p.DailyTradeCap is not null);
+    /// <summary>
+    /// Decides and reserves one deployment on its own, again and again while its positions keep changing under the
+    /// policy (another signal reserved for it in between), then places the order.
+    /// </summary>
+    public async Task<DeploymentExecution> RetryAsync(Signal signal, AgentDeployment deployment, decimal? accountValue, int maxPolicyRetries, CancellationToken cancellationToken)
+    {
+        Plan? plan = null;
+        for (var attempt = 0; attempt < maxPolicyRetries; attempt++)
+        {
+            plan = await DecideAsync(signal, deployment, accountValue, cancellationToken).ConfigureAwait(false);
+            if (plan.Done is { } done)
+            {
+                return done;
+            }
 
-    private static DeploymentExecution ClaimLost(AgentDeployment deployment, Position? position, string reason) =>
+            var result = (await store.ReserveExecutionsAsync([plan.Reservation!], cancellationToken).ConfigureAwait(false))[0];
+            switch (result.Status)
+            {
+                case ReservationStatus.Reserved:
+                    return await PlaceAsync(signal, plan, result.Position!, cancellationToken).ConfigureAwait(false);
+                case ReservationStatus.Existing:
+                    return await ResumeAsync(signal, deployment, result.Position!, plan.Decision, plan.Routing, cancellationToken).ConfigureAwait(false);
+                case ReservationStatus.ClaimLost:
+                    return ClaimLost(deployment, null, "the claim on the signal was taken over before the reservation");
+            }
+        }
+
+        return new DeploymentExecution(deployment.Id, DeploymentOutcome.Unknown, plan?.Decision, plan?.Routing, null, $"the deployment's positions kept changing during {maxPolicyRetries} policy evaluations; left for the next run");
+    }
+
+    /// <summary>The outcome of a deployment whose claim was lost.</summary>
+    public static DeploymentExecution ClaimLost(AgentDeployment deployment, Position? position, string reason) =>
         new(deployment.Id, DeploymentOutcome.ClaimLost, null, null, position, reason);
 
-    private async Task<DeploymentExecution> ResumeAsync(Signal signal, AgentDeployment deployment, Position existing, PolicyDecision? decision, RoutingDecision? routing, CancellationToken cancellationToken)
+    /// <summary>Places a reserved order (or resumes one found reserved, submitted or finished) through the venue's gate.</summary>
+    public Task<DeploymentExecution> PlaceAsync(Signal signal, Plan plan, Position reserved, CancellationToken cancellationToken) =>
+        PlaceAsync(signal, plan.Deployment!, reserved, plan.Market!, plan.Trade!, plan.Decision, plan.Routing, cancellationToken);
+
+    /// <summary>What to do with a position that existed before this run: resume its order, or report its outcome.</summary>
+    public async Task<DeploymentExecution> ResumeAsync(Signal signal, AgentDeployment deployment, Position existing, PolicyDecision? decision, RoutingDecision? routing, CancellationToken cancellationToken)
     {
         if (existing.Status is not (PositionStatus.Reserved or PositionStatus.Submitted))
         {
@@ -131,6 +147,26 @@ internal sealed class DeploymentExecutor(
         return await PlaceAsync(signal, deployment, existing, market, trade, decision, routing, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The account value for the policy, or null when it cannot be read now.</summary>
+    public async ValueTask<decimal?> GetAccountValueAsync(AgentDeployment deployment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await accountValues.GetAccountValueUsdAsync(deployment, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Unknown, not fatal: the policy rules that need the account value refuse the trade on their own.
+            logger.LogWarning(ex, "Account value of deployment {DeploymentId} unavailable", deployment.Id);
+            return null;
+        }
+    }
+
+    /// <summary>Whether a limit of the policy depends on the deployment's other positions (only then must reservations be serialized).</summary>
+    private static bool HasStatefulLimits(DeploymentPolicy? p) =>
+        p is not null && (p.MaxOpenPositions is not null || p.MaxTokenExposurePercent is not null || p.MaxTotalExposurePercent is not null
+            || p.CooldownPerToken is not null || p.DailyTradeCap is not null);
+
     private async Task<DeploymentExecution> PlaceAsync(Signal signal, AgentDeployment deployment, Position reserved, MarketInfo market, TradeIntent trade, PolicyDecision? decision, RoutingDecision? routing, CancellationToken cancellationToken)
     {
         var fence = signal.Fence;
@@ -151,6 +187,11 @@ internal sealed class DeploymentExecutor(
             if (position is null)
             {
                 return ClaimLost(deployment, reserved, "a newer executor holds this position");
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return ClaimLost(deployment, position, "the claim on the signal was lost before the order was sent");
             }
 
             var request = new OrderRequest
@@ -227,26 +268,6 @@ internal sealed class DeploymentExecutor(
         return ended is null
             ? ClaimLost(deployment, position, reason)
             : new DeploymentExecution(deployment.Id, status == PositionStatus.Cancelled ? DeploymentOutcome.Cancelled : DeploymentOutcome.Failed, decision, routing, ended, reason);
-    }
-
-    private async ValueTask<decimal?> GetAccountValueAsync(AgentDeployment deployment, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await accountValues.GetAccountValueUsdAsync(deployment, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Unknown, not fatal: the policy rules that need the account value refuse the trade on their own.
-            logger.LogWarning(ex, "Account value of deployment {DeploymentId} unavailable", deployment.Id);
-            return null;
-        }
-    }
-
-    private async Task<Position?> FindPositionAsync(Guid signalId, Guid deploymentId, CancellationToken cancellationToken)
-    {
-        var found = await store.ListPositionsAsync(new PositionQuery(SignalId: signalId, DeploymentId: deploymentId, Limit: 1), cancellationToken).ConfigureAwait(false);
-        return found.Count > 0 ? found[0] : null;
     }
 
     private static RoutingRecord ToRecord(Signal signal, AgentDeployment deployment, RoutingDecision routing, DateTimeOffset now) => new()

@@ -29,6 +29,7 @@ public sealed class TradeExecutor : ITradeExecutor
     private readonly MaxxitMetrics _metrics;
     private readonly ILogger<TradeExecutor> _logger;
     private readonly DeploymentExecutor _deployments;
+    private readonly int _parallelism;
 
     /// <summary>Creates the executor.</summary>
     public TradeExecutor(
@@ -52,6 +53,7 @@ public sealed class TradeExecutor : ITradeExecutor
         _time = time;
         _metrics = metrics;
         _logger = logger;
+        _parallelism = _options.MaxOrdersInFlightPerVenue * Math.Max(1, Enum.GetValues<Venue>().Length - 1);
         _deployments = new DeploymentExecutor(store, policy, router, catalog, venues, accountValues, new VenueGates(_options.MaxOrdersInFlightPerVenue), _options, time, metrics, logger);
     }
 
@@ -63,17 +65,12 @@ public sealed class TradeExecutor : ITradeExecutor
             throw new MaxxitValidationException("signal_id", "must not be the empty id");
         }
 
-        var signal = await _store.GetSignalAsync(signalId, cancellationToken).ConfigureAwait(false)
-            ?? throw new MaxxitNotFoundException("signal", signalId.ToString(), "signal_id");
-        if (signal.Status is SignalStatus.Executed or SignalStatus.Skipped or SignalStatus.Failed)
-        {
-            return await FinishedResultAsync(signal, cancellationToken).ConfigureAwait(false);
-        }
-
+        // Claimed first: a claimable signal costs one round trip; only a refused claim reads why.
         var claimed = await _store.TryClaimSignalAsync(signalId, _time.GetUtcNow(), _options.SignalLease, cancellationToken).ConfigureAwait(false);
         if (claimed is null)
         {
-            var current = await _store.GetSignalAsync(signalId, cancellationToken).ConfigureAwait(false) ?? signal;
+            var current = await _store.GetSignalAsync(signalId, cancellationToken).ConfigureAwait(false)
+                ?? throw new MaxxitNotFoundException("signal", signalId.ToString(), "signal_id");
             return current.Status == SignalStatus.Executing
                 ? BeingExecuted(signalId, [])
                 : await FinishedResultAsync(current, cancellationToken).ConfigureAwait(false);
@@ -118,12 +115,7 @@ public sealed class TradeExecutor : ITradeExecutor
         await using (heartbeat.ConfigureAwait(false))
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, heartbeat.Lost);
-            outcomes = new DeploymentExecution[deployments.Count];
-            var parallelism = _options.MaxOrdersInFlightPerVenue * Math.Max(1, Enum.GetValues<Venue>().Length - 1);
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, deployments.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-                async (i, _) => outcomes[i] = await RunOneAsync(signal, deployments[i], heartbeat, linked.Token).ConfigureAwait(false)).ConfigureAwait(false);
+            outcomes = await FanOutAsync(signal, deployments, heartbeat, linked.Token).ConfigureAwait(false);
         }
 
         if (heartbeat.IsLost || outcomes.Any(o => o.Outcome == DeploymentOutcome.ClaimLost))
@@ -155,15 +147,81 @@ public sealed class TradeExecutor : ITradeExecutor
         return new ExecutionResult(signal.Id, status, finalVenue, reason, outcomes, AlreadyProcessed: false);
     }
 
-    private async Task<DeploymentExecution> RunOneAsync(Signal signal, AgentDeployment deployment, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
+    /// <summary>
+    /// The fan-out: decide every deployment (policy, routing) in parallel, reserve all their orders in one round trip,
+    /// then place them in parallel, each venue at most its gate's number at once. Positions of an earlier run (a crash,
+    /// a lapsed claim) are resumed with their client order ids instead.
+    /// </summary>
+    private async Task<DeploymentExecution[]> FanOutAsync(Signal signal, IReadOnlyList<AgentDeployment> deployments, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
+    {
+        var outcomes = new DeploymentExecution[deployments.Count];
+        // The first claim of a signal (fence 1) cannot find positions: they are only ever written under a claim.
+        var existing = signal.Fence > 1
+            ? (await _store.ListPositionsAsync(new PositionQuery(SignalId: signal.Id, Limit: 10_000), cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.DeploymentId)
+            : [];
+        var plans = new Plan?[deployments.Count];
+        var accountValues = new decimal?[deployments.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _parallelism };
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, deployments.Count), parallel, async (i, _) =>
+        {
+            if (existing.ContainsKey(deployments[i].Id))
+            {
+                return;
+            }
+
+            outcomes[i] = await GuardAsync(deployments[i], heartbeat, async () =>
+            {
+                accountValues[i] = await _deployments.GetAccountValueAsync(deployments[i], cancellationToken).ConfigureAwait(false);
+                var plan = await _deployments.DecideAsync(signal, deployments[i], accountValues[i], cancellationToken).ConfigureAwait(false);
+                plans[i] = plan.Done is null ? plan : null;
+                return plan.Done!;
+            }).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        var planned = Enumerable.Range(0, deployments.Count).Where(i => plans[i] is not null).ToArray();
+        var reserved = new ReservationResult?[deployments.Count];
+        if (planned.Length > 0 && !heartbeat.IsLost)
+        {
+            var results = await _store.ReserveExecutionsAsync([.. planned.Select(i => plans[i]!.Reservation!)], cancellationToken).ConfigureAwait(false);
+            for (var k = 0; k < planned.Length; k++)
+            {
+                reserved[planned[k]] = results[k];
+            }
+        }
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, deployments.Count), parallel, async (i, _) =>
+        {
+            var deployment = deployments[i];
+            if (existing.TryGetValue(deployment.Id, out var found))
+            {
+                outcomes[i] = await GuardAsync(deployment, heartbeat, () => _deployments.ResumeAsync(signal, deployment, found, null, null, cancellationToken)).ConfigureAwait(false);
+            }
+            else if (plans[i] is { } plan)
+            {
+                outcomes[i] = await GuardAsync(deployment, heartbeat, () => reserved[i] switch
+                {
+                    { Status: ReservationStatus.Reserved } r => _deployments.PlaceAsync(signal, plan, r.Position!, cancellationToken),
+                    { Status: ReservationStatus.Existing } r => _deployments.ResumeAsync(signal, deployment, r.Position!, plan.Decision, plan.Routing, cancellationToken),
+                    { Status: ReservationStatus.PolicyStateChanged } => _deployments.RetryAsync(signal, deployment, accountValues[i], MaxPolicyRetries, cancellationToken),
+                    _ => Task.FromResult(DeploymentExecutor.ClaimLost(deployment, null, "the claim on the signal was taken over before the reservation")),
+                }).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+
+        return outcomes;
+    }
+
+    /// <summary>Runs one deployment's step; a cancellation caused by the lost claim becomes a <see cref="DeploymentOutcome.ClaimLost"/> outcome.</summary>
+    private static async Task<DeploymentExecution> GuardAsync(AgentDeployment deployment, LeaseHeartbeat heartbeat, Func<Task<DeploymentExecution>> step)
     {
         try
         {
-            return await _deployments.ExecuteAsync(signal, deployment, MaxPolicyRetries, cancellationToken).ConfigureAwait(false);
+            return await step().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (heartbeat.IsLost)
         {
-            return new DeploymentExecution(deployment.Id, DeploymentOutcome.ClaimLost, null, null, null, "the claim on the signal was taken over before this deployment ran");
+            return DeploymentExecutor.ClaimLost(deployment, null, "the claim on the signal was taken over before this deployment ran");
         }
     }
 

@@ -11,12 +11,13 @@ namespace Maxxit.Sdk.Storage;
 public interface IExecutionStore
 {
     /// <summary>
-    /// Writes the position (RESERVED), routing audit row and policy record together, unless a position for the same
-    /// (signal, deployment) exists, the deployment's positions changed since the policy read them
-    /// (<see cref="ExecutionReservation.PolicyStateVersion"/>), or the signal's claim is no longer the position's
-    /// fence. Reservations of one deployment are serialized, so concurrent signals cannot both pass a policy limit.
+    /// Reserves a signal's orders in one round trip: for each reservation the position (RESERVED), routing audit row
+    /// and policy record together, unless a position for the same (signal, deployment) exists, the deployment's
+    /// positions changed since the policy read them (<see cref="ExecutionReservation.PolicyStateVersion"/>), or the
+    /// signal's claim is no longer the position's fence. Reservations of one deployment under a stateful policy are
+    /// serialized, so concurrent signals cannot both pass a policy limit. One result per reservation, in order.
     /// </summary>
-    Task<ReservationResult> ReserveExecutionAsync(ExecutionReservation reservation, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ReservationResult>> ReserveExecutionsAsync(IReadOnlyList<ExecutionReservation> reservations, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records a (signal, deployment) that gets no position: a policy rejection and/or a routing decision with no

@@ -1,6 +1,6 @@
 namespace Maxxit.Sdk.Storage;
 
-/// <summary>The outcome of <see cref="IExecutionStore.ReserveExecutionAsync"/>.</summary>
+/// <summary>The outcome of <see cref="IExecutionStore.ReserveExecutionsAsync"/>.</summary>
 public enum ReservationStatus
 {
     /// <summary>The position, audit row and policy record were written.</summary>

@@ -57,7 +57,7 @@ public sealed class LeaseRecoveryTests
             RoutingDurationMs = 0.01,
             CreatedAt = time.GetUtcNow(),
         };
-        await store.ReserveExecutionAsync(new ExecutionReservation(orphan, routing, new PolicyRecord(signal.Id, deployments[0].Id, Policies.PolicyOutcome.Accepted, [], null, null, time.GetUtcNow()), 0), CancellationToken.None);
+        await store.ReserveExecutionsAsync([new ExecutionReservation(orphan, routing, new PolicyRecord(signal.Id, deployments[0].Id, Policies.PolicyOutcome.Accepted, [], null, null, time.GetUtcNow()), 0)], CancellationToken.None);
 
         var blocked = await executor.ExecuteAsync(signal.Id, CancellationToken.None);
         var nothingPending = await executor.ExecutePendingAsync(10, CancellationToken.None);

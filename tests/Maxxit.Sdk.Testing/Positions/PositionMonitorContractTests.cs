@@ -127,7 +127,7 @@ public abstract partial class PositionMonitorContractTests : IAsyncLifetime
             RoutingDurationMs = 0.01,
             CreatedAt = now,
         };
-        var reserved = await Store.ReserveExecutionAsync(new ExecutionReservation(position, routing, new PolicyRecord(signal.Id, deployment.Id, PolicyOutcome.Accepted, [], null, null, now), version), Ct);
+        var reserved = (await Store.ReserveExecutionsAsync([new ExecutionReservation(position, routing, new PolicyRecord(signal.Id, deployment.Id, PolicyOutcome.Accepted, [], null, null, now), version)], Ct))[0];
         await Store.BeginSubmitAsync(position.Id, position.Fence, Ct);
         var order = await VenueOf(venue).PlaceOrderAsync(new OrderRequest
         {

@@ -154,7 +154,7 @@ public abstract partial class StoreContractTests
         var deployment = await NewDeploymentAsync(agent.Id, 1);
         var missing = Guid.NewGuid();
         var reservation = new ExecutionReservation(OpeningPosition(missing, deployment.Id), Routing(missing, deployment.Id, "ETH", Venue.Hyperliquid), Accepted(missing, deployment.Id), 0);
-        await Assert.ThrowsAnyAsync<MaxxitException>(() => Store.ReserveExecutionAsync(reservation, Ct));
+        await Assert.ThrowsAnyAsync<MaxxitException>(() => Store.ReserveExecutionsAsync([reservation], Ct));
         Assert.Empty(await Store.ListPositionsAsync(new PositionQuery(), Ct));
         Assert.Equal(0, (await Store.GetRoutingHistoryAsync(new RoutingHistoryQuery(), Ct)).Summary.Total);
     }

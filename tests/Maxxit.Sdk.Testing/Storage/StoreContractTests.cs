@@ -125,7 +125,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
             ?? throw new InvalidOperationException($"no signal {signalId}");
         var state = await Store.GetPolicyStateAsync(deploymentId, token, NextTime(), Ct);
         var position = OpeningPosition(signalId, deploymentId, token) with { Fence = signal.Fence };
-        return await Store.ReserveExecutionAsync(new ExecutionReservation(position, Routing(signalId, deploymentId, token, Venue.Hyperliquid), policy ?? Accepted(signalId, deploymentId), state.Version), Ct);
+        return (await Store.ReserveExecutionsAsync([new ExecutionReservation(position, Routing(signalId, deploymentId, token, Venue.Hyperliquid), policy ?? Accepted(signalId, deploymentId), state.Version)], Ct))[0];
     }
 
     /// <summary>Reserves, submits and opens a position at the given price and quantity.</summary>

@@ -68,13 +68,13 @@ public sealed class PaperPositionVenueTests
     }
 
     [Fact]
-    public async Task Closing_a_position_the_venue_does_not_hold_is_refused_and_not_remembered()
+    public async Task Closing_a_position_the_venue_does_not_hold_is_a_position_not_on_venue_error_and_not_remembered()
     {
         _prices.SetPrice(Venue.Hyperliquid, "ETH", 2000m);
         var position = await OpenAsync(TradeSide.Short);
         Assert.Equal(1, _venue.CloseOutsideSdk(_deployment.Id, "ETH"));
 
-        var error = await Assert.ThrowsAsync<VenueException>(() => _venue.ClosePositionAsync(Close(position), default).AsTask());
+        var error = await Assert.ThrowsAsync<PositionNotOnVenueException>(() => _venue.ClosePositionAsync(Close(position), default).AsTask());
         Assert.Contains("no open position", error.Message);
         Assert.Equal(0, _venue.ClosesFilled);
         Assert.Empty(await _venue.GetOpenPositionsAsync(_deployment, default));

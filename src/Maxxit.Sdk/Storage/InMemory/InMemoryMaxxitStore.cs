@@ -272,41 +272,53 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
     }
 
     /// <inheritdoc />
-    public Task<ReservationResult> ReserveExecutionAsync(ExecutionReservation reservation, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReservationResult>> ReserveExecutionsAsync(IReadOnlyList<ExecutionReservation> reservations, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reservation);
-        var position = reservation.Position;
+        ArgumentNullException.ThrowIfNull(reservations);
         lock (_lock)
         {
-            if (_positionBySlot.TryGetValue((position.SignalId, position.DeploymentId), out var existingId))
+            // Checked before anything is written, so that a bad reservation leaves nothing half-written.
+            foreach (var r in reservations)
             {
-                return Task.FromResult(new ReservationResult(ReservationStatus.Existing, _positions[existingId]));
+                ArgumentNullException.ThrowIfNull(r);
+                if (!_signals.ContainsKey(r.Position.SignalId) || !_deployments.ContainsKey(r.Position.DeploymentId))
+                {
+                    throw new MaxxitNotFoundException(_signals.ContainsKey(r.Position.SignalId) ? "deployment" : "signal", r.Position.SignalId.ToString(), "signal_id");
+                }
             }
 
-            if (!_signals.TryGetValue(position.SignalId, out var signal) || !_deployments.ContainsKey(position.DeploymentId))
-            {
-                throw new MaxxitNotFoundException(_signals.ContainsKey(position.SignalId) ? "deployment" : "signal", position.SignalId.ToString(), "signal_id");
-            }
-
-            if (signal.Status != SignalStatus.Executing || signal.Fence != position.Fence)
-            {
-                return Task.FromResult(new ReservationResult(ReservationStatus.ClaimLost, null));
-            }
-
-            var count = _positionCount.GetValueOrDefault(position.DeploymentId);
-            if (reservation.PolicyStateVersion is { } version && count != version)
-            {
-                return Task.FromResult(new ReservationResult(ReservationStatus.PolicyStateChanged, null));
-            }
-
-            _positions.Add(position.Id, position);
-            _byOpened.Add((position.OpenedAt, position.Id));
-            _positionBySlot.Add((position.SignalId, position.DeploymentId), position.Id);
-            _positionCount[position.DeploymentId] = count + 1;
-            AddRouting(reservation.Routing);
-            _policyRecords[(position.SignalId, position.DeploymentId)] = reservation.Policy;
-            return Task.FromResult(new ReservationResult(ReservationStatus.Reserved, position));
+            IReadOnlyList<ReservationResult> results = [.. reservations.Select(Reserve)];
+            return Task.FromResult(results);
         }
+    }
+
+    private ReservationResult Reserve(ExecutionReservation reservation)
+    {
+        var position = reservation.Position;
+        if (_positionBySlot.TryGetValue((position.SignalId, position.DeploymentId), out var existingId))
+        {
+            return new ReservationResult(ReservationStatus.Existing, _positions[existingId]);
+        }
+
+        var signal = _signals[position.SignalId];
+        if (signal.Status != SignalStatus.Executing || signal.Fence != position.Fence)
+        {
+            return new ReservationResult(ReservationStatus.ClaimLost, null);
+        }
+
+        var count = _positionCount.GetValueOrDefault(position.DeploymentId);
+        if (reservation.PolicyStateVersion is { } version && count != version)
+        {
+            return new ReservationResult(ReservationStatus.PolicyStateChanged, null);
+        }
+
+        _positions.Add(position.Id, position);
+        _byOpened.Add((position.OpenedAt, position.Id));
+        _positionBySlot.Add((position.SignalId, position.DeploymentId), position.Id);
+        _positionCount[position.DeploymentId] = count + 1;
+        AddRouting(reservation.Routing);
+        _policyRecords[(position.SignalId, position.DeploymentId)] = reservation.Policy;
+        return new ReservationResult(ReservationStatus.Reserved, position);
     }
 
     /// <inheritdoc />
