@@ -51,6 +51,7 @@ public static class MaxxitServiceCollectionExtensions
         services.TryAddSingleton<RoutingConfigRefresher>();
         services.TryAddSingleton<IMarketCatalog, MarketCatalog>();
         services.TryAddSingleton<IVenueRouter, PriorityVenueRouter>();
+        services.AddBestExecutionRouting();
         services.TryAddSingleton<IPolicyLayer, RuleBasedPolicy>();
         services.TryAddSingleton<IPolicyValidator, DeploymentPolicyValidator>();
         services.TryAddSingleton<IAccountValueProvider, PaperAccountValueProvider>();
