@@ -7,10 +7,10 @@ namespace Maxxit.Sdk.Routing;
 internal sealed class CostedRoutingDecision : RoutingDecision
 {
     private readonly VenueSlots _slots;
+    private readonly IReadOnlyList<VenueRefusal>? _refusals;
 
     internal CostedRoutingDecision(
         string tokenSymbol,
-        Venue? selected,
         IReadOnlyList<Venue> priority,
         VenueAvailability availability,
         TimeSpan duration,
@@ -18,7 +18,15 @@ internal sealed class CostedRoutingDecision : RoutingDecision
         in VenueSlots slots,
         string? reason = null,
         IReadOnlyList<VenueRefusal>? refusals = null)
-        : base(tokenSymbol, selected, reason, priority, availability, duration, RoutingStrategy.BestExecution, ranking, refusals) => _slots = slots;
+        : base(tokenSymbol, reason, priority, availability, duration, ranking)
+    {
+        _slots = slots;
+        _refusals = refusals;
+    }
+
+    public override RoutingStrategy Strategy => RoutingStrategy.BestExecution;
+
+    public override IReadOnlyList<VenueRefusal> Refusals => _refusals ?? EmptyRefusals;
 
     internal override bool TryGetSlot(Venue venue, out VenueSlot slot)
     {
@@ -32,8 +40,8 @@ internal sealed class CostedRoutingDecision : RoutingDecision
         return false;
     }
 
-    internal override RoutingDecision WithFailover(Venue? next, string reason, VenueAvailability availability, VenueRanking ranking, IReadOnlyList<VenueRefusal> refusals) =>
-        new CostedRoutingDecision(TokenSymbol, next, Priority, availability, Duration, ranking, _slots, reason, refusals);
+    internal override RoutingDecision WithFailover(string reason, VenueAvailability availability, VenueRanking ranking, IReadOnlyList<VenueRefusal> refusals) =>
+        new CostedRoutingDecision(TokenSymbol, Priority, availability, Duration, ranking, _slots, reason, refusals);
 
     // e.g. "HYPERLIQUID: 6.2 bps (fee 4.5, spread+impact 1.1, funding 0.6) vs OSTIUM: 9.8 bps; skipped: GMX (unhealthy)"
     internal override string? BuildReason()

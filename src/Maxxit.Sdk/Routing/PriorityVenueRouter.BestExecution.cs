@@ -97,6 +97,6 @@ public sealed partial class PriorityVenueRouter
         Venue? selected = count > 0 ? (Venue)venues[0] : null;
         var duration = Stopwatch.GetElapsedTime(started);
         _metrics.RecordRouting(selected, duration);
-        return new CostedRoutingDecision(request.TokenSymbol, selected, priority, new VenueAvailability(checkedMask, listedMask), duration, ranking, slots);
+        return new CostedRoutingDecision(request.TokenSymbol, priority, new VenueAvailability(checkedMask, listedMask), duration, ranking, slots);
     }
 }

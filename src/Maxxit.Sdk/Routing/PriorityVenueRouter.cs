@@ -146,7 +146,7 @@ public sealed partial class PriorityVenueRouter : IVenueRouter
 
         var duration = Stopwatch.GetElapsedTime(started);
         _metrics.RecordRouting(selected, duration);
-        return new RoutingDecision(request.TokenSymbol, selected, reason, priority, new VenueAvailability(checkedMask, listedMask), duration, RoutingStrategy.FirstAvailable, ranking);
+        return new RoutingDecision(request.TokenSymbol, reason, priority, new VenueAvailability(checkedMask, listedMask), duration, ranking);
     }
 
     private bool CanTrade(Venue venue, MarketInfo market) => _health.IsHealthy(venue) && IsOpen(venue, market);

@@ -9,38 +9,22 @@ public class RoutingDecision
     private readonly IReadOnlyList<Venue> _priority;
     private string? _reason;
 
-    internal RoutingDecision(string tokenSymbol, Venue? selected, string? reason, IReadOnlyList<Venue> priority, VenueAvailability availability, TimeSpan duration)
-        : this(tokenSymbol, selected, reason, priority, availability, duration, RoutingStrategy.FirstAvailable, selected is { } v ? VenueRanking.Of(v) : VenueRanking.Empty, NoRefusals)
-    {
-    }
-
-    internal RoutingDecision(
-        string tokenSymbol,
-        Venue? selected,
-        string? reason,
-        IReadOnlyList<Venue> priority,
-        VenueAvailability availability,
-        TimeSpan duration,
-        RoutingStrategy strategy,
-        VenueRanking ranking,
-        IReadOnlyList<VenueRefusal>? refusals = null)
+    // The selected venue is not stored: it is Ranking[0], which keeps the decision object as small as it was.
+    internal RoutingDecision(string tokenSymbol, string? reason, IReadOnlyList<Venue> priority, VenueAvailability availability, TimeSpan duration, VenueRanking ranking)
     {
         TokenSymbol = tokenSymbol;
-        SelectedVenue = selected;
         _reason = reason;
         _priority = priority;
         Availability = availability;
         Duration = duration;
-        Strategy = strategy;
         Ranking = ranking;
-        Refusals = refusals ?? NoRefusals;
     }
 
     /// <summary>The token routed.</summary>
     public string TokenSymbol { get; }
 
     /// <summary>The chosen venue (always <c>Ranking[0]</c>), or null when no venue can take the trade.</summary>
-    public Venue? SelectedVenue { get; }
+    public Venue? SelectedVenue => Ranking.Count > 0 ? Ranking[0] : null;
 
     /// <summary>
     /// Why, e.g. <c>HYPERLIQUID: pair available</c>,
@@ -59,7 +43,7 @@ public class RoutingDecision
     public TimeSpan Duration { get; }
 
     /// <summary>The strategy that made the decision.</summary>
-    public RoutingStrategy Strategy { get; }
+    public virtual RoutingStrategy Strategy => RoutingStrategy.FirstAvailable;
 
     /// <summary>
     /// The venues the executor may use for this trade, best first; <see cref="SelectedVenue"/> is the first. With
@@ -68,7 +52,7 @@ public class RoutingDecision
     public VenueRanking Ranking { get; }
 
     /// <summary>Venue-side refusals recorded with <see cref="FailOver"/>, in order.</summary>
-    public IReadOnlyList<VenueRefusal> Refusals { get; }
+    public virtual IReadOnlyList<VenueRefusal> Refusals => NoRefusals;
 
     /// <summary>The expected cost of the order on a venue, when BEST_EXECUTION priced it from a fresh snapshot.</summary>
     public bool TryGetCost(Venue venue, out VenueCostEstimate cost)
@@ -108,7 +92,34 @@ public class RoutingDecision
         var reason = next is { } to
             ? $"{refusedVenue.ToName()} refused the order ({refusal}); failover to {to.ToName()}. Routed: {Reason}"
             : $"{refusedVenue.ToName()} refused the order ({refusal}); no other venue in the ranking. Routed: {Reason}";
-        return WithFailover(next, reason, availability, rest, refusals);
+        return WithFailover(reason, availability, rest, refusals);
+    }
+
+    /// <summary>
+    /// The same decision with the eligible venues in another order, for a custom strategy that wraps the built-in router
+    /// (which has already applied listing, health, market hours, the user's venue bias and exclusions, and priced the
+    /// venues under BEST_EXECUTION). Only venues of <see cref="Ranking"/> may appear; the first becomes the selected venue.
+    /// </summary>
+    /// <param name="ranking">The new order: a non-empty subset of <see cref="Ranking"/>.</param>
+    /// <param name="reason">Why, for the audit row.</param>
+    /// <exception cref="ArgumentException">A venue is not in <see cref="Ranking"/>, or the ranking is empty.</exception>
+    public RoutingDecision Rerank(VenueRanking ranking, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (ranking.Count == 0)
+        {
+            throw new ArgumentException("a ranking needs at least one venue; a custom strategy that refuses every venue should route to none upstream", nameof(ranking));
+        }
+
+        foreach (var venue in ranking)
+        {
+            if (!Ranking.Contains(venue))
+            {
+                throw new ArgumentException($"{venue.ToName()} is not eligible for this trade (eligible: {Ranking})", nameof(ranking));
+            }
+        }
+
+        return WithFailover(reason, Availability, ranking, Refusals);
     }
 
     /// <summary>
@@ -152,6 +163,8 @@ public class RoutingDecision
 
     internal virtual string? BuildReason() => null;
 
-    internal virtual RoutingDecision WithFailover(Venue? next, string reason, VenueAvailability availability, VenueRanking ranking, IReadOnlyList<VenueRefusal> refusals) =>
-        new(TokenSymbol, next, reason, _priority, availability, Duration, Strategy, ranking, refusals);
+    internal virtual RoutingDecision WithFailover(string reason, VenueAvailability availability, VenueRanking ranking, IReadOnlyList<VenueRefusal> refusals) =>
+        new AmendedRoutingDecision(TokenSymbol, reason, _priority, availability, Duration, ranking, refusals);
+
+    internal static IReadOnlyList<VenueRefusal> EmptyRefusals => NoRefusals;
 }
