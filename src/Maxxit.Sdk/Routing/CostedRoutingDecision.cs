@@ -113,5 +113,9 @@ internal sealed class CostedRoutingDecision : RoutingDecision
         ? $"cost data {slot.AgeSeconds.ToString("F0", CultureInfo.InvariantCulture)} s old (stale)"
         : "no cost data";
 
-    private static string Bps(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
+    private static string Bps(double value)
+    {
+        var rounded = Math.Round(value, 1, MidpointRounding.AwayFromZero);
+        return (rounded == 0 ? 0 : rounded).ToString("F1", CultureInfo.InvariantCulture); // never "-0.0"
+    }
 }
