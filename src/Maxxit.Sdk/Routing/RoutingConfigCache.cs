@@ -9,6 +9,7 @@ namespace Maxxit.Sdk.Routing;
 public sealed class RoutingConfigCache
 {
     private readonly Lock _writeLock = new();
+    private int _strategies = 1 << (int)RoutingStrategy.FirstAvailable;
     private Snapshot _snapshot = new(FrozenDictionary<Guid, Entry>.Empty, new Entry([.. RoutingConfig.GlobalDefault.VenuePriority], true, RoutingStrategy.FirstAvailable));
 
     /// <summary>Replaces every cached config with <paramref name="configs"/> (the global default stays unless one is given).</summary>
@@ -32,6 +33,7 @@ public sealed class RoutingConfigCache
             }
 
             Volatile.Write(ref _snapshot, new Snapshot(byAgent.ToFrozenDictionary(), global));
+            _strategies = StrategiesOf(Volatile.Read(ref _snapshot));
         }
     }
 
@@ -46,6 +48,7 @@ public sealed class RoutingConfigCache
                 ? current with { ByAgent = new Dictionary<Guid, Entry>(current.ByAgent) { [agentId] = ToEntry(config) }.ToFrozenDictionary() }
                 : current with { Global = ToEntry(config) };
             Volatile.Write(ref _snapshot, next);
+            _strategies = StrategiesOf(next);
         }
     }
 
@@ -60,6 +63,20 @@ public sealed class RoutingConfigCache
         failoverEnabled = entry.Failover;
         strategy = entry.Strategy;
         return entry.Priority;
+    }
+
+    /// <summary>Whether the global default or any agent's config uses <paramref name="strategy"/> (e.g. to skip cost refreshes nobody needs).</summary>
+    public bool Uses(RoutingStrategy strategy) => (Volatile.Read(ref _strategies) & (1 << (int)strategy)) != 0;
+
+    private static int StrategiesOf(Snapshot snapshot)
+    {
+        var mask = 1 << (int)snapshot.Global.Strategy;
+        foreach (var entry in snapshot.ByAgent.Values)
+        {
+            mask |= 1 << (int)entry.Strategy;
+        }
+
+        return mask;
     }
 
     private static Entry ToEntry(RoutingConfig config) => new([.. config.VenuePriority], config.FailoverEnabled, config.Strategy);

@@ -51,6 +51,13 @@ public sealed class BestExecutionHostTests
         await service.StartAsync(default);
         try
         {
+            // Nobody routes by cost yet: no venue's books are read.
+            await Task.Delay(50);
+            Assert.False(snapshots.TryGet(Venue.Hyperliquid, out _));
+
+            // A config that uses BEST_EXECUTION shows up on the next pass (configs reload with the store's refresh interval).
+            await sp.GetRequiredService<IMaxxitClient>().SetRoutingConfigAsync(RoutingConfig.GlobalDefault with { Strategy = RoutingStrategy.BestExecution });
+            time.Advance(TimeSpan.FromSeconds(10));
             var first = await WaitForAsync(snapshots, time.GetUtcNow());
             time.Advance(TimeSpan.FromSeconds(10));
             var second = await WaitForAsync(snapshots, time.GetUtcNow());
