@@ -44,6 +44,7 @@ public sealed class HyperliquidCostSource : IVenueCostSource
         var funding = (await _info.GetMarketsAsync(cancellationToken).ConfigureAwait(false))
             .ToDictionary(m => m.Asset.Name, m => (double)m.Context.Funding, StringComparer.Ordinal);
         var curves = new Dictionary<string, MarketCostCurve>(StringComparer.Ordinal);
+        var failed = new List<string>();
         var gate = new object();
         await Parallel.ForEachAsync(
             request.Markets,
@@ -55,15 +56,36 @@ public sealed class HyperliquidCostSource : IVenueCostSource
                     return;
                 }
 
-                var body = await _http.PostInfoAsync(Encoding.UTF8.GetBytes($"{{\"type\":\"l2Book\",\"coin\":{JsonSerializer.Serialize(market.VenueSymbol)}}}"), "l2Book", ct).ConfigureAwait(false);
-                if (HyperliquidBookParser.Parse(body, fee, hourly) is { } curve)
+                try
                 {
+                    var body = await _http.PostInfoAsync(Encoding.UTF8.GetBytes($"{{\"type\":\"l2Book\",\"coin\":{JsonSerializer.Serialize(market.VenueSymbol)}}}"), "l2Book", ct).ConfigureAwait(false);
+                    if (HyperliquidBookParser.Parse(body, fee, hourly) is { } curve)
+                    {
+                        lock (gate)
+                        {
+                            curves[market.Symbol] = curve;
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is HyperliquidApiException or JsonException or KeyNotFoundException or FormatException or InvalidOperationException or Errors.MaxxitValidationException)
+                {
+                    // One coin's book failing leaves only that coin unpriced (ranked by priority), not the whole venue.
                     lock (gate)
                     {
-                        curves[market.Symbol] = curve;
+                        failed.Add(market.VenueSymbol);
                     }
                 }
             }).ConfigureAwait(false);
+        if (failed.Count > 0)
+        {
+            if (curves.Count == 0)
+            {
+                throw new HyperliquidApiException($"Hyperliquid l2Book failed for every coin priced ({failed.Count})", null, isTransient: true);
+            }
+
+            _logger.LogWarning("Hyperliquid l2Book failed for {Count} coins ({Coins}); they are left unpriced this pass", failed.Count, string.Join(", ", failed.Take(10)));
+        }
+
         return new VenueCostSnapshot(Venue.Hyperliquid, asOf, curves, "funding");
     }
 

@@ -81,7 +81,7 @@ public sealed class OstiumCostSource : IVenueCostSource
     {
         var mid = (double)quote.Mid;
         BookLevel[] bids = [new((double)quote.Bid, double.PositiveInfinity)];
-        BookLevel[] asks = [new((double)Math.Max(quote.Ask, quote.Bid * 1.0000000001m), double.PositiveInfinity)];
+        BookLevel[] asks = [new((double)quote.Ask, double.PositiveInfinity)];
 
         // takerFeeP is a percent with 6 decimals: 30000 = 0.03 % = 3 bps.
         var feeBps = (double)pair.TakerFeeP / 10_000;

@@ -62,6 +62,20 @@ public sealed class HyperliquidCostSourceTests
         Assert.Equal(4.5, fb.TakerFeeBps);
     }
 
+    [Fact]
+    public async Task A_coin_whose_book_fails_is_left_unpriced_and_only_all_failing_fails_the_snapshot()
+    {
+        await using var sp = Build(new StubInfo(), _ => { });
+        var source = sp.GetServices<IVenueCostSource>().Single(s => s.Venue == Venue.Hyperliquid);
+        var time = new FakeTimeProvider();
+
+        var snapshot = await source.GetCostSnapshotAsync(new VenueCostRequest([Market("ETH"), Market("SOL")], time), default);
+        Assert.True(snapshot.TryGet("ETH", out _));
+        Assert.False(snapshot.TryGet("SOL", out _));
+
+        await Assert.ThrowsAsync<HyperliquidApiException>(() => source.GetCostSnapshotAsync(new VenueCostRequest([Market("SOL")], time), default).AsTask());
+    }
+
     private static MarketInfo Market(string coin) => new() { Venue = Venue.Hyperliquid, Symbol = coin, VenueSymbol = coin };
 
     private static ServiceProvider Build(StubInfo info, Action<HyperliquidCostOptions> costs)
@@ -97,14 +111,16 @@ public sealed class HyperliquidCostSourceTests
             var json = document.RootElement.GetProperty("type").GetString() switch
             {
                 "metaAndAssetCtxs" => """
-                    [{"universe":[{"name":"BTC","szDecimals":5,"maxLeverage":40},{"name":"ETH","szDecimals":4,"maxLeverage":25}]},
+                    [{"universe":[{"name":"BTC","szDecimals":5,"maxLeverage":40},{"name":"ETH","szDecimals":4,"maxLeverage":25},{"name":"SOL","szDecimals":2,"maxLeverage":20}]},
                      [{"funding":"0.0000100","markPx":"97000","midPx":"97000.5","oraclePx":"97000","dayNtlVlm":"1","openInterest":"1","prevDayPx":"96000"},
-                      {"funding":"0.0000125","markPx":"3000.4","midPx":"3000.5","oraclePx":"3000.3","dayNtlVlm":"1","openInterest":"1","prevDayPx":"2990"}]]
+                      {"funding":"0.0000125","markPx":"3000.4","midPx":"3000.5","oraclePx":"3000.3","dayNtlVlm":"1","openInterest":"1","prevDayPx":"2990"},
+                      {"funding":"0.0000125","markPx":"150","midPx":"150","oraclePx":"150","dayNtlVlm":"1","openInterest":"1","prevDayPx":"149"}]]
                     """,
                 "l2Book" when body.Contains("\"ETH\"", StringComparison.Ordinal) => """
                     {"coin":"ETH","time":1764583200000,"levels":[[{"px":"3000.0","sz":"1.0","n":2},{"px":"2999.0","sz":"4.0","n":5}],
                                                                 [{"px":"3001.0","sz":"1.0","n":1},{"px":"3002.5","sz":"2.0","n":3}]]}
                     """,
+                "l2Book" when body.Contains("\"SOL\"", StringComparison.Ordinal) => null,
                 "l2Book" => """{"coin":"BTC","time":1764583200000,"levels":[[{"px":"97000","sz":"1","n":1}],[]]}""",
                 "userFees" when FailUserFees => null,
                 "userFees" => """{"userCrossRate":"0.00035","userAddRate":"0.0001","activeReferralDiscount":"0.0"}""",

@@ -71,14 +71,14 @@ public sealed class MarketCostCurve
 
     /// <summary>The expected cost of an opening market order.</summary>
     /// <param name="side">Long buys from the asks, short sells into the bids.</param>
-    /// <param name="notionalUsd">The order's notional in USD, &gt; 0.</param>
+    /// <param name="notionalUsd">The order's notional in USD, &gt; 0 (0 or less prices the best level and no fixed fee).</param>
     /// <param name="holdingHours">Expected holding period in hours, &gt;= 0.</param>
     public VenueCostEstimate Estimate(TradeSide side, double notionalUsd, double holdingHours)
     {
         var buy = side == TradeSide.Long;
         var impact = (buy ? _asks : _bids).ImpactBps(notionalUsd, MidPrice, buy, out var exceeded);
         var carry = (buy ? LongCarryBpsPerHour : ShortCarryBpsPerHour) * holdingHours;
-        var fixedBps = FixedFeeUsd == 0 ? 0 : FixedFeeUsd / notionalUsd * 10_000;
+        var fixedBps = FixedFeeUsd == 0 || notionalUsd <= 0 ? 0 : FixedFeeUsd / notionalUsd * 10_000;
         return new VenueCostEstimate(TakerFeeBps, impact, carry, fixedBps, exceeded);
     }
 
