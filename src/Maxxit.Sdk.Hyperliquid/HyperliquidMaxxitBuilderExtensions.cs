@@ -57,6 +57,7 @@ public static class HyperliquidMaxxitBuilderExtensions
 
         // Market context for the signal worker comes from Hyperliquid's asset contexts when this venue is registered.
         services.Replace(ServiceDescriptor.Singleton<Maxxit.Sdk.Sources.IMarketContextProvider, HyperliquidMarketContextProvider>());
+        Maxxit.Sdk.Hyperliquid.Costs.HyperliquidCostSource.Register(services); // books, fees and funding for BEST_EXECUTION
         return builder.AddVenue(sp => sp.GetRequiredService<HyperliquidVenue>());
     }
 }

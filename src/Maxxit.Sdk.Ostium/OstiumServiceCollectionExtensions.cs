@@ -45,6 +45,7 @@ public static class OstiumServiceCollectionExtensions
             var o = sp.GetRequiredService<IOptions<OstiumOptions>>().Value;
             return new OstiumPriceFeedClient(Http(sp), o.PriceFeedUrl!, sp.GetRequiredService<TimeProvider>(), o.ReadRetryCount, o.ReadRetryDelay);
         });
+        Maxxit.Sdk.Ostium.Costs.OstiumCostSource.Register(services); // bid/ask, fees and rollover for BEST_EXECUTION
         return builder.AddVenue<OstiumVenue>();
     }
 

@@ -366,15 +366,9 @@ public sealed partial class PostgresStore
             checkedVenues[i] = DbNames.Venue(r.CheckedVenues[i], "checked_venues");
         }
 
-        var availability = new Dictionary<string, bool>(r.VenueAvailability.Count);
-        foreach (var (venue, listed) in r.VenueAvailability)
-        {
-            availability[DbNames.Venue(venue, "venue_availability")] = listed;
-        }
-
         p.Uuid(r.Id).Uuid(r.SignalId).Uuid(r.DeploymentId).Text(r.TokenSymbol).Text(DbNames.Venue(r.RequestedVenue, "requested_venue"))
             .Text(r.SelectedVenue is { } v ? DbNames.Venue(v, "selected_venue") : null).Text(r.RoutingReason).TextArray(checkedVenues)
-            .Jsonb(Json.Write(availability)).Double(r.RoutingDurationMs).Time(r.CreatedAt);
+            .Jsonb(RoutingAvailabilityJson.Write(r)).Double(r.RoutingDurationMs).Time(r.CreatedAt);
     }
 
     private static void BindPolicy(NpgsqlParameterCollection p, PolicyRecord r) =>

@@ -148,12 +148,14 @@ internal static class DbNames
     public static string Strategy(RoutingStrategy s) => s switch
     {
         RoutingStrategy.FirstAvailable => "FIRST_AVAILABLE",
+        RoutingStrategy.BestExecution => "BEST_EXECUTION",
         _ => throw Bad("routing_strategy", s),
     };
 
     public static RoutingStrategy ParseStrategy(string s) => s switch
     {
         "FIRST_AVAILABLE" => RoutingStrategy.FirstAvailable,
+        "BEST_EXECUTION" => RoutingStrategy.BestExecution,
         _ => throw Corrupt("routing strategy", s),
     };
 

@@ -108,7 +108,9 @@ internal static class Rows
         IntendedNotionalUsd = r.GetDecimal(30),
     };
 
-    public static RoutingRecord Routing(NpgsqlDataReader r) => new()
+    public static RoutingRecord Routing(NpgsqlDataReader r) => Routing(r, RoutingAvailabilityJson.Read(r.GetString(8)));
+
+    private static RoutingRecord Routing(NpgsqlDataReader r, (IReadOnlyDictionary<Venue, bool> Availability, IReadOnlyDictionary<Venue, VenueRoutingDetail>? Details) venues) => new()
     {
         Id = r.GetGuid(0),
         SignalId = r.GetGuid(1),
@@ -118,8 +120,8 @@ internal static class Rows
         SelectedVenue = r.IsDBNull(5) ? null : DbNames.ParseVenue(r.GetString(5)),
         RoutingReason = r.GetString(6),
         CheckedVenues = r.GetFieldValue<string[]>(7).Select(DbNames.ParseVenue).ToArray(),
-        VenueAvailability = Json.Read<Dictionary<string, bool>>(r.GetString(8), "venue_availability")
-            .ToDictionary(kv => DbNames.ParseVenue(kv.Key), kv => kv.Value),
+        VenueAvailability = venues.Availability,
+        VenueDetails = venues.Details,
         RoutingDurationMs = r.GetDouble(9),
         CreatedAt = Time(r, 10),
     };

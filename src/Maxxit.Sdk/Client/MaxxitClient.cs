@@ -223,6 +223,11 @@ public sealed class MaxxitClient : IMaxxitClient
             throw new MaxxitValidationException("venue_priority", "must list distinct concrete venues (not MULTI)");
         }
 
+        if (!Enum.IsDefined(config.Strategy))
+        {
+            throw new MaxxitValidationException("routing_strategy", $"{(int)config.Strategy} is not a routing strategy (FIRST_AVAILABLE or BEST_EXECUTION)");
+        }
+
         await _store.UpsertRoutingConfigAsync(config, cancellationToken).ConfigureAwait(false);
         _routingConfigs.Set(config);
     }

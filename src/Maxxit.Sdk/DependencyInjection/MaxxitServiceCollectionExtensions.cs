@@ -52,6 +52,7 @@ public static class MaxxitServiceCollectionExtensions
         services.TryAddSingleton<IMarketCatalog, MarketCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, MarketRefreshService>());
         services.TryAddSingleton<IVenueRouter, PriorityVenueRouter>();
+        services.AddBestExecutionRouting();
         services.TryAddSingleton<IPolicyLayer, RuleBasedPolicy>();
         services.TryAddSingleton<IPolicyValidator, DeploymentPolicyValidator>();
         services.TryAddSingleton<IAccountValueProvider, PaperAccountValueProvider>();

@@ -1,12 +1,18 @@
 using System.Diagnostics;
 using Maxxit.Sdk.Diagnostics;
 using Maxxit.Sdk.Markets;
+using Maxxit.Sdk.Routing.Costs;
 using Maxxit.Sdk.Venues;
+using Microsoft.Extensions.Options;
 
 namespace Maxxit.Sdk.Routing;
 
-/// <summary>FIRST_AVAILABLE routing: the first venue in priority order that lists the token and can take orders.</summary>
-public sealed class PriorityVenueRouter : IVenueRouter
+/// <summary>
+/// The router: FIRST_AVAILABLE (the first venue in priority order that lists the token and can take orders) or, when
+/// the agent's routing config says so, BEST_EXECUTION (the eligible venue with the lowest expected cost, from the
+/// in-memory cost snapshots). Never does I/O.
+/// </summary>
+public sealed partial class PriorityVenueRouter : IVenueRouter
 {
     private static readonly string[] AvailableReasons = Enum.GetValues<Venue>().Select(v => $"{v.ToName()}: pair available").ToArray();
     private static readonly string[] FailoverReasons = Enum.GetValues<Venue>().Select(v => $"{v.ToName()}: pair available (failover)").ToArray();
@@ -14,31 +20,78 @@ public sealed class PriorityVenueRouter : IVenueRouter
     private readonly RoutingConfigCache _configs;
     private readonly VenueHealthRegistry _health;
     private readonly MaxxitMetrics _metrics;
+    private readonly IMarketStatusVenue?[] _marketStatus = new IMarketStatusVenue?[VenueSlots.Count];
+    private readonly VenueCostSnapshots _costs;
+    private readonly TimeProvider _time;
+    private readonly BestExecutionOptions _options;
+    private readonly double _defaultNotional;
+
+    /// <summary>Creates the router without adapters' market hours or cost snapshots (BEST_EXECUTION then ranks by priority).</summary>
+    public PriorityVenueRouter(IMarketCatalog catalog, RoutingConfigCache configs, VenueHealthRegistry health, MaxxitMetrics metrics)
+        : this(catalog, configs, health, metrics, null, new VenueCostSnapshots(), TimeProvider.System, Options.Create(new BestExecutionOptions()))
+    {
+    }
 
     /// <summary>Creates the router.</summary>
-    public PriorityVenueRouter(IMarketCatalog catalog, RoutingConfigCache configs, VenueHealthRegistry health, MaxxitMetrics metrics)
+    /// <param name="catalog">Market lists.</param>
+    /// <param name="configs">Routing configs.</param>
+    /// <param name="health">Venue health.</param>
+    /// <param name="metrics">Metrics.</param>
+    /// <param name="adapters">The adapters in charge; those implementing <see cref="IMarketStatusVenue"/> say when a market is closed.</param>
+    /// <param name="costs">The latest cost snapshots (BEST_EXECUTION).</param>
+    /// <param name="time">Clock for snapshot ages.</param>
+    /// <param name="options">BEST_EXECUTION settings.</param>
+    public PriorityVenueRouter(
+        IMarketCatalog catalog,
+        RoutingConfigCache configs,
+        VenueHealthRegistry health,
+        MaxxitMetrics metrics,
+        VenueAdapterRegistry? adapters,
+        VenueCostSnapshots costs,
+        TimeProvider time,
+        IOptions<BestExecutionOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _catalog = catalog;
         _configs = configs;
         _health = health;
         _metrics = metrics;
+        _costs = costs;
+        _time = time;
+        _options = options.Value;
+        _defaultNotional = (double)_options.DefaultNotionalUsd;
+        foreach (var adapter in adapters?.Adapters ?? [])
+        {
+            if (adapter is IMarketStatusVenue status && (uint)adapter.Venue < (uint)_marketStatus.Length)
+            {
+                _marketStatus[(int)adapter.Venue] = status;
+            }
+        }
     }
 
     /// <inheritdoc />
     public RoutingDecision Route(in RoutingRequest request)
     {
         var started = Stopwatch.GetTimestamp();
-        var priority = _configs.Resolve(request.AgentId, out var failover);
+        var priority = _configs.Resolve(request.AgentId, out var failover, out var strategy);
         if (request.PreferredVenues is { Count: > 0 } preferred)
         {
             priority = preferred as Venue[] ?? [.. preferred];
         }
 
         var excluded = request.ExcludedVenues is { Count: > 0 } ex ? ExclusionMask(ex) : 0;
+        return strategy == RoutingStrategy.BestExecution
+            ? RouteBestExecution(request, priority, failover, excluded, started)
+            : RouteFirstAvailable(request, priority, failover, excluded, started);
+    }
+
+    private RoutingDecision RouteFirstAvailable(in RoutingRequest request, Venue[] priority, bool failover, int excluded, long started)
+    {
         int checkedMask = 0, listedMask = 0;
         Venue? selected = null;
         string? reason = null;
         var skippedUnhealthy = false;
+        var ranking = VenueRanking.Empty;
 
         foreach (var venue in priority)
         {
@@ -48,23 +101,43 @@ public sealed class PriorityVenueRouter : IVenueRouter
                 continue;
             }
 
+            if (selected is not null)
+            {
+                // The rest of the ranking, for the executor's failover; the audit's checked venues stay as before.
+                if (_catalog.TryGet(venue, request.TokenSymbol, out var next) && CanTrade(venue, next))
+                {
+                    ranking = ranking.Append(venue);
+                }
+
+                continue;
+            }
+
             checkedMask |= bit;
-            if (!_catalog.TryGet(venue, request.TokenSymbol, out _))
+            if (!_catalog.TryGet(venue, request.TokenSymbol, out var market))
             {
                 continue;
             }
 
             listedMask |= bit;
-            if (_health.IsHealthy(venue))
+            var healthy = _health.IsHealthy(venue);
+            if (healthy && IsOpen(venue, market))
             {
                 selected = venue;
                 reason = skippedUnhealthy ? FailoverReasons[(int)venue] : AvailableReasons[(int)venue];
-                break;
+                ranking = ranking.Append(venue);
+                if (!failover)
+                {
+                    break;
+                }
+
+                continue;
             }
 
             if (!failover)
             {
-                reason = $"{venue.ToName()}: pair available but venue unhealthy; failover disabled";
+                reason = healthy
+                    ? $"{venue.ToName()}: pair available but market closed; failover disabled"
+                    : $"{venue.ToName()}: pair available but venue unhealthy; failover disabled";
                 break;
             }
 
@@ -73,8 +146,13 @@ public sealed class PriorityVenueRouter : IVenueRouter
 
         var duration = Stopwatch.GetElapsedTime(started);
         _metrics.RecordRouting(selected, duration);
-        return new RoutingDecision(request.TokenSymbol, selected, reason, priority, new VenueAvailability(checkedMask, listedMask), duration);
+        return new RoutingDecision(request.TokenSymbol, reason, priority, new VenueAvailability(checkedMask, listedMask), duration, ranking);
     }
+
+    private bool CanTrade(Venue venue, MarketInfo market) => _health.IsHealthy(venue) && IsOpen(venue, market);
+
+    private bool IsOpen(Venue venue, MarketInfo market) =>
+        (uint)venue >= (uint)_marketStatus.Length || _marketStatus[(int)venue] is not { } status || status.IsMarketOpen(market);
 
     private static int ExclusionMask(IReadOnlyList<Venue> excluded)
     {

@@ -9,7 +9,8 @@ namespace Maxxit.Sdk.Routing;
 public sealed class RoutingConfigCache
 {
     private readonly Lock _writeLock = new();
-    private Snapshot _snapshot = new(FrozenDictionary<Guid, Entry>.Empty, new Entry([.. RoutingConfig.GlobalDefault.VenuePriority], true));
+    private int _strategies = 1 << (int)RoutingStrategy.FirstAvailable;
+    private Snapshot _snapshot = new(FrozenDictionary<Guid, Entry>.Empty, new Entry([.. RoutingConfig.GlobalDefault.VenuePriority], true, RoutingStrategy.FirstAvailable));
 
     /// <summary>Replaces every cached config with <paramref name="configs"/> (the global default stays unless one is given).</summary>
     public void Load(IEnumerable<RoutingConfig> configs)
@@ -17,7 +18,7 @@ public sealed class RoutingConfigCache
         ArgumentNullException.ThrowIfNull(configs);
         lock (_writeLock)
         {
-            var global = new Entry([.. RoutingConfig.GlobalDefault.VenuePriority], true);
+            var global = new Entry([.. RoutingConfig.GlobalDefault.VenuePriority], true, RoutingStrategy.FirstAvailable);
             var byAgent = new Dictionary<Guid, Entry>();
             foreach (var config in configs)
             {
@@ -32,6 +33,7 @@ public sealed class RoutingConfigCache
             }
 
             Volatile.Write(ref _snapshot, new Snapshot(byAgent.ToFrozenDictionary(), global));
+            _strategies = StrategiesOf(Volatile.Read(ref _snapshot));
         }
     }
 
@@ -46,21 +48,40 @@ public sealed class RoutingConfigCache
                 ? current with { ByAgent = new Dictionary<Guid, Entry>(current.ByAgent) { [agentId] = ToEntry(config) }.ToFrozenDictionary() }
                 : current with { Global = ToEntry(config) };
             Volatile.Write(ref _snapshot, next);
+            _strategies = StrategiesOf(next);
         }
     }
 
     /// <summary>The priority and failover flag that apply to an agent (its own config, else the global default).</summary>
-    public Venue[] Resolve(Guid? agentId, out bool failoverEnabled)
+    public Venue[] Resolve(Guid? agentId, out bool failoverEnabled) => Resolve(agentId, out failoverEnabled, out _);
+
+    /// <summary>The priority, failover flag and strategy that apply to an agent (its own config, else the global default).</summary>
+    public Venue[] Resolve(Guid? agentId, out bool failoverEnabled, out RoutingStrategy strategy)
     {
         var snapshot = Volatile.Read(ref _snapshot);
         var entry = agentId is { } id && snapshot.ByAgent.Count > 0 && snapshot.ByAgent.TryGetValue(id, out var own) ? own : snapshot.Global;
         failoverEnabled = entry.Failover;
+        strategy = entry.Strategy;
         return entry.Priority;
     }
 
-    private static Entry ToEntry(RoutingConfig config) => new([.. config.VenuePriority], config.FailoverEnabled);
+    /// <summary>Whether the global default or any agent's config uses <paramref name="strategy"/> (e.g. to skip cost refreshes nobody needs).</summary>
+    public bool Uses(RoutingStrategy strategy) => (Volatile.Read(ref _strategies) & (1 << (int)strategy)) != 0;
 
-    private sealed record Entry(Venue[] Priority, bool Failover);
+    private static int StrategiesOf(Snapshot snapshot)
+    {
+        var mask = 1 << (int)snapshot.Global.Strategy;
+        foreach (var entry in snapshot.ByAgent.Values)
+        {
+            mask |= 1 << (int)entry.Strategy;
+        }
+
+        return mask;
+    }
+
+    private static Entry ToEntry(RoutingConfig config) => new([.. config.VenuePriority], config.FailoverEnabled, config.Strategy);
+
+    private sealed record Entry(Venue[] Priority, bool Failover, RoutingStrategy Strategy);
 
     private sealed record Snapshot(FrozenDictionary<Guid, Entry> ByAgent, Entry Global);
 }

@@ -30,6 +30,13 @@ public sealed record RoutingRecord
     /// <summary>Checked venue → lists the token.</summary>
     public required IReadOnlyDictionary<Venue, bool> VenueAvailability { get; init; }
 
+    /// <summary>
+    /// Per checked venue, what the router found beyond the listed flag (BEST_EXECUTION cost breakdown, a venue's
+    /// refusal on failover); null or missing venues mean the listed flag alone, as FIRST_AVAILABLE rows always had.
+    /// Stored inside <c>venue_availability</c>: such a venue's value is an object instead of a boolean.
+    /// </summary>
+    public IReadOnlyDictionary<Venue, Routing.VenueRoutingDetail>? VenueDetails { get; init; }
+
     /// <summary>Decision time in milliseconds (fractional).</summary>
     public required double RoutingDurationMs { get; init; }
 

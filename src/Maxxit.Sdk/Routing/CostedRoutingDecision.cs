@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+
+namespace Maxxit.Sdk.Routing;
+
+/// <summary>A BEST_EXECUTION decision: the base decision plus every venue's status and cost, its reason built on first read.</summary>
+internal sealed class CostedRoutingDecision : RoutingDecision
+{
+    private readonly VenueSlots _slots;
+    private readonly IReadOnlyList<VenueRefusal>? _refusals;
+
+    internal CostedRoutingDecision(
+        string tokenSymbol,
+        IReadOnlyList<Venue> priority,
+        VenueAvailability availability,
+        TimeSpan duration,
+        VenueRanking ranking,
+        in VenueSlots slots,
+        string? reason = null,
+        IReadOnlyList<VenueRefusal>? refusals = null)
+        : base(tokenSymbol, reason, priority, availability, duration, ranking)
+    {
+        _slots = slots;
+        _refusals = refusals;
+    }
+
+    public override RoutingStrategy Strategy => RoutingStrategy.BestExecution;
+
+    public override IReadOnlyList<VenueRefusal> Refusals => _refusals ?? EmptyRefusals;
+
+    internal override bool TryGetSlot(Venue venue, out VenueSlot slot)
+    {
+        if ((uint)venue < VenueSlots.Count && _slots[(int)venue].Checked)
+        {
+            slot = _slots[(int)venue];
+            return true;
+        }
+
+        slot = default;
+        return false;
+    }
+
+    internal override RoutingDecision WithFailover(string reason, VenueAvailability availability, VenueRanking ranking, IReadOnlyList<VenueRefusal> refusals) =>
+        new CostedRoutingDecision(TokenSymbol, Priority, availability, Duration, ranking, _slots, reason, refusals);
+
+    // e.g. "HYPERLIQUID: 6.2 bps (fee 4.5, spread+impact 1.1, funding 0.6) vs OSTIUM: 9.8 bps; skipped: GMX (unhealthy)"
+    internal override string? BuildReason()
+    {
+        if (SelectedVenue is not { } winner)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder(128);
+        var first = _slots[(int)winner];
+        text.Append(winner.ToName()).Append(": ");
+        if (first.Status == VenueRouteStatus.Priced)
+        {
+            var c = first.Cost;
+            text.Append(Bps(c.TotalBps)).Append(" bps (fee ").Append(Bps(c.FeeBps))
+                .Append(", spread+impact ").Append(Bps(c.SpreadImpactBps))
+                .Append(", ").Append(first.CarryName ?? "funding").Append(' ').Append(Bps(c.CarryBps));
+            if (c.FixedBps != 0)
+            {
+                text.Append(", fixed ").Append(Bps(c.FixedBps));
+            }
+
+            text.Append(')');
+            if (c.DepthExceeded)
+            {
+                text.Append(" [book depth exceeded]");
+            }
+        }
+        else
+        {
+            text.Append(Unpriced(first)).Append(", no venue has fresh cost data: ranked by priority");
+        }
+
+        // Every other eligible venue, in priority order (the ranking may be cut to one when failover is off).
+        foreach (var venue in Priority.Distinct())
+        {
+            if (venue == winner || (uint)venue >= VenueSlots.Count)
+            {
+                continue;
+            }
+
+            var slot = _slots[(int)venue];
+            if (!slot.Checked || slot.Status is not (VenueRouteStatus.Priced or VenueRouteStatus.NoCostData or VenueRouteStatus.StaleCostData))
+            {
+                continue;
+            }
+
+            text.Append(" vs ").Append(venue.ToName()).Append(": ");
+            text.Append(slot.Status == VenueRouteStatus.Priced ? Bps(slot.Cost.TotalBps) + " bps" : Unpriced(slot) + ", ranked by priority");
+        }
+
+        var skipped = false;
+        foreach (var venue in Priority.Distinct())
+        {
+            if ((uint)venue >= VenueSlots.Count || _slots[(int)venue] is not { Checked: true, Status: VenueRouteStatus.Unhealthy or VenueRouteStatus.MarketClosed } slot)
+            {
+                continue;
+            }
+
+            text.Append(skipped ? ", " : "; skipped: ").Append(venue.ToName()).Append(slot.Status == VenueRouteStatus.Unhealthy ? " (unhealthy)" : " (market closed)");
+            skipped = true;
+        }
+
+        return text.ToString();
+    }
+
+    private static string Unpriced(VenueSlot slot) => slot.Status == VenueRouteStatus.StaleCostData
+        ? $"cost data {slot.AgeSeconds.ToString("F0", CultureInfo.InvariantCulture)} s old (stale)"
+        : "no cost data";
+
+    private static string Bps(double value)
+    {
+        var rounded = Math.Round(value, 1, MidpointRounding.AwayFromZero);
+        return (rounded == 0 ? 0 : rounded).ToString("F1", CultureInfo.InvariantCulture); // never "-0.0"
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Maxxit.Sdk.Routing.Costs;
+
+/// <summary>
+/// Runs <see cref="VenueCostRefresher"/> every <see cref="BestExecutionOptions.CostRefreshInterval"/> on the generic host,
+/// while some routing config (the global default or an agent's) uses BEST_EXECUTION: nobody else needs the venues'
+/// books, and reading them spends the venues' rate limits.
+/// </summary>
+public sealed class VenueCostRefreshService : BackgroundService
+{
+    private readonly VenueCostRefresher _refresher;
+    private readonly RoutingConfigRefresher _configs;
+    private readonly RoutingConfigCache _cache;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _interval;
+    private readonly ILogger<VenueCostRefreshService> _logger;
+
+    /// <summary>Creates the service.</summary>
+    public VenueCostRefreshService(
+        VenueCostRefresher refresher,
+        RoutingConfigRefresher configs,
+        RoutingConfigCache cache,
+        TimeProvider time,
+        IOptions<BestExecutionOptions> options,
+        ILogger<VenueCostRefreshService> logger)
+    {
+        _refresher = refresher;
+        _configs = configs;
+        _cache = cache;
+        _logger = logger;
+        _time = time;
+        _interval = options.Value.CostRefreshInterval;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_refresher.Sources().Count == 0)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _configs.EnsureFreshAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                _logger.LogWarning(ex, "Routing configs not reloaded before the cost refresh");
+            }
+
+            if (_cache.Uses(RoutingStrategy.BestExecution))
+            {
+                await _refresher.RefreshAsync(stoppingToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                await Task.Delay(_interval, _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+}
