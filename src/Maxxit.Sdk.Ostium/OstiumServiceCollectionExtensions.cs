@@ -45,7 +45,9 @@ public static class OstiumServiceCollectionExtensions
             var o = sp.GetRequiredService<IOptions<OstiumOptions>>().Value;
             return new OstiumPriceFeedClient(Http(sp), o.PriceFeedUrl!, sp.GetRequiredService<TimeProvider>(), o.ReadRetryCount, o.ReadRetryDelay);
         });
-        return builder.AddVenue<OstiumVenue>();
+        builder.AddVenue<OstiumVenue>();
+        services.AddHostedService<OstiumTimeoutService>();
+        return builder;
     }
 
     private static HttpClient Http(IServiceProvider sp) => sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
