@@ -102,7 +102,7 @@ internal sealed class OstiumOrderTracker(EthereumRpcClient rpc, OstiumOptions op
                 var v = (v2 ? OstiumEvents.MarketCloseExecutedV2 : OstiumEvents.MarketCloseExecuted).DecodeLog(log.Topics, log.Data);
                 var percent = v2 ? (BigInteger)v[6]! : new BigInteger(100_00);
                 var price = OstiumUnits.FromScaled((BigInteger)v[2]!, OstiumUnits.PriceDecimals);
-                var quantity = decimal.Round(openQuantity * OstiumUnits.FromScaled(percent, OstiumUnits.PercentDecimals) / 100m, 12);
+                var quantity = percent == 100_00 ? openQuantity : decimal.Round(openQuantity * OstiumUnits.FromScaled(percent, OstiumUnits.PercentDecimals) / 100m, 18);
                 var feesUsd = fees.Sign < 0 ? -OstiumUnits.FromScaled(-fees, OstiumUnits.UsdcDecimals) : OstiumUnits.FromScaled(fees, OstiumUnits.UsdcDecimals);
                 return OrderFate.Filled(quantity, price, feesUsd, ((BigInteger)v[1]!).ToString(CultureInfo.InvariantCulture));
             }
