@@ -10,6 +10,7 @@ using Maxxit.Sdk.Ostium.Contracts;
 using Maxxit.Sdk.Ostium.Markets;
 using Maxxit.Sdk.Ostium.Orders;
 using Maxxit.Sdk.Ostium.Rpc;
+using Maxxit.Sdk.Ostium.Setup;
 using Maxxit.Sdk.Security;
 using Maxxit.Sdk.Venues;
 using Microsoft.Extensions.Logging;
@@ -267,6 +268,97 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         return sent;
     }
 
+    /// <summary>
+    /// Tells, before the first order, whether a deployment can trade: the node is on <see cref="OstiumOptions.ChainId"/>;
+    /// the agent key given at deploy decrypts and controls the recorded agent address; the agent is the trader's approved
+    /// delegate on Trading (or the trader's own wallet); the trader holds <paramref name="collateralUsd"/> USDC; the USDC
+    /// allowance to TradingStorage covers it (with the trader's own key the adapter approves it itself); the Trading
+    /// Callbacks contract that reports fills is known. Reads only; never throws for a failed check.
+    /// </summary>
+    /// <param name="deployment">The user's deployment with its Ostium agent wallet.</param>
+    /// <param name="collateralUsd">The collateral of a typical order, USD (e.g. the largest share of the balance the policy allows).</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<OstiumSetupReport> CheckSetupAsync(AgentDeployment deployment, decimal collateralUsd, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        ArgumentOutOfRangeException.ThrowIfNegative(collateralUsd);
+        var checks = new List<OstiumSetupCheck>();
+        var trader = OstiumAgentKeys.ParseAddress(deployment.UserWallet, "user_wallet");
+        deployment.AgentWallets.TryGetValue(Venue.Ostium, out var wallet);
+        var agentText = wallet?.Address ?? "(none)";
+
+        await CheckAsync(checks, "chain", async () =>
+        {
+            var chainId = await _rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
+            return chainId == _options.ChainId
+                ? (true, Text($"node reports chain id {chainId}"))
+                : (false, Text($"node reports chain id {chainId} but ChainId is {_options.ChainId}: point RpcUrl at the network of the contract addresses"));
+        }).ConfigureAwait(false);
+
+        EthereumAddress? agent = null;
+        try
+        {
+            using var key = OstiumAgentKeys.Decrypt(_keys, OstiumAgentKeys.AgentWallet(deployment));
+            agent = key.Address;
+            checks.Add(new OstiumSetupCheck("agent_key", true, $"the key given at deploy controls {key.Address}"));
+        }
+        catch (MaxxitValidationException ex)
+        {
+            checks.Add(new OstiumSetupCheck("agent_key", false, ex.Message + ": deploy again with the agent wallet's own key"));
+        }
+
+        if (agent is { } agentAddress && agentAddress == trader)
+        {
+            checks.Add(new OstiumSetupCheck("delegate", true, "the agent wallet is the trader's own wallet: no delegation needed"));
+        }
+        else if (agent is { } delegateAddress)
+        {
+            await CheckAsync(checks, "delegate", async () =>
+            {
+                var approved = await _checks.DelegateOfAsync(trader, cancellationToken).ConfigureAwait(false);
+                return approved == delegateAddress
+                    ? (true, $"{delegateAddress} is the approved delegate of {trader}")
+                    : (false, $"the delegate of {trader} on Trading is {(approved.IsZero ? "not set" : approved.ToString())}: the user must call setDelegate({delegateAddress}) on {_trading}");
+            }).ConfigureAwait(false);
+        }
+        else
+        {
+            checks.Add(new OstiumSetupCheck("delegate", false, "not checked: the agent key is not usable"));
+        }
+
+        var needed = OstiumUnits.Usdc(collateralUsd);
+        await CheckAsync(checks, "usdc_balance", async () =>
+        {
+            var balance = await _checks.UsdcBalanceAsync(trader, cancellationToken).ConfigureAwait(false);
+            var amount = OstiumUnits.FromScaled(balance, OstiumUnits.UsdcDecimals);
+            return balance >= needed
+                ? (true, Text($"{trader} holds {amount} USDC"))
+                : (false, Text($"{trader} holds {amount} USDC, less than the collateral {collateralUsd}: fund it with USDC on Arbitrum"));
+        }).ConfigureAwait(false);
+
+        await CheckAsync(checks, "usdc_allowance", async () =>
+        {
+            var allowance = await _checks.AllowanceAsync(trader, cancellationToken).ConfigureAwait(false);
+            var amount = OstiumUnits.FromScaled(allowance, OstiumUnits.UsdcDecimals);
+            if (allowance >= needed)
+            {
+                return (true, Text($"allowance of {trader} to TradingStorage is {amount} USDC, covering {collateralUsd}"));
+            }
+
+            return agent == trader
+                ? (true, Text($"allowance to TradingStorage is {amount} USDC; the trader's own key signs, so the adapter approves the collateral before each order"))
+                : (false, Text($"allowance of {trader} to TradingStorage ({_options.TradingStorageAddress}) is {amount} USDC, below the collateral {collateralUsd}: the user must approve TradingStorage to spend USDC"));
+        }).ConfigureAwait(false);
+
+        await CheckAsync(checks, "callbacks", async () =>
+        {
+            var callbacks = await _tracker.CallbacksAsync(cancellationToken).ConfigureAwait(false);
+            return (true, $"fills are read from the Trading Callbacks contract {callbacks}");
+        }).ConfigureAwait(false);
+
+        return new OstiumSetupReport(trader.ToString(), agentText, checks);
+    }
+
     /// <inheritdoc />
     public async ValueTask<VenueHealth> GetHealthAsync(CancellationToken cancellationToken)
     {
@@ -449,6 +541,21 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
 
         return new OstiumCloseResult(receipt.TransactionHash, OstiumEvents.TryGetOrderId(receipt.Logs, _trading, out var orderId) ? orderId.ToString(CultureInfo.InvariantCulture) : null, marketPrice);
     }
+
+    private static async Task CheckAsync(List<OstiumSetupCheck> checks, string name, Func<Task<(bool Passed, string Detail)>> check)
+    {
+        try
+        {
+            var (passed, detail) = await check().ConfigureAwait(false);
+            checks.Add(new OstiumSetupCheck(name, passed, detail));
+        }
+        catch (Exception ex) when (ex is VenueException or RpcTransportException or MaxxitValidationException)
+        {
+            checks.Add(new OstiumSetupCheck(name, false, "could not be checked: " + ex.Message));
+        }
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private async Task<bool> SendTimeoutAsync(OstiumTimeoutRequest due, CancellationToken cancellationToken)
     {

@@ -153,6 +153,50 @@ public sealed class OstiumVenuePositionTests : IAsyncLifetime
         Assert.Equal((ushort)5000, Assert.Single(_node.Received).Close!.ClosePercentage);
     }
 
+    [Fact]
+    public async Task A_partial_close_as_a_delegate_without_the_oracle_fee_allowance_is_refused_naming_the_approval()
+    {
+        var (venue, keys) = Venue(_node);
+
+        var error = await Assert.ThrowsAsync<Errors.VenueException>(() =>
+            venue.CloseTradeAsync(Deployment(keys, Trader), 5, 2, 50m, 4700m, new RecordingJournal(_node), default));
+
+        Assert.Contains("oracle fee 0.25 USDC", error.Message, StringComparison.Ordinal);
+        Assert.Contains("approve TradingStorage", error.Hint, StringComparison.Ordinal);
+        Assert.Equal(0, _node.SendCount);
+    }
+
+    [Fact]
+    public async Task A_partial_close_with_the_users_own_key_approves_the_oracle_fee_first()
+    {
+        _node.OpenTrades.Add(("504", 5, 0, true, "100000000", "500", "4650750000000000000000", Agent));
+        var (venue, keys) = Venue(_node);
+
+        var close = await venue.CloseTradeAsync(Deployment(keys, Agent), 5, 0, 25m, 4700m, new RecordingJournal(_node), default);
+
+        Assert.Collection(
+            _node.Received,
+            approve =>
+            {
+                Assert.Equal("approve", approve.Kind);
+                Assert.Equal(FakeOstiumNode.TradingStorage, approve.ApproveSpender);
+                Assert.Equal(FakeOstiumNode.OracleFee, approve.ApproveAmount);
+            },
+            partial => Assert.Equal((ushort)2500, partial.Close!.ClosePercentage));
+        Assert.Equal("1001", close.OrderId);
+        Assert.Empty(_node.Violations);
+    }
+
+    [Fact]
+    public async Task A_full_close_needs_no_allowance()
+    {
+        var (venue, keys) = Venue(_node);
+
+        await venue.CloseTradeAsync(Deployment(keys, Trader), 5, 2, 100m, 4700m, null, default);
+
+        Assert.Equal("closeTradeMarket", Assert.Single(_node.Received).Kind);
+    }
+
     [Theory]
     [InlineData(5, 1, 0, 10, "close_percent")]
     [InlineData(5, 1, 101, 10, "close_percent")]

@@ -152,6 +152,9 @@ internal sealed class FakeOstiumNode : IAsyncDisposable
     /// <summary>When set, the next eth_sendRawTransaction is refused with this message and not accepted.</summary>
     public string? RefuseNextSendWith { get; set; }
 
+    /// <summary>With <see cref="RefuseNextSendWith"/>: another transaction of the same sender takes the nonce first.</summary>
+    public bool AnotherTransactionTakesTheNonce { get; set; }
+
     /// <summary>The raw transactions refused or lost, for tests that make the node forget them.</summary>
     public void Forget(string hash)
     {
@@ -458,6 +461,13 @@ internal sealed class FakeOstiumNode : IAsyncDisposable
         if (RefuseNextSendWith is { } refusal)
         {
             RefuseNextSendWith = null;
+            if (AnotherTransactionTakesTheNonce)
+            {
+                AnotherTransactionTakesTheNonce = false;
+                var rival = SignedTransaction.Parse(rawHex).Sender;
+                _nonces[rival] = _nonces.GetValueOrDefault(rival) + 1;
+            }
+
             throw new RpcError(-32000, refusal, null);
         }
 

@@ -80,4 +80,34 @@ public sealed class OstiumMarketsTests : IAsyncLifetime
 
         Assert.Contains("data.pairs", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Market_status_comes_from_the_last_prices_read_without_any_io()
+    {
+        var (venue, _) = OstiumTestKit.Venue(_node);
+        var markets = (await venue.GetMarketsAsync(default)).ToDictionary(m => m.Symbol);
+        var callsBefore = _node.Calls.Values.Sum();
+
+        Assert.False(venue.IsMarketOpen(markets["DAX"]));
+        Assert.True(venue.IsMarketOpen(markets["XAU"]));
+        Assert.True(venue.IsMarketOpen(markets["XAU"] with { VenueSymbol = "ZZZ/USD" }));
+        Assert.Equal(callsBefore, _node.Calls.Values.Sum());
+
+        _node.Prices[("XAU", "USD")] = (4650.75m, false);
+        await venue.GetPriceAsync(markets["XAU"], default);
+        Assert.False(venue.IsMarketOpen(markets["XAU"]));
+    }
+
+    [Fact]
+    public async Task Pair_limits_come_from_the_subgraph_in_the_contracts_units()
+    {
+        var http = new HttpClient();
+        var subgraph = new OstiumSubgraphClient(http, _node.SubgraphUrl, TimeProvider.System);
+
+        var pairs = (await subgraph.GetPairsAsync(default)).ToDictionary(p => p.From);
+
+        Assert.Equal(new OstiumPair(40, "NVDA", "USD", "stocks", 10m, 2m, 5m, 200m), pairs["NVDA"]);
+        Assert.Equal(25m, pairs["XAU"].MaxLeverage);
+        Assert.Equal(50m, pairs["ETH"].MaxLeverage);
+    }
 }
