@@ -198,9 +198,22 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
     /// cancelled it (the trade stays open). Pending while the oracle has not answered. Reads only; an order past the
     /// contract's timeout is handed to <see cref="SendDueTimeoutsAsync"/>.
     /// </summary>
+    /// <exception cref="VenueException">The node could not be asked, or answered with something malformed; ask again later.</exception>
     public async ValueTask<OrderFate> GetOrderFateAsync(OrderFateQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        try
+        {
+            return await ReadFateAsync(query, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RpcTransportException or EthereumFormatException or TransactionPendingException)
+        {
+            throw new VenueException(Venue.Ostium, "could not read the order's fate: " + ex.Message, "asked again later", ex);
+        }
+    }
+
+    private async Task<OrderFate> ReadFateAsync(OrderFateQuery query, CancellationToken cancellationToken)
+    {
         var close = query.Purpose == OrderPurpose.Close;
         var located = await LocateOrderAsync(query, cancellationToken).ConfigureAwait(false);
         if (located.Fate is { } settled)

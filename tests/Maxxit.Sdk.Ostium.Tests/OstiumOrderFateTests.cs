@@ -170,6 +170,7 @@ public sealed class OstiumOrderFateTests : IAsyncLifetime
         Assert.Equal(4711.5m, fate.AveragePrice);
         Assert.Equal(open.Quantity, fate.FilledQuantity);
         Assert.Equal(0.015m, fate.FeesUsd);
+        Assert.Null(fate.VenueOrderId);
         Assert.Empty(await _venue.GetOpenTradesAsync(Trader.ToString(), default));
     }
 
@@ -220,6 +221,16 @@ public sealed class OstiumOrderFateTests : IAsyncLifetime
         Assert.Contains("trade stays open", fate.Reason, StringComparison.Ordinal);
         Assert.Single(await _venue.GetOpenTradesAsync(Trader.ToString(), default));
         Assert.Empty(_node.Violations);
+    }
+
+    [Fact]
+    public async Task A_node_that_cannot_be_asked_is_a_venue_error_so_fill_confirmation_asks_again()
+    {
+        var journal = new RecordingJournal(_node);
+        var placed = await _venue.PlaceOrderAsync(Order(_deployment, _xau, journal), default);
+        _node.FailNextRequests = 100;
+
+        await Assert.ThrowsAsync<Errors.VenueException>(async () => await FateAsync(Stored(placed, journal), OrderPurpose.Open));
     }
 
     private async Task<Position> OpenExecutedAsync()

@@ -104,7 +104,8 @@ internal sealed class OstiumOrderTracker(EthereumRpcClient rpc, OstiumOptions op
                 var price = OstiumUnits.FromScaled((BigInteger)v[2]!, OstiumUnits.PriceDecimals);
                 var quantity = percent == 100_00 ? openQuantity : decimal.Round(openQuantity * OstiumUnits.FromScaled(percent, OstiumUnits.PercentDecimals) / 100m, 18);
                 var feesUsd = fees.Sign < 0 ? -OstiumUnits.FromScaled(-fees, OstiumUnits.UsdcDecimals) : OstiumUnits.FromScaled(fees, OstiumUnits.UsdcDecimals);
-                return OrderFate.Filled(quantity, price, feesUsd, ((BigInteger)v[1]!).ToString(CultureInfo.InvariantCulture));
+                // No venue order id: the position keeps its trade reference (a partial close leaves the trade open).
+                return OrderFate.Filled(quantity, price, feesUsd);
             }
 
             if (OstiumEvents.MarketCloseCanceled.Matches(log.Topics))
