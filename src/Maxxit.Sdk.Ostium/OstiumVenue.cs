@@ -683,8 +683,17 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         if (TryOrderId(position.VenueOrderId, out var orderId))
         {
             var start = await _tracker.LookbackStartAsync(cancellationToken).ConfigureAwait(false);
-            return await _tracker.ExecutedTradeAsync(orderId, start, cancellationToken).ConfigureAwait(false)
-                ?? throw new OstiumTradeNotFoundException(trader, position.VenueOrderId!, "no MarketOpenExecuted event for this order: it was cancelled or is not executed yet");
+            var fate = await _tracker.OpenFateAsync(orderId, start, cancellationToken).ConfigureAwait(false);
+            if (fate is { Status: OrderFateStatus.Filled } && OstiumTradeReference.TryParse(fate.VenueOrderId, out var executed))
+            {
+                return executed;
+            }
+
+            // Cancelled or timed out: there never was a trade. Not answered yet: the trade may still appear, so this is
+            // a refusal to retry, never "closed elsewhere".
+            throw fate is { Status: OrderFateStatus.Cancelled }
+                ? new OstiumTradeNotFoundException(trader, position.VenueOrderId!, fate.Reason ?? "the open was cancelled")
+                : new VenueException(Venue.Ostium, $"open order {orderId} of position {position.Id} is not executed yet", "close again once the oracle has answered");
         }
 
         // Never guess the trade (e.g. by closest collateral): closing the wrong one would be worse than not closing.

@@ -117,5 +117,17 @@ public sealed class OstiumOptionsTests
         Assert.True(provider.GetRequiredService<VenueAdapterRegistry>().TryGet(Venue.Ostium, out var adapter));
         Assert.IsType<OstiumVenue>(adapter);
         Assert.IsAssignableFrom<IPositionVenue>(adapter);
+        Assert.IsAssignableFrom<IOrderFateVenue>(adapter);
+        Assert.IsAssignableFrom<IMarketStatusVenue>(adapter);
+    }
+
+    [Fact]
+    public void AddOstium_registers_the_timeout_service_once_on_the_same_venue()
+    {
+        var services = new ServiceCollection();
+        services.AddMaxxitV3().AddOstium(o => o.RpcUrl = new Uri("http://127.0.0.1:1/")).AddOstium(o => o.RpcUrl = new Uri("http://127.0.0.1:1/"));
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        Assert.Single(provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OstiumTimeoutService>());
     }
 }

@@ -233,6 +233,36 @@ public sealed class OstiumOrderFateTests : IAsyncLifetime
         await Assert.ThrowsAsync<Errors.VenueException>(async () => await FateAsync(Stored(placed, journal), OrderPurpose.Open));
     }
 
+    [Fact]
+    public async Task A_close_before_the_oracle_answered_the_open_is_retried_later_not_recorded_as_closed_elsewhere()
+    {
+        _node.Oracle = new OracleOutcome(Silent: true);
+        var journal = new RecordingJournal(_node);
+        var placed = await _venue.PlaceOrderAsync(Order(_deployment, _xau, journal), default);
+        var position = Stored(placed, journal) with { Status = PositionStatus.Open };
+
+        var early = await Assert.ThrowsAsync<Errors.VenueException>(async () => await _venue.ClosePositionAsync(CloseOf(position, 1, 4700m), default));
+        _node.Answer(new BigInteger(1001), new OracleOutcome(Cancel: OstiumCancelReason.Slippage));
+        var cancelled = await Assert.ThrowsAsync<OstiumTradeNotFoundException>(async () => await _venue.ClosePositionAsync(CloseOf(position, 1, 4700m), default));
+
+        Assert.IsNotAssignableFrom<Errors.PositionNotOnVenueException>(early);
+        Assert.Contains("not executed yet", early.Message, StringComparison.Ordinal);
+        Assert.Contains("SLIPPAGE", cancelled.Message, StringComparison.Ordinal);
+        Assert.Equal(1, _node.SendCount);
+    }
+
+    [Fact]
+    public async Task A_position_still_holding_the_open_order_id_is_closed_through_the_trade_that_order_created()
+    {
+        var journal = new RecordingJournal(_node);
+        var placed = await _venue.PlaceOrderAsync(Order(_deployment, _xau, journal), default);
+
+        var close = await _venue.ClosePositionAsync(CloseOf(Stored(placed, journal) with { Status = PositionStatus.Open }, 1, 4700m), default);
+
+        Assert.Equal(OrderStatus.Pending, close.Status);
+        Assert.Equal(new CloseTradeMarketCall(5, 0, 10_000, OstiumUnits.Price(4700m), 200), _node.Received[^1].Close);
+    }
+
     private async Task<Position> OpenExecutedAsync()
     {
         var journal = new RecordingJournal(_node);

@@ -121,20 +121,6 @@ internal sealed class OstiumOrderTracker(EthereumRpcClient rpc, OstiumOptions op
             : null;
     }
 
-    /// <summary>The trade an executed open created, from its <c>MarketOpenExecuted</c> log; null when there is none (yet).</summary>
-    public async Task<OstiumTradeReference?> ExecutedTradeAsync(BigInteger orderId, ulong fromBlock, CancellationToken cancellationToken)
-    {
-        var callbacks = await CallbacksAsync(cancellationToken).ConfigureAwait(false);
-        var logs = await rpc.GetLogsAsync(callbacks, [Topics(OstiumEvents.MarketOpenExecuted), [Word(orderId)]], fromBlock, cancellationToken).ConfigureAwait(false);
-        foreach (var log in logs)
-        {
-            var trade = OstiumEvents.DecodeTrade((object?[])OstiumEvents.MarketOpenExecuted.DecodeLog(log.Topics, log.Data)[1]!);
-            return new OstiumTradeReference(trade.PairIndex, trade.Index, orderId);
-        }
-
-        return null;
-    }
-
     /// <summary>The latest close order initiated for a trade (<c>MarketCloseOrderInitiatedV2</c> by trade id), with its block.</summary>
     public async Task<(BigInteger OrderId, ulong Block)?> LatestCloseOrderAsync(BigInteger tradeId, ulong fromBlock, CancellationToken cancellationToken)
     {
