@@ -94,6 +94,11 @@ internal sealed class OstiumAccountChecks(EthereumRpcClient rpc, TransactionSend
         await sender.SendAsync(key, _usdc, Erc20Contract.EncodeApprove(_tradingStorage, fee), null, "approve", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Trading's <c>maxAllowedCollateral</c> (USDC, 6 decimals).</summary>
+    public async Task<BigInteger> MaxAllowedCollateralAsync(CancellationToken cancellationToken) =>
+        (BigInteger)OstiumTradingContract.MaxAllowedCollateral.DecodeReturn(
+            await rpc.CallAsync(_trading, OstiumTradingContract.MaxAllowedCollateral.EncodeCall(), cancellationToken).ConfigureAwait(false))[0]!;
+
     /// <summary>The trader's USDC allowance to TradingStorage.</summary>
     public async Task<BigInteger> AllowanceAsync(EthereumAddress trader, CancellationToken cancellationToken) =>
         Erc20Contract.DecodeUInt256(await rpc.CallAsync(_usdc, Erc20Contract.EncodeAllowance(trader, _tradingStorage), cancellationToken).ConfigureAwait(false));

@@ -449,7 +449,8 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
             throw new VenueException(Venue.Ostium, $"trader {trader} has {OstiumUnits.FromScaled(balance, OstiumUnits.UsdcDecimals)} USDC; {request.SizePercent} % of it is no collateral", "fund the user's wallet with USDC on Arbitrum");
         }
 
-        OstiumPreTradeChecks.Check(pair, price, leverage, collateral);
+        var maxCollateral = await _checks.MaxAllowedCollateralAsync(cancellationToken).ConfigureAwait(false);
+        OstiumPreTradeChecks.Check(pair, price, leverage, collateral, maxCollateral);
         using var key = OstiumAgentKeys.Decrypt(_keys, wallet);
         var delegated = key.Address != trader;
         if (delegated)

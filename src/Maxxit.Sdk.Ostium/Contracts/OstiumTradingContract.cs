@@ -33,6 +33,9 @@ public static class OstiumTradingContract
     /// <summary><c>marketOrdersTimeout() returns (uint16)</c>: blocks after which an unanswered market order may be timed out.</summary>
     public static AbiFunction MarketOrdersTimeout { get; } = new("marketOrdersTimeout()", "uint16");
 
+    /// <summary><c>maxAllowedCollateral() returns (uint256)</c>: the largest collateral of one trade (USDC, 6 decimals).</summary>
+    public static AbiFunction MaxAllowedCollateral { get; } = new("maxAllowedCollateral()", "uint256");
+
     /// <summary><c>registry() returns (address)</c>: the registry naming the other contracts.</summary>
     public static AbiFunction Registry { get; } = new("registry()", "address");
 

@@ -110,6 +110,9 @@ internal sealed class FakeOstiumNode : IAsyncDisposable
     /// <summary>What the oracle does with the next orders (default: executes at the requested price, in the next block).</summary>
     public OracleOutcome Oracle { get; set; } = new();
 
+    /// <summary>Trading.maxAllowedCollateral (USDC ×1e6).</summary>
+    public BigInteger MaxAllowedCollateral { get; set; } = OstiumUnits.Usdc(100_000m);
+
     /// <summary>Trades being market closed (trader:pair:index).</summary>
     public bool IsBeingClosed(EthereumAddress trader, int pair, int index)
     {
@@ -355,6 +358,29 @@ internal sealed class FakeOstiumNode : IAsyncDisposable
             throw new RpcError(3, "execution reverted", revert);
         }
 
+        if (to == Trading && IsOpen(data))
+        {
+            // OstiumTrading.openTrade's own checks, as reverts at estimation.
+            var inner = OstiumTradingContract.IsCallTo(OstiumTradingContract.DelegatedAction, data) ? OstiumTradingContract.DecodeDelegatedAction(data).InnerCallData : data;
+            var t = OstiumTradingContract.DecodeOpenTrade(inner).Trade;
+            var pair = Pairs.Single(p => p.Index == t.PairIndex);
+            var max = pair.MaxLeverage == "0" ? pair.GroupMaxLeverage : pair.MaxLeverage;
+            if (t.Leverage < uint.Parse(pair.GroupMinLeverage, CultureInfo.InvariantCulture) || t.Leverage > uint.Parse(max, CultureInfo.InvariantCulture))
+            {
+                throw new RpcError(3, "execution reverted", new Maxxit.Sdk.Ethereum.Abi.AbiFunction("WrongLeverage(uint32)").EncodeCall(t.Leverage));
+            }
+
+            if (t.Collateral > MaxAllowedCollateral)
+            {
+                throw new RpcError(3, "execution reverted", new Maxxit.Sdk.Ethereum.Abi.AbiFunction("AboveMaxAllowedCollateral()").EncodeCall());
+            }
+
+            if (t.Collateral * t.Leverage / 100 < BigInteger.Parse(pair.MinLevPos, CultureInfo.InvariantCulture))
+            {
+                throw new RpcError(3, "execution reverted", new Maxxit.Sdk.Ethereum.Abi.AbiFunction("BelowMinLevPos()").EncodeCall());
+            }
+        }
+
         return Quote("0x30d40");
     }
 
@@ -388,6 +414,11 @@ internal sealed class FakeOstiumNode : IAsyncDisposable
         if (to == Trading && OstiumTradingContract.IsCallTo(OstiumTradingContract.MarketOrdersTimeout, data))
         {
             return Quote(Hex.Encode(OstiumTradingContract.MarketOrdersTimeout.EncodeReturn(new BigInteger(MarketOrdersTimeout))));
+        }
+
+        if (to == Trading && OstiumTradingContract.IsCallTo(OstiumTradingContract.MaxAllowedCollateral, data))
+        {
+            return Quote(Hex.Encode(OstiumTradingContract.MaxAllowedCollateral.EncodeReturn(MaxAllowedCollateral)));
         }
 
         if (to == Trading && OstiumTradingContract.IsCallTo(OstiumTradingContract.Registry, data))
@@ -685,7 +716,12 @@ internal sealed class FakeOstiumNode : IAsyncDisposable
         var last = _pending.Where(kv => kv.Value.Tx == r.Signed.HashHex()).Select(kv => kv.Key).ToList();
         foreach (var orderId in last)
         {
-            AnswerLocked(orderId, Oracle);
+            // OstiumTradingCallbacks.isDayTradeClosed: above the overnight maximum while day trading is closed.
+            var t = _pending[orderId].Trade;
+            var pair = Pairs.Single(p => p.Index == t.PairIndex);
+            var overnight = uint.Parse(pair.OvernightMaxLeverage, CultureInfo.InvariantCulture);
+            var dayClosed = DayTradingClosed.Contains((pair.From, pair.To));
+            AnswerLocked(orderId, _pending[orderId].IsOpen && dayClosed && overnight != 0 && t.Leverage > overnight ? new OracleOutcome(Cancel: OstiumCancelReason.DayTradeNotAllowed) : Oracle);
         }
     }
 
