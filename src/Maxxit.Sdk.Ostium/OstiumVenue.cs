@@ -42,6 +42,8 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
     private readonly OstiumOrderTracker _tracker;
     private readonly OstiumMarketSnapshot _snapshot = new();
     private readonly OstiumTimeoutQueue _timeouts = new();
+    private readonly OstiumOrderFates _fates;
+    private readonly OstiumSetupChecker _setup;
 
     /// <summary>Creates the adapter; reading <paramref name="options"/> validates them.</summary>
     public OstiumVenue(
@@ -64,6 +66,8 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         _sender = new TransactionSender(rpc, _options, logger);
         _checks = new OstiumAccountChecks(rpc, _sender, _options);
         _tracker = new OstiumOrderTracker(rpc, _options);
+        _fates = new OstiumOrderFates(rpc, _tracker, _timeouts, _trading);
+        _setup = new OstiumSetupChecker(rpc, _options, keys, _checks, _tracker);
         _trading = EthereumAddress.Parse(_options.TradingAddress);
         _builderFee = _options.BuilderFeePercent > 0m && _options.BuilderAddress is { } builder
             ? new OstiumBuilderFee(EthereumAddress.Parse(builder), checked((uint)OstiumUnits.ToScaled(_options.BuilderFeePercent, OstiumUnits.BuilderFeeDecimals)))
@@ -204,51 +208,12 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         ArgumentNullException.ThrowIfNull(query);
         try
         {
-            return await ReadFateAsync(query, cancellationToken).ConfigureAwait(false);
+            return await _fates.ReadAsync(query, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RpcTransportException or EthereumFormatException or TransactionPendingException)
         {
             throw new VenueException(Venue.Ostium, "could not read the order's fate: " + ex.Message, "asked again later", ex);
         }
-    }
-
-    private async Task<OrderFate> ReadFateAsync(OrderFateQuery query, CancellationToken cancellationToken)
-    {
-        var close = query.Purpose == OrderPurpose.Close;
-        var located = await LocateOrderAsync(query, cancellationToken).ConfigureAwait(false);
-        if (located.Fate is { } settled)
-        {
-            return settled;
-        }
-
-        var (orderId, fromBlock) = (located.OrderId, located.FromBlock);
-        var fate = close
-            ? await _tracker.CloseFateAsync(orderId, query.Position.Quantity, fromBlock, cancellationToken).ConfigureAwait(false)
-            : await _tracker.OpenFateAsync(orderId, fromBlock, cancellationToken).ConfigureAwait(false);
-        if (fate is not null)
-        {
-            return fate;
-        }
-
-        var pending = await _tracker.PendingOrderAsync(orderId, cancellationToken).ConfigureAwait(false);
-        if (pending.Block == 0)
-        {
-            // Not pending any more: the callback may have landed between the two reads; ask once more.
-            fate = close
-                ? await _tracker.CloseFateAsync(orderId, query.Position.Quantity, fromBlock, cancellationToken).ConfigureAwait(false)
-                : await _tracker.OpenFateAsync(orderId, fromBlock, cancellationToken).ConfigureAwait(false);
-            return fate ?? OrderFate.Unknown($"OSTIUM: order {orderId} is not pending and no callback event names it since block {fromBlock}");
-        }
-
-        var timeout = await _tracker.MarketOrdersTimeoutAsync(cancellationToken).ConfigureAwait(false);
-        var latest = await _rpc.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false);
-        if (latest >= pending.Block + timeout)
-        {
-            _timeouts.Add(new OstiumTimeoutRequest(query.Deployment, orderId, close));
-            return OrderFate.Pending(string.Create(CultureInfo.InvariantCulture, $"OSTIUM: the oracle has not answered order {orderId} for {latest - pending.Block} blocks (timeout {timeout}); its timeout call is queued"));
-        }
-
-        return OrderFate.Pending(string.Create(CultureInfo.InvariantCulture, $"OSTIUM: order {orderId} waits for the oracle since block {pending.Block}"));
     }
 
     /// <summary>
@@ -291,85 +256,11 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
     /// <param name="deployment">The user's deployment with its Ostium agent wallet.</param>
     /// <param name="collateralUsd">The collateral of a typical order, USD (e.g. the largest share of the balance the policy allows).</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    public async Task<OstiumSetupReport> CheckSetupAsync(AgentDeployment deployment, decimal collateralUsd, CancellationToken cancellationToken)
+    public Task<OstiumSetupReport> CheckSetupAsync(AgentDeployment deployment, decimal collateralUsd, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deployment);
         ArgumentOutOfRangeException.ThrowIfNegative(collateralUsd);
-        var checks = new List<OstiumSetupCheck>();
-        var trader = OstiumAgentKeys.ParseAddress(deployment.UserWallet, "user_wallet");
-        deployment.AgentWallets.TryGetValue(Venue.Ostium, out var wallet);
-        var agentText = wallet?.Address ?? "(none)";
-
-        await CheckAsync(checks, "chain", async () =>
-        {
-            var chainId = await _rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
-            return chainId == _options.ChainId
-                ? (true, Text($"node reports chain id {chainId}"))
-                : (false, Text($"node reports chain id {chainId} but ChainId is {_options.ChainId}: point RpcUrl at the network of the contract addresses"));
-        }).ConfigureAwait(false);
-
-        EthereumAddress? agent = null;
-        try
-        {
-            using var key = OstiumAgentKeys.Decrypt(_keys, OstiumAgentKeys.AgentWallet(deployment));
-            agent = key.Address;
-            checks.Add(new OstiumSetupCheck("agent_key", true, $"the key given at deploy controls {key.Address}"));
-        }
-        catch (MaxxitValidationException ex)
-        {
-            checks.Add(new OstiumSetupCheck("agent_key", false, ex.Message + ": deploy again with the agent wallet's own key"));
-        }
-
-        if (agent is { } agentAddress && agentAddress == trader)
-        {
-            checks.Add(new OstiumSetupCheck("delegate", true, "the agent wallet is the trader's own wallet: no delegation needed"));
-        }
-        else if (agent is { } delegateAddress)
-        {
-            await CheckAsync(checks, "delegate", async () =>
-            {
-                var approved = await _checks.DelegateOfAsync(trader, cancellationToken).ConfigureAwait(false);
-                return approved == delegateAddress
-                    ? (true, $"{delegateAddress} is the approved delegate of {trader}")
-                    : (false, $"the delegate of {trader} on Trading is {(approved.IsZero ? "not set" : approved.ToString())}: the user must call setDelegate({delegateAddress}) on {_trading}");
-            }).ConfigureAwait(false);
-        }
-        else
-        {
-            checks.Add(new OstiumSetupCheck("delegate", false, "not checked: the agent key is not usable"));
-        }
-
-        var needed = OstiumUnits.Usdc(collateralUsd);
-        await CheckAsync(checks, "usdc_balance", async () =>
-        {
-            var balance = await _checks.UsdcBalanceAsync(trader, cancellationToken).ConfigureAwait(false);
-            var amount = OstiumUnits.FromScaled(balance, OstiumUnits.UsdcDecimals);
-            return balance >= needed
-                ? (true, Text($"{trader} holds {amount} USDC"))
-                : (false, Text($"{trader} holds {amount} USDC, less than the collateral {collateralUsd}: fund it with USDC on Arbitrum"));
-        }).ConfigureAwait(false);
-
-        await CheckAsync(checks, "usdc_allowance", async () =>
-        {
-            var allowance = await _checks.AllowanceAsync(trader, cancellationToken).ConfigureAwait(false);
-            var amount = OstiumUnits.FromScaled(allowance, OstiumUnits.UsdcDecimals);
-            if (allowance >= needed)
-            {
-                return (true, Text($"allowance of {trader} to TradingStorage is {amount} USDC, covering {collateralUsd}"));
-            }
-
-            return agent == trader
-                ? (true, Text($"allowance to TradingStorage is {amount} USDC; the trader's own key signs, so the adapter approves the collateral before each order"))
-                : (false, Text($"allowance of {trader} to TradingStorage ({_options.TradingStorageAddress}) is {amount} USDC, below the collateral {collateralUsd}: the user must approve TradingStorage to spend USDC"));
-        }).ConfigureAwait(false);
-
-        await CheckAsync(checks, "callbacks", async () =>
-        {
-            var callbacks = await _tracker.CallbacksAsync(cancellationToken).ConfigureAwait(false);
-            return (true, $"fills are read from the Trading Callbacks contract {callbacks}");
-        }).ConfigureAwait(false);
-
-        return new OstiumSetupReport(trader.ToString(), agentText, checks);
+        return _setup.CheckAsync(deployment, collateralUsd, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -556,21 +447,6 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         return new OstiumCloseResult(receipt.TransactionHash, OstiumEvents.TryGetOrderId(receipt.Logs, _trading, out var orderId) ? orderId.ToString(CultureInfo.InvariantCulture) : null, marketPrice);
     }
 
-    private static async Task CheckAsync(List<OstiumSetupCheck> checks, string name, Func<Task<(bool Passed, string Detail)>> check)
-    {
-        try
-        {
-            var (passed, detail) = await check().ConfigureAwait(false);
-            checks.Add(new OstiumSetupCheck(name, passed, detail));
-        }
-        catch (Exception ex) when (ex is VenueException or RpcTransportException or MaxxitValidationException)
-        {
-            checks.Add(new OstiumSetupCheck(name, false, "could not be checked: " + ex.Message));
-        }
-    }
-
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
     private async Task<bool> SendTimeoutAsync(OstiumTimeoutRequest due, CancellationToken cancellationToken)
     {
         var pending = await _tracker.PendingOrderAsync(due.OrderId, cancellationToken).ConfigureAwait(false);
@@ -597,83 +473,6 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         return true;
     }
 
-    // The order behind a fate query: its id and the block to search its events from, or the fate already known from the
-    // transaction itself (reverted, never mined, not mined yet).
-    private async Task<(OrderFate? Fate, BigInteger OrderId, ulong FromBlock)> LocateOrderAsync(OrderFateQuery query, CancellationToken cancellationToken)
-    {
-        var close = query.Purpose == OrderPurpose.Close;
-        string? hash = null;
-        byte[]? raw = null;
-        var journaled = query.SubmissionId is { } s && OstiumSubmission.TryParse(s, out hash, out raw);
-        var what = close ? "close" : "open";
-        if (journaled)
-        {
-            var receipt = await _rpc.GetTransactionReceiptAsync(hash!, cancellationToken).ConfigureAwait(false);
-            if (receipt is null)
-            {
-                return (await UnminedFateAsync(hash!, raw, what, cancellationToken).ConfigureAwait(false), default, 0);
-            }
-
-            if (!receipt.Succeeded)
-            {
-                return (OrderFate.Cancelled($"OSTIUM: the {what} transaction {hash} reverted; nothing was placed"), default, 0);
-            }
-
-            if (OstiumEvents.TryGetOrderId(receipt.Logs, _trading, out var fromReceipt))
-            {
-                return (null, fromReceipt, receipt.BlockNumber);
-            }
-        }
-
-        var start = await _tracker.LookbackStartAsync(cancellationToken).ConfigureAwait(false);
-        var venueOrderId = query.VenueOrderId;
-        if (!close)
-        {
-            if (OstiumTradeReference.TryParse(venueOrderId, out var filled))
-            {
-                return (null, filled.TradeId, start);
-            }
-
-            return TryOrderId(venueOrderId, out var id)
-                ? (null, id, start)
-                : (OrderFate.Unknown($"OSTIUM: no order id for the open (venue order id '{venueOrderId}', submission {(journaled ? hash : "none")})"), default, 0);
-        }
-
-        if (TryOrderId(venueOrderId, out var closeId))
-        {
-            return (null, closeId, start);
-        }
-
-        // The position's trade, not the close order: the close is the latest one initiated for that trade.
-        if (OstiumTradeReference.TryParse(venueOrderId ?? query.Position.VenueOrderId, out var trade)
-            && await _tracker.LatestCloseOrderAsync(trade.TradeId, start, cancellationToken).ConfigureAwait(false) is { } latest)
-        {
-            return (null, latest.OrderId, latest.Block);
-        }
-
-        return (OrderFate.Unknown($"OSTIUM: no close order found for venue order id '{venueOrderId}'"), default, 0);
-    }
-
-    private async Task<OrderFate> UnminedFateAsync(string hash, byte[]? raw, string what, CancellationToken cancellationToken)
-    {
-        if (await _rpc.GetTransactionAsync(hash, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            return OrderFate.Pending($"OSTIUM: the {what} transaction {hash} is not mined yet");
-        }
-
-        if (raw is not null)
-        {
-            var signed = Maxxit.Sdk.Ethereum.Transactions.SignedTransaction.Parse(Maxxit.Sdk.Ethereum.Hex.Encode(raw));
-            var mined = await _rpc.GetTransactionCountAsync(signed.Sender, cancellationToken, "latest").ConfigureAwait(false);
-            if (mined > signed.Transaction.Nonce && await _rpc.GetTransactionReceiptAsync(hash, cancellationToken).ConfigureAwait(false) is null)
-            {
-                return OrderFate.Cancelled(string.Create(CultureInfo.InvariantCulture, $"OSTIUM: the {what} transaction {hash} was never mined: nonce {signed.Transaction.Nonce} of {signed.Sender} was used by another transaction"));
-            }
-        }
-
-        return OrderFate.Unknown($"OSTIUM: the node does not know the {what} transaction {hash}; re-running the order rebroadcasts the journaled bytes");
-    }
-
     private async Task<OstiumTradeReference> TradeOfAsync(Position position, string trader, CancellationToken cancellationToken)
     {
         if (OstiumTradeReference.TryParse(position.VenueOrderId, out var reference))
@@ -681,7 +480,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
             return reference;
         }
 
-        if (TryOrderId(position.VenueOrderId, out var orderId))
+        if (OstiumOrderFates.TryOrderId(position.VenueOrderId, out var orderId))
         {
             var start = await _tracker.LookbackStartAsync(cancellationToken).ConfigureAwait(false);
             var fate = await _tracker.OpenFateAsync(orderId, start, cancellationToken).ConfigureAwait(false);
@@ -699,12 +498,6 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
 
         // Never guess the trade (e.g. by closest collateral): closing the wrong one would be worse than not closing.
         throw new VenueException(Venue.Ostium, $"position {position.Id} has no Ostium trade reference (venue order id '{position.VenueOrderId}')", "confirm the open's fill first, or reconcile the position");
-    }
-
-    private static bool TryOrderId(string? text, out BigInteger orderId)
-    {
-        orderId = default;
-        return text is { Length: > 0 and <= 78 } && BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out orderId);
     }
 
     private async Task<OstiumPrice> PriceAsync(string from, string to, CancellationToken cancellationToken)
