@@ -65,10 +65,10 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         _logger = logger;
         _sender = new TransactionSender(rpc, _options, logger);
         _checks = new OstiumAccountChecks(rpc, _sender, _options);
+        _trading = EthereumAddress.Parse(_options.TradingAddress);
         _tracker = new OstiumOrderTracker(rpc, _options);
         _fates = new OstiumOrderFates(rpc, _tracker, _timeouts, _trading);
         _setup = new OstiumSetupChecker(rpc, _options, keys, _checks, _tracker);
-        _trading = EthereumAddress.Parse(_options.TradingAddress);
         _builderFee = _options.BuilderFeePercent > 0m && _options.BuilderAddress is { } builder
             ? new OstiumBuilderFee(EthereumAddress.Parse(builder), checked((uint)OstiumUnits.ToScaled(_options.BuilderFeePercent, OstiumUnits.BuilderFeeDecimals)))
             : OstiumBuilderFee.None;

@@ -186,6 +186,30 @@ public sealed class OstiumOrderFateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_close_query_carrying_the_opens_submission_still_finds_the_close()
+    {
+        var open = await OpenExecutedAsync();
+        var close = await _venue.ClosePositionAsync(CloseOf(open, 1, 4700m), default);
+
+        var query = new OrderFateQuery
+        {
+            Position = open,
+            Deployment = _deployment,
+            Market = _xau,
+            Purpose = OrderPurpose.Close,
+            ClientOrderId = ClientOrderId.ForClose(open.Id, 1),
+            VenueOrderId = close.VenueOrderId,
+            SubmissionId = open.SubmissionId,
+        };
+        var fate = await _venue.GetOrderFateAsync(query, default);
+        var hashOnly = await _venue.GetOrderFateAsync(query with { SubmissionId = open.SubmissionId!.Split('|')[0], VenueOrderId = null }, default);
+
+        Assert.Equal(OrderFateStatus.Filled, fate.Status);
+        Assert.True(hashOnly.Status == OrderFateStatus.Filled, hashOnly.Reason);
+        Assert.Equal(open.Quantity, fate.FilledQuantity);
+    }
+
+    [Fact]
     public async Task A_cancelled_close_is_cancelled_with_the_reason_and_the_trade_stays_open_for_another_attempt()
     {
         var open = await OpenExecutedAsync();

@@ -61,20 +61,33 @@ internal sealed class OstiumOrderFates(EthereumRpcClient rpc, OstiumOrderTracker
         byte[]? raw = null;
         var journaled = query.SubmissionId is { } s && OstiumSubmission.TryParse(s, out hash, out raw);
         var what = close ? "close" : "open";
+
+        // A submission of the other kind (e.g. the open's journal entry handed along with a close query) says nothing
+        // about this order.
+        if (journaled && raw is not null && IsCloseCall(raw) is { } rawIsClose && rawIsClose != close)
+        {
+            journaled = false;
+        }
+
         if (journaled)
         {
             var receipt = await rpc.GetTransactionReceiptAsync(hash!, cancellationToken).ConfigureAwait(false);
             if (receipt is null)
             {
-                return (await UnminedFateAsync(hash!, raw, what, cancellationToken).ConfigureAwait(false), default, 0);
+                if (raw is not null || !close)
+                {
+                    return (await UnminedFateAsync(hash!, raw, what, cancellationToken).ConfigureAwait(false), default, 0);
+                }
             }
-
-            if (!receipt.Succeeded)
+            else if (IsCloseReceipt(receipt) is { } receiptIsClose && receiptIsClose != close)
+            {
+                // Not this order's transaction: fall through to the venue order id.
+            }
+            else if (!receipt.Succeeded)
             {
                 return (OrderFate.Cancelled($"OSTIUM: the {what} transaction {hash} reverted; nothing was placed"), default, 0);
             }
-
-            if (OstiumEvents.TryGetOrderId(receipt.Logs, trading, out var fromReceipt))
+            else if (OstiumEvents.TryGetOrderId(receipt.Logs, trading, out var fromReceipt))
             {
                 return (null, fromReceipt, receipt.BlockNumber);
             }
@@ -133,5 +146,33 @@ internal sealed class OstiumOrderFates(EthereumRpcClient rpc, OstiumOrderTracker
     {
         orderId = default;
         return text is { Length: > 0 and <= 78 } && BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out orderId);
+    }
+
+    private static bool? IsCloseCall(byte[] raw)
+    {
+        try
+        {
+            var data = Maxxit.Sdk.Ethereum.Transactions.SignedTransaction.Parse(Hex.Encode(raw)).Transaction.Data.ToArray();
+            if (OstiumTradingContract.IsCallTo(OstiumTradingContract.DelegatedAction, data))
+            {
+                data = OstiumTradingContract.DecodeDelegatedAction(data).InnerCallData;
+            }
+
+            return OstiumTradingContract.IsCallTo(OstiumTradingContract.CloseTradeMarket, data) ? true
+                : OstiumTradingContract.IsCallTo(OstiumTradingContract.OpenTrade, data) ? false
+                : null;
+        }
+        catch (EthereumFormatException)
+        {
+            return null;
+        }
+    }
+
+    private bool? IsCloseReceipt(TransactionReceipt receipt)
+    {
+        var fromTrading = receipt.Logs.Where(l => l.Address == trading).ToList();
+        return fromTrading.Any(l => OstiumEvents.MarketCloseOrderInitiatedV2.Matches(l.Topics)) ? true
+            : fromTrading.Any(l => OstiumEvents.MarketOpenOrderInitiated.Matches(l.Topics)) ? false
+            : null;
     }
 }

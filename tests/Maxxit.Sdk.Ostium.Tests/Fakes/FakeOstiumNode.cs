@@ -110,6 +110,9 @@ internal sealed class FakeOstiumNode : IAsyncDisposable
     /// <summary>What the oracle does with the next orders (default: executes at the requested price, in the next block).</summary>
     public OracleOutcome Oracle { get; set; } = new();
 
+    /// <summary>Put a PriceRequested with this order id, from an unrelated contract, first in the next order's receipt.</summary>
+    public BigInteger? ForeignPriceRequestedFirst { get; set; }
+
     /// <summary>Trading.maxAllowedCollateral (USDC ×1e6).</summary>
     public BigInteger MaxAllowedCollateral { get; set; } = OstiumUnits.Usdc(100_000m);
 
@@ -640,6 +643,12 @@ internal sealed class FakeOstiumNode : IAsyncDisposable
                 Allowances[(trader, TradingStorage)] = allowance - t.Collateral;
                 UsdcBalances[trader] = balance - t.Collateral;
                 var orderId = _nextOrderId++;
+                if (ForeignPriceRequestedFirst is { } foreign)
+                {
+                    ForeignPriceRequestedFirst = null;
+                    Emit(logs, EthereumAddress.Parse("0x2000000000000000000000000000000000000666"), OstiumEvents.PriceRequested.EncodeLog(foreign, FeedId(0), BigInteger.One));
+                }
+
                 _pending[orderId] = new PendingOrder(_block, t.OpenPrice, r.Open.Slippage, t, 0, IsOpen: true, hash);
                 Emit(logs, PriceUpKeep, OstiumEvents.PriceRequested.EncodeLog(orderId, FeedId(t.PairIndex), new BigInteger(1_764_000_000)));
                 Emit(logs, Trading, OstiumEvents.MarketOpenOrderInitiated.EncodeLog(orderId, trader, new BigInteger(t.PairIndex)));
