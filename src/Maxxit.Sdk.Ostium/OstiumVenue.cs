@@ -160,7 +160,8 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
     /// <see cref="OstiumTradeReference"/> fill confirmation stored, or the open's order id, looked up in the
     /// <c>MarketOpenExecuted</c> event). The slot is read first and must still hold that trade id, so a retry can never
     /// close another trade of the same user. The answer is <see cref="OrderStatus.Pending"/> with the close's order id;
-    /// when a close of the trade is already pending (an earlier attempt), that one is returned and nothing is sent.
+    /// when a close of the trade is already pending (an earlier attempt), that one is returned and nothing is sent; when
+    /// an earlier attempt's close already executed, it is returned <see cref="OrderStatus.Filled"/> with its exit price.
     /// </summary>
     /// <exception cref="OstiumTradeNotFoundException">The slot holds no trade or another one: nothing was sent.</exception>
     public async ValueTask<CloseResult> ClosePositionAsync(CloseRequest request, CancellationToken cancellationToken)
@@ -172,6 +173,16 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         var slot = await _tracker.SlotAsync(trader, trade, cancellationToken).ConfigureAwait(false);
         if (!slot.Exists || slot.TradeId != trade.TradeId)
         {
+            // Gone: an earlier attempt's close may have executed (e.g. before a crash kept it from being recorded).
+            // The chain is the journal: report that close with its real exit price instead of "closed elsewhere".
+            var start = await _tracker.LookbackStartAsync(cancellationToken).ConfigureAwait(false);
+            if (await _tracker.LatestCloseOrderAsync(trade.TradeId, start, cancellationToken).ConfigureAwait(false) is { } earlier
+                && await _tracker.CloseFateAsync(earlier.OrderId, position.Quantity, earlier.Block, cancellationToken).ConfigureAwait(false) is { Status: OrderFateStatus.Filled } executed)
+            {
+                _logger.LogInformation("Trade {Trade} was already closed by order {OrderId}; nothing sent", trade, earlier.OrderId);
+                return new CloseResult(earlier.OrderId.ToString(CultureInfo.InvariantCulture), executed.AveragePrice, executed.FilledQuantity, executed.FeesUsd);
+            }
+
             throw new OstiumTradeNotFoundException(request.Deployment.UserWallet, trade.ToString(), slot.Exists ? $"the slot now holds trade {slot.TradeId}" : "the slot is empty");
         }
 

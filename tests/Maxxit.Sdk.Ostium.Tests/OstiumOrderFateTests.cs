@@ -186,6 +186,22 @@ public sealed class OstiumOrderFateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_close_retried_after_the_first_one_executed_reports_that_close_and_sends_nothing()
+    {
+        var open = await OpenExecutedAsync();
+        _node.Oracle = new OracleOutcome(ExecutionPrice: 4720m);
+        await _venue.ClosePositionAsync(CloseOf(open, 1, 4700m), default);
+
+        var retry = await _venue.ClosePositionAsync(CloseOf(open, 2, 4690m), default);
+
+        Assert.Equal(OrderStatus.Filled, retry.Status);
+        Assert.Equal("1002", retry.VenueOrderId);
+        Assert.Equal(4720m, retry.ExitPrice);
+        Assert.Equal(open.Quantity, retry.ClosedQuantity);
+        Assert.Equal(2, _node.SendCount);
+    }
+
+    [Fact]
     public async Task A_close_query_carrying_the_opens_submission_still_finds_the_close()
     {
         var open = await OpenExecutedAsync();
