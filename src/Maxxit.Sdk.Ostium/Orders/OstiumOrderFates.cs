@@ -113,7 +113,7 @@ internal sealed class OstiumOrderFates(EthereumRpcClient rpc, OstiumOrderTracker
         }
 
         // The position's trade, not the close order: the close is the latest one initiated for that trade.
-        if (OstiumTradeReference.TryParse(venueOrderId ?? query.Position.VenueOrderId, out var trade)
+        if ((OstiumTradeReference.TryParse(venueOrderId, out var trade) || OstiumTradeReference.TryParse(query.Position.VenueOrderId, out trade))
             && await tracker.LatestCloseOrderAsync(trade.TradeId, start, cancellationToken).ConfigureAwait(false) is { } latest)
         {
             return (null, latest.OrderId, latest.Block);
