@@ -57,6 +57,8 @@ public sealed class OstiumOrderFateTests : IAsyncLifetime
         Assert.Equal(1, _node.SendCount);
     }
 
+    // Every reason the open callback can give: TradingCallbacksLib.getOpenTradeMarketCancelReason, plus
+    // DAY_TRADE_NOT_ALLOWED from OstiumTradingCallbacks.isDayTradeClosed.
     [Theory]
     [InlineData(OstiumCancelReason.Paused, "PAUSED")]
     [InlineData(OstiumCancelReason.MarketClosed, "MARKET_CLOSED")]
@@ -225,17 +227,20 @@ public sealed class OstiumOrderFateTests : IAsyncLifetime
         Assert.Equal(open.Quantity, fate.FilledQuantity);
     }
 
-    [Fact]
-    public async Task A_cancelled_close_is_cancelled_with_the_reason_and_the_trade_stays_open_for_another_attempt()
+    // The close callback cancels with NO_TRADE or MARKET_CLOSED (OstiumTradingCallbacks.closeTradeMarketCallback).
+    [Theory]
+    [InlineData(OstiumCancelReason.MarketClosed, "MARKET_CLOSED")]
+    [InlineData(OstiumCancelReason.NoTrade, "NO_TRADE")]
+    public async Task A_cancelled_close_is_cancelled_with_the_reason_and_the_trade_stays_open_for_another_attempt(OstiumCancelReason reason, string name)
     {
         var open = await OpenExecutedAsync();
-        _node.Oracle = new OracleOutcome(Cancel: OstiumCancelReason.MarketClosed);
+        _node.Oracle = new OracleOutcome(Cancel: reason);
 
         var close = await _venue.ClosePositionAsync(CloseOf(open, 1, 4700m), default);
         var fate = await FateAsync(open with { Status = PositionStatus.Closing }, OrderPurpose.Close, close.VenueOrderId);
 
         Assert.Equal(OrderFateStatus.Cancelled, fate.Status);
-        Assert.Contains("MARKET_CLOSED", fate.Reason, StringComparison.Ordinal);
+        Assert.Contains(name, fate.Reason, StringComparison.Ordinal);
         Assert.Single(await _venue.GetOpenTradesAsync(Trader.ToString(), default));
         Assert.False(_node.IsBeingClosed(Trader, 5, 0));
 
