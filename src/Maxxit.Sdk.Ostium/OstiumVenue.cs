@@ -175,7 +175,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         {
             // Gone: an earlier attempt's close may have executed (e.g. before a crash kept it from being recorded).
             // The chain is the journal: report that close with its real exit price instead of "closed elsewhere".
-            var start = await _tracker.LookbackStartAsync(cancellationToken).ConfigureAwait(false);
+            var start = await _tracker.PositionStartAsync(position.SubmissionId, cancellationToken).ConfigureAwait(false);
             if (await _tracker.LatestCloseOrderAsync(trade.TradeId, start, cancellationToken).ConfigureAwait(false) is { } earlier
                 && await _tracker.CloseFateAsync(earlier.OrderId, position.Quantity, earlier.Block, cancellationToken).ConfigureAwait(false) is { Status: OrderFateStatus.Filled } executed)
             {
@@ -190,7 +190,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
             ?? throw new VenueException(Venue.Ostium, $"no price for {request.Market.VenueSymbol} to close at");
         if (slot.BeingClosed)
         {
-            var start = await _tracker.LookbackStartAsync(cancellationToken).ConfigureAwait(false);
+            var start = await _tracker.PositionStartAsync(position.SubmissionId, cancellationToken).ConfigureAwait(false);
             if (await _tracker.LatestCloseOrderAsync(trade.TradeId, start, cancellationToken).ConfigureAwait(false) is { } pending)
             {
                 _logger.LogInformation("Trade {Trade} already has close order {OrderId} pending; nothing sent", trade, pending.OrderId);
@@ -493,7 +493,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
 
         if (OstiumOrderFates.TryOrderId(position.VenueOrderId, out var orderId))
         {
-            var start = await _tracker.LookbackStartAsync(cancellationToken).ConfigureAwait(false);
+            var start = await _tracker.PositionStartAsync(position.SubmissionId, cancellationToken).ConfigureAwait(false);
             var fate = await _tracker.OpenFateAsync(orderId, start, cancellationToken).ConfigureAwait(false);
             if (fate is { Status: OrderFateStatus.Filled } && OstiumTradeReference.TryParse(fate.VenueOrderId, out var executed))
             {

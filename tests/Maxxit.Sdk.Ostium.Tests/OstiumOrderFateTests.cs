@@ -182,9 +182,13 @@ public sealed class OstiumOrderFateTests : IAsyncLifetime
         var open = await OpenExecutedAsync();
         await _venue.ClosePositionAsync(CloseOf(open, 1, 4700m), default);
 
+        _node.LogQueryStarts.Clear();
         var fate = await FateAsync(open with { Status = PositionStatus.Closing }, OrderPurpose.Close, venueOrderId: null);
 
         Assert.Equal(OrderFateStatus.Filled, fate.Status);
+
+        // The search starts at the open's own block (from its journaled transaction), not LogLookbackBlocks back.
+        Assert.All(_node.LogQueryStarts, from => Assert.True(from >= 101, $"eth_getLogs from block {from}"));
     }
 
     [Fact]

@@ -93,7 +93,7 @@ internal sealed class OstiumOrderFates(EthereumRpcClient rpc, OstiumOrderTracker
             }
         }
 
-        var start = await tracker.LookbackStartAsync(cancellationToken).ConfigureAwait(false);
+        var start = await tracker.PositionStartAsync(query.Position.SubmissionId, cancellationToken).ConfigureAwait(false);
         var venueOrderId = query.VenueOrderId;
         if (!close)
         {

@@ -30,6 +30,21 @@ internal sealed class OstiumOrderTracker(EthereumRpcClient rpc, OstiumOptions op
     public async Task<EthereumAddress> PairsStorageAsync(CancellationToken cancellationToken) =>
         _pairsStorage ??= await RegistryAddressAsync("pairsStorage", cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// The first block to search a position's events from: the block of its open transaction (journaled as the position's
+    /// submission) when the node has its receipt, else <see cref="LookbackStartAsync"/>.
+    /// </summary>
+    public async Task<ulong> PositionStartAsync(string? openSubmission, CancellationToken cancellationToken)
+    {
+        if (OstiumSubmission.TryParse(openSubmission, out var hash, out _)
+            && await rpc.GetTransactionReceiptAsync(hash, cancellationToken).ConfigureAwait(false) is { } receipt)
+        {
+            return receipt.BlockNumber;
+        }
+
+        return await LookbackStartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The first block to search logs from when the order's own block is unknown.</summary>
     public async Task<ulong> LookbackStartAsync(CancellationToken cancellationToken)
     {

@@ -110,6 +110,9 @@ internal sealed class FakeOstiumNode : IAsyncDisposable
     /// <summary>What the oracle does with the next orders (default: executes at the requested price, in the next block).</summary>
     public OracleOutcome Oracle { get; set; } = new();
 
+    /// <summary>The fromBlock of every eth_getLogs query.</summary>
+    public List<ulong> LogQueryStarts { get; } = [];
+
     /// <summary>Put a PriceRequested with this order id, from an unrelated contract, first in the next order's receipt.</summary>
     public BigInteger? ForeignPriceRequestedFirst { get; set; }
 
@@ -485,6 +488,7 @@ internal sealed class FakeOstiumNode : IAsyncDisposable
     {
         var address = EthereumAddress.Parse(filter.GetProperty("address").GetString()!);
         var from = HexQuantity.ParseUInt64(filter.GetProperty("fromBlock").GetString());
+        LogQueryStarts.Add(from);
         var topics = filter.GetProperty("topics").EnumerateArray().Select(t => t.ValueKind == JsonValueKind.Null ? null : t.EnumerateArray().Select(w => Hex.Decode(w.GetString()!)).ToList()).ToList();
         var matching = _logs.Where(l => l.Address == address && l.Block >= from && topics.Select((options, i) => options is null || (i < l.Topics.Length && options.Any(o => o.AsSpan().SequenceEqual(l.Topics[i])))).All(ok => ok));
         return "[" + string.Join(',', matching.Select(l => LogJson(l.Address, l.Topics, l.Data, l.Block, l.Tx))) + "]";
