@@ -63,4 +63,48 @@ internal sealed class OstiumAccountChecks(EthereumRpcClient rpc, TransactionSend
 
         await sender.SendAsync(key, _usdc, Erc20Contract.EncodeApprove(_tradingStorage, collateral), null, "approve", cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A partial close pulls the pair's oracle fee from the trader (<c>OstiumTrading.closeTradeMarket</c>): the USDC
+    /// allowance to TradingStorage must cover it. Trading from its own wallet the adapter approves it; a delegate cannot.
+    /// </summary>
+    public async Task EnsureOracleFeeAllowanceAsync(EthereumKey key, EthereumAddress trader, bool delegated, EthereumAddress pairsStorage, ushort pairIndex, CancellationToken cancellationToken)
+    {
+        var fee = (BigInteger)OstiumPairsStorageContract.PairOracleFee.DecodeReturn(
+            await rpc.CallAsync(pairsStorage, OstiumPairsStorageContract.PairOracleFee.EncodeCall(pairIndex), cancellationToken).ConfigureAwait(false))[0]!;
+        if (fee.IsZero)
+        {
+            return;
+        }
+
+        var allowance = await AllowanceAsync(trader, cancellationToken).ConfigureAwait(false);
+        if (allowance >= fee)
+        {
+            return;
+        }
+
+        if (delegated)
+        {
+            throw new VenueException(
+                Venue.Ostium,
+                $"a partial close pulls the oracle fee {OstiumUnits.FromScaled(fee, OstiumUnits.UsdcDecimals)} USDC from trader {trader}, whose USDC allowance to TradingStorage is {OstiumUnits.FromScaled(allowance, OstiumUnits.UsdcDecimals)}",
+                $"the user must approve TradingStorage ({_tradingStorage}) to spend at least {OstiumUnits.FromScaled(fee, OstiumUnits.UsdcDecimals)} USDC");
+        }
+
+        await sender.SendAsync(key, _usdc, Erc20Contract.EncodeApprove(_tradingStorage, fee), null, "approve", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Trading's <c>maxAllowedCollateral</c> (USDC, 6 decimals).</summary>
+    public async Task<BigInteger> MaxAllowedCollateralAsync(CancellationToken cancellationToken) =>
+        (BigInteger)OstiumTradingContract.MaxAllowedCollateral.DecodeReturn(
+            await rpc.CallAsync(_trading, OstiumTradingContract.MaxAllowedCollateral.EncodeCall(), cancellationToken).ConfigureAwait(false))[0]!;
+
+    /// <summary>The trader's USDC allowance to TradingStorage.</summary>
+    public async Task<BigInteger> AllowanceAsync(EthereumAddress trader, CancellationToken cancellationToken) =>
+        Erc20Contract.DecodeUInt256(await rpc.CallAsync(_usdc, Erc20Contract.EncodeAllowance(trader, _tradingStorage), cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The trader's approved delegate on Trading (the zero address for none).</summary>
+    public async Task<EthereumAddress> DelegateOfAsync(EthereumAddress trader, CancellationToken cancellationToken) =>
+        (EthereumAddress)OstiumTradingContract.Delegations.DecodeReturn(
+            await rpc.CallAsync(_trading, OstiumTradingContract.Delegations.EncodeCall(trader), cancellationToken).ConfigureAwait(false))[0]!;
 }

@@ -1,19 +1,26 @@
 namespace Maxxit.Sdk.Ostium;
 
-/// <summary>The contracts and endpoints of one Ostium deployment. Presets: <see cref="ArbitrumOne"/>, <see cref="ArbitrumSepolia"/>.</summary>
+/// <summary>
+/// The contracts and endpoints of one Ostium deployment. Presets: <see cref="ArbitrumOne"/>, <see cref="ArbitrumSepolia"/>;
+/// for another (a fork, a private deployment) create one and pass it to <see cref="OstiumOptions.UseNetwork"/>.
+/// </summary>
 /// <param name="Name">A short name for logs, e.g. <c>arbitrum-one</c>.</param>
 /// <param name="ChainId">The EIP-155 chain id transactions are signed for.</param>
 /// <param name="TradingAddress">The Trading contract (openTrade, closeTradeMarket, delegatedAction).</param>
 /// <param name="TradingStorageAddress">The TradingStorage contract: the USDC spender that collateral is approved to.</param>
 /// <param name="UsdcAddress">The USDC token used as collateral (6 decimals).</param>
 /// <param name="SubgraphUrl">The GraphQL endpoint listing pairs and trades.</param>
+/// <param name="PriceFeedUrl">The price feed's latest-prices endpoint; null for <see cref="OstiumOptions.DefaultPriceFeedUrl"/>.</param>
+/// <param name="TradingCallbacksAddress">The Trading Callbacks contract; null to read it from Trading's registry.</param>
 public sealed record OstiumNetwork(
     string Name,
     ulong ChainId,
     string TradingAddress,
     string TradingStorageAddress,
     string UsdcAddress,
-    Uri SubgraphUrl)
+    Uri SubgraphUrl,
+    Uri? PriceFeedUrl = null,
+    string? TradingCallbacksAddress = null)
 {
     // Addresses and URLs as published in the official SDK's network config (0xOstium/ostium-python-sdk, config.py).
 

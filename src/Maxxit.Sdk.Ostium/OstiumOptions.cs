@@ -30,6 +30,21 @@ public sealed class OstiumOptions
     /// <summary>The subgraph (GraphQL) endpoint listing pairs and open trades.</summary>
     public Uri? SubgraphUrl { get; set; }
 
+    /// <summary>
+    /// The Trading Callbacks contract, whose events say whether the oracle executed or cancelled an order; null (default)
+    /// reads it from Trading's registry (<c>callbacks</c>) once.
+    /// </summary>
+    public string? TradingCallbacksAddress { get; set; }
+
+    /// <summary>
+    /// How many blocks back to search for an order's events when its own block is unknown (default 2,000,000, about
+    /// six days of Arbitrum blocks; at least 1000).
+    /// </summary>
+    public ulong LogLookbackBlocks { get; set; } = 2_000_000;
+
+    /// <summary>How often the timeout service sends the timeout calls of orders the oracle never answered (default 30 seconds).</summary>
+    public TimeSpan TimeoutSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The price feed's latest-prices endpoint.</summary>
     public Uri? PriceFeedUrl { get; set; } = DefaultPriceFeedUrl;
 
@@ -72,7 +87,7 @@ public sealed class OstiumOptions
     /// <summary>Timeout of one HTTP request (default 15 seconds).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Copies a preset's chain id, contract addresses and subgraph URL into these options.</summary>
+    /// <summary>Copies a network's chain id, contract addresses, subgraph and price feed URLs into these options.</summary>
     /// <returns>These options, for chaining.</returns>
     public OstiumOptions UseNetwork(OstiumNetwork network)
     {
@@ -82,6 +97,8 @@ public sealed class OstiumOptions
         TradingStorageAddress = network.TradingStorageAddress;
         UsdcAddress = network.UsdcAddress;
         SubgraphUrl = network.SubgraphUrl;
+        PriceFeedUrl = network.PriceFeedUrl ?? DefaultPriceFeedUrl;
+        TradingCallbacksAddress = network.TradingCallbacksAddress;
         return this;
     }
 }

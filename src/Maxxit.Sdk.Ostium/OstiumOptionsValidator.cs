@@ -23,6 +23,16 @@ public sealed class OstiumOptionsValidator : IValidateOptions<OstiumOptions>
         Address(failures, nameof(OstiumOptions.TradingStorageAddress), options.TradingStorageAddress, required: true);
         Address(failures, nameof(OstiumOptions.UsdcAddress), options.UsdcAddress, required: true);
         Address(failures, nameof(OstiumOptions.BuilderAddress), options.BuilderAddress, required: false);
+        Address(failures, nameof(OstiumOptions.TradingCallbacksAddress), options.TradingCallbacksAddress, required: false);
+        if (options.TimeoutSweepInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{nameof(OstiumOptions.TimeoutSweepInterval)}: must be at least 1 second");
+        }
+
+        if (options.LogLookbackBlocks < 1000)
+        {
+            failures.Add($"{nameof(OstiumOptions.LogLookbackBlocks)}: must be at least 1000");
+        }
         Range(failures, nameof(OstiumOptions.SlippagePercent), options.SlippagePercent, 0.01m, 50m);
         Range(failures, nameof(OstiumOptions.BuilderFeePercent), options.BuilderFeePercent, 0m, 0.5m);
         if (options.BuilderFeePercent > 0m && string.IsNullOrEmpty(options.BuilderAddress))

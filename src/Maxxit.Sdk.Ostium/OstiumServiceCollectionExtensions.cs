@@ -17,7 +17,7 @@ public static class OstiumServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="OstiumVenue"/> (replacing the paper Ostium venue) with its JSON-RPC, subgraph and price-feed
-    /// clients. Options default to Arbitrum One; <see cref="OstiumOptions.RpcUrl"/> is required. Options are validated
+    /// clients, and <see cref="OstiumTimeoutService"/>, which sends the timeout calls of orders the oracle never answered. Options default to Arbitrum One; <see cref="OstiumOptions.RpcUrl"/> is required. Options are validated
     /// at start.
     /// </summary>
     public static MaxxitBuilder AddOstium(this MaxxitBuilder builder, Action<OstiumOptions> configure)
@@ -46,7 +46,9 @@ public static class OstiumServiceCollectionExtensions
             return new OstiumPriceFeedClient(Http(sp), o.PriceFeedUrl!, sp.GetRequiredService<TimeProvider>(), o.ReadRetryCount, o.ReadRetryDelay);
         });
         Maxxit.Sdk.Ostium.Costs.OstiumCostSource.Register(services); // bid/ask, fees and rollover for BEST_EXECUTION
-        return builder.AddVenue<OstiumVenue>();
+        builder.AddVenue<OstiumVenue>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, OstiumTimeoutService>());
+        return builder;
     }
 
     private static HttpClient Http(IServiceProvider sp) => sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);

@@ -3,18 +3,18 @@ using Maxxit.Sdk.Errors;
 namespace Maxxit.Sdk.Ostium;
 
 /// <summary>
-/// The trader has no open Ostium trade matching a position: it was closed already (by an earlier close, a stop or a
-/// liquidation) or its market order was never filled. Reconciliation decides which; nothing was sent.
+/// The trader's slot no longer holds the position's trade: it was closed already (by an earlier close, a stop or a
+/// liquidation), or the slot now holds another trade, or the open was never executed. Nothing was sent.
 /// </summary>
 public sealed class OstiumTradeNotFoundException : PositionNotOnVenueException
 {
     /// <summary>Creates the error.</summary>
-    public OstiumTradeNotFoundException(string trader, int pairIndex, string side)
-        : base(Venue.Ostium, $"trader {trader} has no open {side} trade on pair {pairIndex}", "the trade was closed already or never filled; reconcile the position")
+    public OstiumTradeNotFoundException(string trader, string trade, string detail)
+        : base(Venue.Ostium, $"trader {trader} has no open trade {trade}: {detail}", "the trade was closed already or never executed; nothing was sent")
     {
-        PairIndex = pairIndex;
+        Trade = trade;
     }
 
-    /// <summary>The pair searched.</summary>
-    public int PairIndex { get; }
+    /// <summary>The trade searched (<c>trade:&lt;pairIndex&gt;:&lt;index&gt;:&lt;tradeId&gt;</c> or an order id).</summary>
+    public string Trade { get; }
 }

@@ -42,7 +42,7 @@ public sealed class ExecutorIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Xau_signal_routes_to_Ostium_opens_on_chain_and_records_the_order_id_and_a_rerun_sends_nothing()
+    public async Task Xau_signal_routes_to_Ostium_is_pending_until_the_oracle_executes_then_open_at_the_executed_price()
     {
         var client = _services.GetRequiredService<IMaxxitClient>();
         var executor = _services.GetRequiredService<ITradeExecutor>();
@@ -54,16 +54,15 @@ public sealed class ExecutorIntegrationTests : IAsyncLifetime
         Assert.Equal(SignalStatus.Executed, first.Status);
         Assert.Equal(Venue.Ostium, first.FinalVenue);
         var outcome = Assert.Single(first.Deployments);
-        Assert.Equal(DeploymentOutcome.Opened, outcome.Outcome);
+        Assert.Equal(DeploymentOutcome.Pending, outcome.Outcome);
         Assert.StartsWith("OSTIUM: pair available", outcome.Routing!.Reason, StringComparison.Ordinal);
         var position = outcome.Position!;
         Assert.Equal(Venue.Ostium, position.Venue);
         Assert.Equal("1001", position.VenueOrderId);
         var tx = Assert.Single(_node.Received);
-        Assert.Equal(tx.Signed.HashHex(), position.SubmissionId);
+        Assert.StartsWith(tx.Signed.HashHex(), position.SubmissionId, StringComparison.Ordinal);
         Assert.Equal(Trader, tx.DelegatedFor);
         Assert.Equal(new System.Numerics.BigInteger(500_000_000), tx.Open!.Trade.Collateral);
-        Assert.Equal(500m, position.CollateralUsd);
 
         var second = await executor.ExecuteAsync(signal.Id, default);
 
@@ -71,7 +70,55 @@ public sealed class ExecutorIntegrationTests : IAsyncLifetime
         Assert.Equal(1, _node.SendCount);
         var stored = Assert.Single(await _services.GetRequiredService<Storage.IPositionStore>().ListPositionsAsync(new PositionQuery(SignalId: signal.Id), default));
         Assert.Equal("1001", stored.VenueOrderId);
-        Assert.Equal(PositionStatus.Open, stored.Status);
+
+        // The open is a request: PENDING_FILL, not open, until fill confirmation reads the oracle's execution.
+        Assert.Equal(PositionStatus.PendingFill, stored.Status);
+        Assert.Equal(0, (await client.GetOverviewAsync()).OpenPositions);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var confirmed = Assert.Single(await _services.GetRequiredService<FillConfirmer>().RunOnceAsync(default));
+
+        Assert.Equal(PositionStatus.Open, confirmed.Status);
+        Assert.Equal(4650.75m, confirmed.EntryPrice);
+        Assert.StartsWith("trade:5:0:1001", confirmed.VenueOrderId, StringComparison.Ordinal);
+        Assert.InRange(confirmed.CollateralUsd, 499m, 500m);
+        Assert.Equal(1, (await client.GetOverviewAsync()).OpenPositions);
+    }
+
+    [Fact]
+    public async Task An_open_the_oracle_executes_at_another_price_is_open_at_the_executed_price()
+    {
+        var client = _services.GetRequiredService<IMaxxitClient>();
+        _node.Oracle = new OracleOutcome(ExecutionPrice: 4652.10m);
+        var signal = await DeployedSignalAsync(client, "XAU", sizePercent: 25m);
+        await _services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, default);
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var confirmed = Assert.Single(await _services.GetRequiredService<FillConfirmer>().RunOnceAsync(default));
+
+        Assert.Equal(PositionStatus.Open, confirmed.Status);
+        Assert.Equal(4652.10m, confirmed.EntryPrice);
+        Assert.Equal(4652.10m, confirmed.Trailing!.BestPrice);
+    }
+
+    [Fact]
+    public async Task An_open_the_oracle_cancels_is_cancelled_with_the_contracts_reason_and_never_counts_as_open()
+    {
+        var client = _services.GetRequiredService<IMaxxitClient>();
+        _node.Oracle = new OracleOutcome(Cancel: Maxxit.Sdk.Ostium.Contracts.OstiumCancelReason.Slippage);
+        var signal = await DeployedSignalAsync(client, "XAU", sizePercent: 25m);
+        var result = await _services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, default);
+        var deploymentId = Assert.Single(result.Deployments).DeploymentId;
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var cancelled = Assert.Single(await _services.GetRequiredService<FillConfirmer>().RunOnceAsync(default));
+
+        Assert.Equal(PositionStatus.Cancelled, cancelled.Status);
+        Assert.Contains("SLIPPAGE", cancelled.FailureReason, StringComparison.OrdinalIgnoreCase);
+        var overview = await client.GetOverviewAsync();
+        Assert.Equal(0, overview.OpenPositions);
+        Assert.Equal(0, overview.Positions);
+        var state = await _services.GetRequiredService<Storage.IExecutionStore>().GetPolicyStateAsync(deploymentId, "XAU", DateTimeOffset.MinValue, default);
+        Assert.Equal((0, 0m), (state.OpenPositions, state.OpenNotionalUsd));
     }
 
     [Fact]
@@ -84,23 +131,21 @@ public sealed class ExecutorIntegrationTests : IAsyncLifetime
 
         var crashed = await executor.ExecuteAsync(signal.Id, default);
 
-        Assert.Equal(SignalStatus.Executing, crashed.Status);
+        // The outcome is unknown: the position stays SUBMITTED and fill confirmation asks the chain by the journaled hash.
         Assert.Equal(DeploymentOutcome.Unknown, Assert.Single(crashed.Deployments).Outcome);
         Assert.Equal(1, _node.SendCount);
         var reserved = Assert.Single(await _services.GetRequiredService<Storage.IPositionStore>().ListPositionsAsync(new PositionQuery(SignalId: signal.Id), default));
-        Assert.Equal(_node.Received[0].Signed.HashHex(), reserved.SubmissionId);
+        Assert.Equal(Orders.OstiumSubmission.Format(_node.Received[0].Signed.HashHex(), _node.Received[0].Signed.RawBytes), reserved.SubmissionId);
 
-        _time.Advance(_services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MaxxitOptions>>().Value.SignalLease + TimeSpan.FromSeconds(1));
-        var resumed = await executor.ExecuteAsync(signal.Id, default);
+        Assert.Equal(PositionStatus.Submitted, reserved.Status);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var position = Assert.Single(await _services.GetRequiredService<FillConfirmer>().RunOnceAsync(default));
 
-        Assert.Equal(SignalStatus.Executed, resumed.Status);
-        var position = Assert.Single(resumed.Deployments).Position!;
-        Assert.Equal("1001", position.VenueOrderId);
-        Assert.Equal(200m, position.CollateralUsd);
+        Assert.Equal(PositionStatus.Open, position.Status);
+        Assert.StartsWith("trade:5:0:1001", position.VenueOrderId, StringComparison.Ordinal);
         Assert.Equal(1, _node.SendCount);
         Assert.Single(_node.Received);
         Assert.Empty(_node.Violations);
-        Assert.Contains(_logs.Lines, l => l.Contains("Resuming Ostium order", StringComparison.Ordinal));
         Assert.DoesNotContain(_logs.Lines, l => l.Contains(AgentKeyHex[2..], StringComparison.OrdinalIgnoreCase));
     }
 

@@ -52,6 +52,7 @@ public sealed class OstiumOptionsTests
     [InlineData("BuilderFeePercent", "0.1", "BuilderAddress: is required when BuilderFeePercent is above 0")]
     [InlineData("RpcUrl", "ftp://node", "RpcUrl: must be an absolute http or https URL")]
     [InlineData("ChainId", "0", "ChainId: must not be 0")]
+    [InlineData("TradingCallbacksAddress", "0xabc", "TradingCallbacksAddress: must be 0x followed by 40 hex digits")]
     public void Each_bad_option_is_named_with_its_reason(string option, string value, string failure)
     {
         var options = new OstiumOptions { RpcUrl = new Uri("https://arb.example/rpc") };
@@ -62,12 +63,35 @@ public sealed class OstiumOptionsTests
             case "SlippagePercent": options.SlippagePercent = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case "BuilderFeePercent": options.BuilderFeePercent = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case "RpcUrl": options.RpcUrl = new Uri(value); break;
+            case "TradingCallbacksAddress": options.TradingCallbacksAddress = value; break;
             default: options.ChainId = ulong.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
         }
 
         var result = new OstiumOptionsValidator().Validate(null, options);
 
         Assert.Contains(result.Failures!, f => f.StartsWith(failure, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_custom_network_carries_its_price_feed_and_callbacks_into_the_options()
+    {
+        var network = new OstiumNetwork(
+            "my-fork",
+            31337,
+            "0x1000000000000000000000000000000000000001",
+            "0x1000000000000000000000000000000000000002",
+            "0x1000000000000000000000000000000000000003",
+            new Uri("https://graph.example/ostium"),
+            new Uri("https://prices.example/latest-prices"),
+            "0x1000000000000000000000000000000000000004");
+
+        var options = new OstiumOptions { RpcUrl = new Uri("http://127.0.0.1:8545") }.UseNetwork(network);
+
+        Assert.Equal(31337ul, options.ChainId);
+        Assert.Equal(new Uri("https://prices.example/latest-prices"), options.PriceFeedUrl);
+        Assert.Equal("0x1000000000000000000000000000000000000004", options.TradingCallbacksAddress);
+        Assert.True(new OstiumOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Equal(OstiumOptions.DefaultPriceFeedUrl, new OstiumOptions().UseNetwork(network with { PriceFeedUrl = null }).PriceFeedUrl);
     }
 
     [Fact]
@@ -93,5 +117,17 @@ public sealed class OstiumOptionsTests
         Assert.True(provider.GetRequiredService<VenueAdapterRegistry>().TryGet(Venue.Ostium, out var adapter));
         Assert.IsType<OstiumVenue>(adapter);
         Assert.IsAssignableFrom<IPositionVenue>(adapter);
+        Assert.IsAssignableFrom<IOrderFateVenue>(adapter);
+        Assert.IsAssignableFrom<IMarketStatusVenue>(adapter);
+    }
+
+    [Fact]
+    public void AddOstium_registers_the_timeout_service_once_on_the_same_venue()
+    {
+        var services = new ServiceCollection();
+        services.AddMaxxitV3().AddOstium(o => o.RpcUrl = new Uri("http://127.0.0.1:1/")).AddOstium(o => o.RpcUrl = new Uri("http://127.0.0.1:1/"));
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        Assert.Single(provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OstiumTimeoutService>());
     }
 }

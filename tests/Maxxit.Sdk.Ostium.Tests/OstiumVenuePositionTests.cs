@@ -14,9 +14,9 @@ public sealed class OstiumVenuePositionTests : IAsyncLifetime
     {
         _node.AllowedSenders.Add(Agent);
         _node.Delegations[Trader] = Agent;
-        _node.OpenTrades.Add(("t-1", 5, 0, true, "50000000", "500", "4600000000000000000000", Trader));
-        _node.OpenTrades.Add(("t-2", 5, 2, true, "100000000", "500", "4650750000000000000000", Trader));
-        _node.OpenTrades.Add(("t-3", 1, 0, false, "20000000", "1000", "3000000000000000000000", Trader));
+        _node.OpenTrades.Add(("501", 5, 0, true, "50000000", "500", "4600000000000000000000", Trader));
+        _node.OpenTrades.Add(("502", 5, 2, true, "100000000", "500", "4650750000000000000000", Trader));
+        _node.OpenTrades.Add(("503", 1, 0, false, "20000000", "1000", "3000000000000000000000", Trader));
         return Task.CompletedTask;
     }
 
@@ -34,12 +34,12 @@ public sealed class OstiumVenuePositionTests : IAsyncLifetime
         Assert.Equal(TradeSide.Short, eth.Side);
         Assert.Equal(3000m, eth.EntryPrice);
         Assert.Equal(200m / 3000m, eth.Quantity, 12);
-        Assert.Equal("1:0", eth.VenueReference);
-        Assert.Equal(["5:0", "5:2"], positions.Where(p => p.Symbol == "XAU").Select(p => p.VenueReference).Order());
+        Assert.Equal("trade:1:0:503", eth.VenueReference);
+        Assert.Equal(["trade:5:0:501", "trade:5:2:502"], positions.Where(p => p.Symbol == "XAU").Select(p => p.VenueReference).Order());
     }
 
     [Fact]
-    public async Task Close_picks_the_trade_matching_the_position_and_sends_closeTradeMarket_through_delegatedAction()
+    public async Task Close_targets_the_stored_trade_and_sends_closeTradeMarket_through_delegatedAction_as_a_pending_order()
     {
         var (venue, keys) = Venue(_node);
         var deployment = Deployment(keys, Trader);
@@ -52,10 +52,11 @@ public sealed class OstiumVenuePositionTests : IAsyncLifetime
             Venue = Venue.Ostium,
             TokenSymbol = "XAU",
             Side = TradeSide.Long,
-            CollateralUsd = 100m,
+            CollateralUsd = 50m,
             Leverage = 5m,
             Status = PositionStatus.Open,
             ClientOrderId = "0x01",
+            VenueOrderId = "trade:5:2:502",
             OpenedAt = DateTimeOffset.UnixEpoch,
         };
 
@@ -67,34 +68,74 @@ public sealed class OstiumVenuePositionTests : IAsyncLifetime
         Assert.Equal(Trader, tx.DelegatedFor);
         Assert.Equal(new Sdk.Ostium.Contracts.CloseTradeMarketCall(5, 2, 10_000, Sdk.Ostium.Contracts.OstiumUnits.Price(4700m), 200), tx.Close);
         Assert.Equal("1001", result.VenueOrderId);
+        Assert.Equal(OrderStatus.Pending, result.Status);
         Assert.Equal(4700m, result.ExitPrice);
+        Assert.Equal(0m, result.ClosedQuantity);
     }
 
-    [Fact]
-    public async Task Close_without_a_matching_open_trade_is_a_typed_error_and_sends_nothing()
+    [Theory]
+    [InlineData("trade:0:0:999", "the slot is empty")]
+    [InlineData("trade:5:2:777", "the slot now holds trade 502")]
+    public async Task Close_of_a_trade_no_longer_in_its_slot_is_a_typed_error_and_sends_nothing(string reference, string detail)
     {
         var (venue, keys) = Venue(_node);
         var deployment = Deployment(keys, Trader);
-        var btc = await MarketAsync(venue, "BTC");
-        var position = new Position
-        {
-            Id = Guid.NewGuid(),
-            DeploymentId = deployment.Id,
-            SignalId = Guid.NewGuid(),
-            Venue = Venue.Ostium,
-            TokenSymbol = "BTC",
-            Side = TradeSide.Long,
-            Status = PositionStatus.Open,
-            ClientOrderId = "0x01",
-            OpenedAt = DateTimeOffset.UnixEpoch,
-        };
+        var market = await MarketAsync(venue, reference.StartsWith("trade:0", StringComparison.Ordinal) ? "BTC" : "XAU");
+        var position = Position(deployment, market.Symbol, reference);
 
         var error = await Assert.ThrowsAsync<OstiumTradeNotFoundException>(async () =>
-            await venue.ClosePositionAsync(new CloseRequest { Position = position, Deployment = deployment, Market = btc, ClientOrderId = "0x02" }, default));
+            await venue.ClosePositionAsync(new CloseRequest { Position = position, Deployment = deployment, Market = market, ClientOrderId = "0x02" }, default));
 
-        Assert.Equal(0, error.PairIndex);
+        Assert.Contains(detail, error.Message, StringComparison.Ordinal);
         Assert.Equal(0, _node.SendCount);
     }
+
+    [Fact]
+    public async Task Close_without_a_trade_reference_never_guesses_a_trade()
+    {
+        var (venue, keys) = Venue(_node);
+        var deployment = Deployment(keys, Trader);
+        var xau = await MarketAsync(venue, "XAU");
+
+        var error = await Assert.ThrowsAsync<Errors.VenueException>(async () =>
+            await venue.ClosePositionAsync(new CloseRequest { Position = Position(deployment, "XAU", "tx:0xabc"), Deployment = deployment, Market = xau, ClientOrderId = "0x02" }, default));
+
+        Assert.IsNotType<OstiumTradeNotFoundException>(error);
+        Assert.Contains("no Ostium trade reference", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _node.SendCount);
+    }
+
+    [Fact]
+    public async Task A_close_already_pending_on_chain_is_returned_not_sent_again()
+    {
+        var (venue, keys) = Venue(_node);
+        var deployment = Deployment(keys, Trader);
+        var xau = await MarketAsync(venue, "XAU");
+        _node.Oracle = new OracleOutcome(Silent: true);
+        var request = new CloseRequest { Position = Position(deployment, "XAU", "trade:5:2:502"), Deployment = deployment, Market = xau, ClientOrderId = ClientOrderId.ForClose(Guid.NewGuid(), 1), TriggerPrice = 4700m };
+        var first = await venue.ClosePositionAsync(request, default);
+
+        var retry = await venue.ClosePositionAsync(request with { ClientOrderId = ClientOrderId.ForClose(Guid.NewGuid(), 2) }, default);
+
+        Assert.Equal(1, _node.SendCount);
+        Assert.Equal(first.VenueOrderId, retry.VenueOrderId);
+        Assert.Equal(OrderStatus.Pending, retry.Status);
+    }
+
+    private static Position Position(Agents.AgentDeployment deployment, string symbol, string? venueOrderId) => new()
+    {
+        Id = Guid.NewGuid(),
+        DeploymentId = deployment.Id,
+        SignalId = Guid.NewGuid(),
+        Venue = Venue.Ostium,
+        TokenSymbol = symbol,
+        Side = TradeSide.Long,
+        Quantity = 0.05m,
+        Status = PositionStatus.Open,
+        ClientOrderId = "0x01",
+        VenueOrderId = venueOrderId,
+        OpenedAt = DateTimeOffset.UnixEpoch,
+    };
 
     [Fact]
     public async Task A_journaled_close_is_followed_not_resent()
@@ -102,6 +143,7 @@ public sealed class OstiumVenuePositionTests : IAsyncLifetime
         var (venue, keys) = Venue(_node);
         var deployment = Deployment(keys, Trader);
         var journal = new RecordingJournal(_node);
+        _node.Allowances[(Trader, FakeOstiumNode.TradingStorage)] = FakeOstiumNode.OracleFee;
         var first = await venue.CloseTradeAsync(deployment, 5, 2, 50m, 4700m, journal, default);
 
         var again = await venue.CloseTradeAsync(deployment, 5, 2, 50m, 4700m, new RecordingJournal(_node, first.TransactionHash), default);
@@ -109,6 +151,50 @@ public sealed class OstiumVenuePositionTests : IAsyncLifetime
         Assert.Equal(1, _node.SendCount);
         Assert.Equal(first, again);
         Assert.Equal((ushort)5000, Assert.Single(_node.Received).Close!.ClosePercentage);
+    }
+
+    [Fact]
+    public async Task A_partial_close_as_a_delegate_without_the_oracle_fee_allowance_is_refused_naming_the_approval()
+    {
+        var (venue, keys) = Venue(_node);
+
+        var error = await Assert.ThrowsAsync<Errors.VenueException>(() =>
+            venue.CloseTradeAsync(Deployment(keys, Trader), 5, 2, 50m, 4700m, new RecordingJournal(_node), default));
+
+        Assert.Contains("oracle fee 0.25 USDC", error.Message, StringComparison.Ordinal);
+        Assert.Contains("approve TradingStorage", error.Hint, StringComparison.Ordinal);
+        Assert.Equal(0, _node.SendCount);
+    }
+
+    [Fact]
+    public async Task A_partial_close_with_the_users_own_key_approves_the_oracle_fee_first()
+    {
+        _node.OpenTrades.Add(("504", 5, 0, true, "100000000", "500", "4650750000000000000000", Agent));
+        var (venue, keys) = Venue(_node);
+
+        var close = await venue.CloseTradeAsync(Deployment(keys, Agent), 5, 0, 25m, 4700m, new RecordingJournal(_node), default);
+
+        Assert.Collection(
+            _node.Received,
+            approve =>
+            {
+                Assert.Equal("approve", approve.Kind);
+                Assert.Equal(FakeOstiumNode.TradingStorage, approve.ApproveSpender);
+                Assert.Equal(FakeOstiumNode.OracleFee, approve.ApproveAmount);
+            },
+            partial => Assert.Equal((ushort)2500, partial.Close!.ClosePercentage));
+        Assert.Equal("1001", close.OrderId);
+        Assert.Empty(_node.Violations);
+    }
+
+    [Fact]
+    public async Task A_full_close_needs_no_allowance()
+    {
+        var (venue, keys) = Venue(_node);
+
+        await venue.CloseTradeAsync(Deployment(keys, Trader), 5, 2, 100m, 4700m, null, default);
+
+        Assert.Equal("closeTradeMarket", Assert.Single(_node.Received).Kind);
     }
 
     [Theory]

@@ -59,24 +59,37 @@ public sealed class PositionLifecycleTests : IAsyncLifetime
             RiskModel = RiskModel.Trailing(0.03m),
             Confidence = 0.8m,
         });
-        var opened = Assert.Single((await _services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, default)).Deployments).Position!;
-        Assert.Equal(PositionStatus.Open, opened.Status);
+        var requested = Assert.Single((await _services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, default)).Deployments).Position!;
+        Assert.Equal(PositionStatus.PendingFill, requested.Status);
         var monitor = _services.GetRequiredService<PositionMonitor>();
+
+        // The oracle executes the open in the next block; the monitor's pass confirms the fill first.
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var confirmed = Assert.Single((await monitor.RunOnceAsync(default)).Confirmed!);
+        Assert.Equal(PositionStatus.Open, confirmed.Status);
 
         _node.Prices[("XAU", "USD")] = (4800m, true);
         var up = await monitor.RunOnceAsync(default);
         _node.Prices[("XAU", "USD")] = (4660m, true);
         var stillAbove = await monitor.RunOnceAsync(default);
         _node.Prices[("XAU", "USD")] = (4650m, true);
+        _node.Oracle = new OracleOutcome(ExecutionPrice: 4649.5m);
         var hit = await monitor.RunOnceAsync(default);
 
         Assert.Equal(1, up.BestPriceUpdates);
         Assert.Empty(up.Closed);
         Assert.Empty(stillAbove.Closed);
-        var closed = Assert.Single(hit.Closed);
+        // closeTradeMarket is a request too: the position stays CLOSING until the oracle's execution is read.
+        Assert.Empty(hit.Closed);
+        var closing = (await _services.GetRequiredService<Storage.IPositionStore>().GetPositionAsync(confirmed.Id, default))!;
+        Assert.Equal((PositionStatus.Closing, true), (closing.Status, closing.ClosePending));
+        _time.Advance(_services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PositionMonitorOptions>>().Value.CloseLease + TimeSpan.FromSeconds(1));
+        var executed = await monitor.RunOnceAsync(default);
+        var closed = Assert.Single(executed.Closed);
         Assert.Equal(PositionStatus.Closed, closed.Status);
         Assert.Equal(CloseReason.TrailingStop, closed.CloseReason);
-        Assert.Equal(4650m, closed.ExitPrice);
+        // The exit is the oracle's execution price, not the price that triggered the stop.
+        Assert.Equal(4649.5m, closed.ExitPrice);
         Assert.Empty(_node.Violations);
         Assert.Equal(["openTrade", "closeTradeMarket"], _node.Received.Select(r => r.Kind));
         var close = _node.Received[1];
@@ -87,5 +100,39 @@ public sealed class PositionLifecycleTests : IAsyncLifetime
         var after = await monitor.RunOnceAsync(default);
         Assert.Empty(after.Closed);
         Assert.Equal(2, _node.SendCount);
+    }
+
+    [Fact]
+    public async Task A_close_the_oracle_cancels_puts_the_position_back_to_open()
+    {
+        var client = _services.GetRequiredService<IMaxxitClient>();
+        var agent = await client.CreateAgentAsync(new CreateAgentRequest { CreatorWallet = "0x" + new string('d', 40), Name = "Gold Closer" });
+        await client.DeployAgentAsync(new DeployAgentRequest
+        {
+            AgentId = agent.Id,
+            UserWallet = Trader.ToString(),
+            AgentWallets = new Dictionary<Venue, AgentKeyInput> { [Venue.Ostium] = new() { Address = Agent.ToString(), PrivateKey = AgentKeyHex } },
+        });
+        var signal = await client.GenerateSignalAsync(new GenerateSignalRequest
+        {
+            AgentId = agent.Id, TokenSymbol = "XAU", Side = "LONG", SizeModel = SizeModel.PercentOf(20m), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.8m,
+        });
+        await _services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, default);
+        var monitor = _services.GetRequiredService<PositionMonitor>();
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var open = Assert.Single((await monitor.RunOnceAsync(default)).Confirmed!);
+
+        _node.Oracle = new OracleOutcome(Cancel: Maxxit.Sdk.Ostium.Contracts.OstiumCancelReason.MarketClosed);
+        var requested = await client.ClosePositionAsync(open.Id);
+        Assert.Equal((PositionStatus.Closing, true), (requested.Status, requested.ClosePending));
+        _time.Advance(_services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PositionMonitorOptions>>().Value.CloseLease + TimeSpan.FromSeconds(1));
+        await monitor.RunOnceAsync(default);
+
+        var reopened = (await _services.GetRequiredService<Storage.IPositionStore>().GetPositionAsync(open.Id, default))!;
+        Assert.Equal(PositionStatus.Open, reopened.Status);
+        Assert.Contains("MARKET_CLOSED", reopened.FailureReason, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1, reopened.CloseAttempts);
+        Assert.Equal(1, (await client.GetOverviewAsync()).OpenPositions);
+        Assert.Single(_node.OpenTrades);
     }
 }

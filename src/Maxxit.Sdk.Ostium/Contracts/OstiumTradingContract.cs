@@ -6,7 +6,7 @@ using Maxxit.Sdk.Ostium.Rpc;
 namespace Maxxit.Sdk.Ostium.Contracts;
 
 /// <summary>
-/// Call data of Ostium's Trading contract and the <c>PriceRequested</c> event that carries an order id. Signatures are
+/// Call data of Ostium's Trading contract (orders, timeouts, delegation, views). Signatures are
 /// those of the published ABI; encoding and decoding go through the SDK's own ABI codec.
 /// </summary>
 public static class OstiumTradingContract
@@ -24,11 +24,23 @@ public static class OstiumTradingContract
     /// <summary><c>delegations(trader) returns (address)</c>: the trader's approved delegate.</summary>
     public static AbiFunction Delegations { get; } = new("delegations(address)", "address");
 
-    /// <summary>
-    /// <c>PriceRequested(uint256 indexed orderId, bytes32 indexed job, uint256 index)</c>, emitted by the oracle
-    /// request of a market order; the official SDK reads the order id from its first indexed topic.
-    /// </summary>
-    public static AbiEvent PriceRequested { get; } = new("PriceRequested(uint256 indexed orderId, bytes32 indexed job, uint256 index)");
+    /// <summary><c>openTradeMarketTimeout(uint256 _order)</c>: gives back the collateral of an open the oracle never answered.</summary>
+    public static AbiFunction OpenTradeMarketTimeout { get; } = new("openTradeMarketTimeout(uint256)");
+
+    /// <summary><c>closeTradeMarketTimeout(uint256 _order, bool retry)</c>: releases a close the oracle never answered.</summary>
+    public static AbiFunction CloseTradeMarketTimeout { get; } = new("closeTradeMarketTimeout(uint256,bool)");
+
+    /// <summary><c>marketOrdersTimeout() returns (uint16)</c>: blocks after which an unanswered market order may be timed out.</summary>
+    public static AbiFunction MarketOrdersTimeout { get; } = new("marketOrdersTimeout()", "uint16");
+
+    /// <summary><c>maxAllowedCollateral() returns (uint256)</c>: the largest collateral of one trade (USDC, 6 decimals).</summary>
+    public static AbiFunction MaxAllowedCollateral { get; } = new("maxAllowedCollateral()", "uint256");
+
+    /// <summary><c>registry() returns (address)</c>: the registry naming the other contracts.</summary>
+    public static AbiFunction Registry { get; } = new("registry()", "address");
+
+    /// <summary><c>getContractAddress(bytes32) returns (address)</c> of the registry, e.g. for <c>callbacks</c>.</summary>
+    public static AbiFunction GetContractAddress { get; } = new("getContractAddress(bytes32)", "address");
 
     /// <summary>Call data of <c>openTrade</c>.</summary>
     public static byte[] EncodeOpenTrade(OpenTradeCall call)
@@ -101,32 +113,5 @@ public static class OstiumTradingContract
     {
         ArgumentNullException.ThrowIfNull(function);
         return callData.Length >= 4 && callData[..4].SequenceEqual(function.Selector);
-    }
-
-    /// <summary>Finds the order id in a receipt's <c>PriceRequested</c> log.</summary>
-    /// <returns>False when no log is a well-formed <c>PriceRequested</c>.</returns>
-    public static bool TryGetOrderId(IEnumerable<LogEntry> logs, out BigInteger orderId)
-    {
-        ArgumentNullException.ThrowIfNull(logs);
-        foreach (var log in logs)
-        {
-            if (!PriceRequested.Matches(log.Topics))
-            {
-                continue;
-            }
-
-            try
-            {
-                orderId = (BigInteger)PriceRequested.DecodeLog(log.Topics, log.Data)[0]!;
-                return true;
-            }
-            catch (EthereumFormatException)
-            {
-                // A log with this topic but the wrong shape is not ours; keep looking.
-            }
-        }
-
-        orderId = default;
-        return false;
     }
 }

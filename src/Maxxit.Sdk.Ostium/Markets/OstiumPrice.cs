@@ -8,4 +8,7 @@ namespace Maxxit.Sdk.Ostium.Markets;
 /// <param name="Ask">Ask.</param>
 /// <param name="IsMarketOpen">Whether the market trades now (forex, commodities and stocks close).</param>
 /// <param name="Timestamp">When the price was published.</param>
-public sealed record OstiumPrice(string From, string To, decimal Bid, decimal Mid, decimal Ask, bool IsMarketOpen, DateTimeOffset Timestamp);
+/// <param name="IsDayTradingClosed">
+/// Whether day trading is closed (the oracle's <c>isDayTradingClosed</c>): then the pair's overnight maximum leverage applies.
+/// </param>
+public sealed record OstiumPrice(string From, string To, decimal Bid, decimal Mid, decimal Ask, bool IsMarketOpen, DateTimeOffset Timestamp, bool IsDayTradingClosed = false);

@@ -46,7 +46,8 @@ public sealed class OstiumPriceFeedClient
                     mid,
                     TryDecimal(p, "ask", out var ask) ? ask : mid,
                     p.TryGetProperty("isMarketOpen", out var open) && open.ValueKind == JsonValueKind.True,
-                    p.TryGetProperty("timestampSeconds", out var ts) && ts.TryGetInt64(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : default));
+                    p.TryGetProperty("timestampSeconds", out var ts) && ts.TryGetInt64(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : default,
+                    p.TryGetProperty("isDayTradingClosed", out var dayClosed) && dayClosed.ValueKind == JsonValueKind.True));
             }
         }
 

@@ -13,7 +13,7 @@ namespace Maxxit.Sdk.Ostium.Markets;
 /// <summary>Reads pairs and open trades from Ostium's subgraph (GraphQL over HTTP POST). Retried on transport failures.</summary>
 public sealed class OstiumSubgraphClient
 {
-    private const string PairsQuery = "query { pairs(first: 1000) { id from to maxLeverage group { name maxLeverage } } }";
+    private const string PairsQuery = "query { pairs(first: 1000) { id from to maxLeverage overnightMaxLeverage group { name minLeverage maxLeverage } fee { minLevPos } } }";
     private const string TradesQuery =
         "query trades($trader: Bytes!) { trades(first: 1000, where: { isOpen: true, trader: $trader }) { tradeID index isBuy collateral leverage openPrice pair { id } } }";
 
@@ -48,14 +48,21 @@ public sealed class OstiumSubgraphClient
             }
 
             var group = p.TryGetProperty("group", out var g) && g.ValueKind == JsonValueKind.Object ? g : default;
-            var groupMax = group.ValueKind == JsonValueKind.Object ? Number(group, "maxLeverage") : BigInteger.Zero;
-            var max = groupMax.IsZero ? Number(p, "maxLeverage") : groupMax;
+            var hasGroup = group.ValueKind == JsonValueKind.Object;
+            var fee = p.TryGetProperty("fee", out var f) && f.ValueKind == JsonValueKind.Object ? f : default;
+
+            // OstiumPairsStorage.pairMaxLeverage: the pair's own maximum when it sets one, else the group's.
+            var pairMax = Number(p, "maxLeverage");
+            var max = pairMax.IsZero && hasGroup ? Number(group, "maxLeverage") : pairMax;
             pairs.Add(new OstiumPair(
                 (int)Number(p, "id"),
                 from,
                 to,
-                group.ValueKind == JsonValueKind.Object ? group.GetProperty("name").GetString() ?? "" : "",
-                OstiumUnits.FromScaled(max, OstiumUnits.PercentDecimals)));
+                hasGroup ? group.GetProperty("name").GetString() ?? "" : "",
+                OstiumUnits.FromScaled(max, OstiumUnits.PercentDecimals),
+                hasGroup ? OstiumUnits.FromScaled(Number(group, "minLeverage"), OstiumUnits.PercentDecimals) : 0m,
+                OstiumUnits.FromScaled(Number(p, "overnightMaxLeverage"), OstiumUnits.PercentDecimals),
+                fee.ValueKind == JsonValueKind.Object ? OstiumUnits.FromScaled(Number(fee, "minLevPos"), OstiumUnits.UsdcDecimals) : 0m));
         }
 
         pairs.Sort((a, b) => a.Index.CompareTo(b.Index));

@@ -103,6 +103,33 @@ public sealed class EthereumRpcClient
             block);
     }
 
+    /// <summary><c>eth_blockNumber</c>: the latest block.</summary>
+    public async Task<ulong> GetBlockNumberAsync(CancellationToken cancellationToken) =>
+        HexQuantity.ParseUInt64((await ReadAsync("eth_blockNumber", [], cancellationToken).ConfigureAwait(false)).GetString());
+
+    /// <summary>
+    /// <c>eth_getLogs</c> of one contract from <paramref name="fromBlock"/> to the latest block. Each entry of
+    /// <paramref name="topics"/> filters one topic position: null matches anything, otherwise any of the listed words.
+    /// </summary>
+    public async Task<IReadOnlyList<LogEntry>> GetLogsAsync(EthereumAddress address, IReadOnlyList<IReadOnlyList<byte[]>?> topics, ulong fromBlock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        var filter = new Dictionary<string, object?>
+        {
+            ["address"] = address.ToLowerHex(),
+            ["fromBlock"] = HexQuantity.Format(fromBlock),
+            ["toBlock"] = "latest",
+            ["topics"] = topics.Select(t => t is null ? null : (object)t.Select(w => Hex.Encode(w)).ToArray()).ToArray(),
+        };
+        var result = await ReadAsync("eth_getLogs", [filter], cancellationToken).ConfigureAwait(false);
+        if (result.ValueKind != JsonValueKind.Array)
+        {
+            throw new RpcTransportException("eth_getLogs", "the node did not answer with a list of logs");
+        }
+
+        return result.EnumerateArray().Select(ParseLog).ToList();
+    }
+
     /// <summary>Polls for a receipt until it appears or <paramref name="timeout"/> passes.</summary>
     /// <exception cref="TransactionPendingException">No receipt within the timeout; the transaction may still be mined.</exception>
     public async Task<TransactionReceipt> WaitForReceiptAsync(string transactionHash, TimeSpan timeout, TimeSpan pollInterval, CancellationToken cancellationToken)
@@ -210,8 +237,7 @@ public sealed class EthereumRpcClient
         {
             foreach (var log in logArray.EnumerateArray())
             {
-                var topics = log.GetProperty("topics").EnumerateArray().Select(t => Hex.DecodeFixed(t.GetString()!, 32, "topics")).ToArray();
-                logs.Add(new LogEntry(EthereumAddress.Parse(log.GetProperty("address").GetString()!), topics, Hex.Decode(log.GetProperty("data").GetString() ?? "0x")));
+                logs.Add(ParseLog(log));
             }
         }
 
@@ -222,5 +248,13 @@ public sealed class EthereumRpcClient
             r.TryGetProperty("gasUsed", out var gas) ? HexQuantity.ParseUInt64(gas.GetString()) : 0,
             r.TryGetProperty("effectiveGasPrice", out var price) ? HexQuantity.Parse(price.GetString()) : BigInteger.Zero,
             logs);
+    }
+
+    private static LogEntry ParseLog(JsonElement log)
+    {
+        var topics = log.GetProperty("topics").EnumerateArray().Select(t => Hex.DecodeFixed(t.GetString()!, 32, "topics")).ToArray();
+        var block = log.TryGetProperty("blockNumber", out var b) && b.ValueKind == JsonValueKind.String ? HexQuantity.ParseUInt64(b.GetString()) : (ulong?)null;
+        var hash = log.TryGetProperty("transactionHash", out var h) && h.ValueKind == JsonValueKind.String ? h.GetString() : null;
+        return new LogEntry(EthereumAddress.Parse(log.GetProperty("address").GetString()!), topics, Hex.Decode(log.GetProperty("data").GetString() ?? "0x"), block, hash);
     }
 }

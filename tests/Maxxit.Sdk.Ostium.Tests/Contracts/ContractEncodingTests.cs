@@ -80,20 +80,6 @@ public sealed class ContractEncodingTests
     }
 
     [Fact]
-    public void Order_id_comes_from_the_PriceRequested_log_and_other_logs_are_skipped()
-    {
-        var job = new byte[32];
-        var priceRequested = OstiumTradingContract.PriceRequested.EncodeLog(new BigInteger(77_001), job, BigInteger.One);
-        var transfer = new Maxxit.Sdk.Ethereum.Abi.AbiEvent("Transfer(address indexed from, address indexed to, uint256 value)").EncodeLog(Trader, Trader, BigInteger.One);
-        LogEntry Entry(Maxxit.Sdk.Ethereum.Abi.AbiLog log) => new(Trader, log.Topics, log.Data);
-
-        Assert.True(OstiumTradingContract.TryGetOrderId([Entry(transfer), Entry(priceRequested)], out var orderId));
-        Assert.Equal(new BigInteger(77_001), orderId);
-        Assert.False(OstiumTradingContract.TryGetOrderId([Entry(transfer)], out _));
-        Assert.Equal(Maxxit.Sdk.Ethereum.Hashing.Keccak256.HashUtf8("PriceRequested(uint256,bytes32,uint256)"), priceRequested.Topics[0]);
-    }
-
-    [Fact]
     public void Decoding_rejects_an_order_type_outside_market_limit_stop()
     {
         var call = new OpenTradeCall(new OstiumTrade(1, 1, 0, 0, Trader, 100, 0, 0, true), OstiumBuilderFee.None, OstiumOrderType.Market, 200);

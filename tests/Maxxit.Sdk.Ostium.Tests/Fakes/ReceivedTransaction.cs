@@ -25,4 +25,7 @@ internal sealed record ReceivedTransaction
     public EthereumAddress? ApproveSpender { get; init; }
 
     public BigInteger ApproveAmount { get; init; }
+
+    /// <summary>The order of an openTradeMarketTimeout / closeTradeMarketTimeout call.</summary>
+    public BigInteger TimeoutOrderId { get; init; }
 }

@@ -22,18 +22,20 @@ public sealed class OstiumMarketsTests : IAsyncLifetime
         Assert.Equal(symbol, OstiumMarketMapper.SymbolOf(new OstiumPair(0, from, to, group, 10m)));
 
     [Fact]
-    public async Task Markets_come_from_the_subgraph_with_group_leverage_winning_and_feed_prices_attached()
+    public async Task Markets_come_from_the_subgraph_with_the_pairs_own_maximum_leverage_winning_over_the_groups()
     {
         var (venue, _) = OstiumTestKit.Venue(_node);
 
         var markets = (await venue.GetMarketsAsync(default)).ToDictionary(m => m.Symbol);
 
-        Assert.Equal(["BTC", "ETH", "EURUSD", "XAU", "DAX"], markets.Keys);
+        Assert.Equal(["BTC", "ETH", "EURUSD", "XAU", "DAX", "NVDA"], markets.Keys);
         var xau = markets["XAU"];
         Assert.Equal(Venue.Ostium, xau.Venue);
         Assert.Equal("XAU/USD", xau.VenueSymbol);
         Assert.Equal(5, xau.AssetIndex);
-        Assert.Equal(100m, xau.MaxLeverage);
+        // OstiumPairsStorage.pairMaxLeverage: XAU's own 25x wins over its group's 100x; ETH sets none, so its group's 50x.
+        Assert.Equal(25m, xau.MaxLeverage);
+        Assert.Equal(50m, markets["ETH"].MaxLeverage);
         Assert.Equal("commodity", xau.Category);
         Assert.Equal(4650.75m, xau.ReferencePrice);
         Assert.Equal(50m, markets["BTC"].MaxLeverage);
@@ -49,7 +51,7 @@ public sealed class OstiumMarketsTests : IAsyncLifetime
 
         var markets = await venue.GetMarketsAsync(default);
 
-        Assert.Equal(5, markets.Count);
+        Assert.Equal(6, markets.Count);
         Assert.All(markets, m => Assert.Null(m.ReferencePrice));
     }
 
@@ -77,5 +79,35 @@ public sealed class OstiumMarketsTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<Maxxit.Sdk.Errors.VenueException>(() => client.GetPairsAsync(default));
 
         Assert.Contains("data.pairs", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Market_status_comes_from_the_last_prices_read_without_any_io()
+    {
+        var (venue, _) = OstiumTestKit.Venue(_node);
+        var markets = (await venue.GetMarketsAsync(default)).ToDictionary(m => m.Symbol);
+        var callsBefore = _node.Calls.Values.Sum();
+
+        Assert.False(venue.IsMarketOpen(markets["DAX"]));
+        Assert.True(venue.IsMarketOpen(markets["XAU"]));
+        Assert.True(venue.IsMarketOpen(markets["XAU"] with { VenueSymbol = "ZZZ/USD" }));
+        Assert.Equal(callsBefore, _node.Calls.Values.Sum());
+
+        _node.Prices[("XAU", "USD")] = (4650.75m, false);
+        await venue.GetPriceAsync(markets["XAU"], default);
+        Assert.False(venue.IsMarketOpen(markets["XAU"]));
+    }
+
+    [Fact]
+    public async Task Pair_limits_come_from_the_subgraph_in_the_contracts_units()
+    {
+        var http = new HttpClient();
+        var subgraph = new OstiumSubgraphClient(http, _node.SubgraphUrl, TimeProvider.System);
+
+        var pairs = (await subgraph.GetPairsAsync(default)).ToDictionary(p => p.From);
+
+        Assert.Equal(new OstiumPair(40, "NVDA", "USD", "stocks", 10m, 2m, 5m, 200m), pairs["NVDA"]);
+        Assert.Equal(25m, pairs["XAU"].MaxLeverage);
+        Assert.Equal(50m, pairs["ETH"].MaxLeverage);
     }
 }
