@@ -19,7 +19,7 @@ namespace Maxxit.Sdk.Hyperliquid;
 /// positions for the monitor. Every order carries a deterministic client order id, and the exchange is asked for that
 /// id before placing, so a re-run never sends a second order.
 /// </summary>
-public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
+public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
 {
     private readonly HyperliquidHttp _http;
     private readonly HyperliquidMarketCache _markets;
@@ -47,7 +47,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
         _options = options.Value;
         _logger = logger;
         _markets = new HyperliquidMarketCache(info, _options.MarketRefreshInterval, time);
-        _fills = new HyperliquidFillReader(info, logger);
+        _fills = new HyperliquidFillReader(info, logger, time);
     }
 
     /// <inheritdoc />
@@ -176,7 +176,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
         var closesLong = request.Position.Side == TradeSide.Long;
         if (held == 0m || (held > 0m) != closesLong)
         {
-            throw new VenueException(
+            throw new PositionNotOnVenueException(
                 Venue.Hyperliquid,
                 $"The account holds no {(closesLong ? "long" : "short")} {asset.Name} position to close.",
                 "It was closed outside the SDK (or liquidated); reconcile it from the account state.");
@@ -208,8 +208,38 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
             .ToList();
     }
 
+    /// <summary>
+    /// What became of an order, looked up by its client order id with <c>orderStatus</c> (weight 2) and, once filled,
+    /// the fills since it was placed (<c>userFillsByTime</c>) for the real size, average price and fee. Places, changes
+    /// and cancels nothing. Resting or triggered orders are pending; <c>canceled</c>, <c>rejected</c>,
+    /// <c>iocCancelRejected</c>, <c>marginCanceled</c> and every other end state without a fill are cancelled with the
+    /// exchange's status word as the reason; an order the exchange does not know (<c>unknownOid</c>) is unknown.
+    /// </summary>
+    /// <param name="query">The order: deployment (the account), client order id, purpose.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The order's fate now.</returns>
+    public async ValueTask<OrderFate> GetOrderFateAsync(OrderFateQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var cloid = ParseCloid(query.ClientOrderId);
+        var user = HyperliquidAgentWallets.UserOf(query.Deployment);
+        var state = await Info.GetOrderStatusAsync(user, cloid, cancellationToken).ConfigureAwait(false);
+        if (state is null)
+        {
+            return OrderFate.Unknown($"unknownOid: Hyperliquid knows no order {cloid} for {user}.");
+        }
+
+        return await _fills.FateOfAsync(user, state, cancellationToken).ConfigureAwait(false);
+    }
+
     private static CloseResult ToClose(OrderResult result)
     {
+        if (result.Status is OrderStatus.Pending or OrderStatus.Resting)
+        {
+            // Accepted but not filled yet: the position stays closing and fill confirmation asks for the exit by cloid.
+            return new CloseResult(result.VenueOrderId, result.AveragePrice, 0m, 0m) { Status = OrderStatus.Pending };
+        }
+
         if (result.Status != OrderStatus.Filled)
         {
             throw new HyperliquidRejectedException($"The reduce-only close {result.VenueOrderId} did not fill ({result.Status}).", "Retry the close when the book has liquidity.");

@@ -130,8 +130,57 @@ public sealed class HyperliquidInfoClient
         var address = HyperliquidAddress.Normalize(user, nameof(user));
         var bytes = await PostAsync("userFills", w => w.WriteString("user", address), cancellationToken).ConfigureAwait(false);
         var fills = Deserialize(bytes, InfoJsonContext.Default.ListFillDto, "userFills");
-        return fills.ConvertAll(f => new HyperliquidFill(f.Coin, f.Px, f.Sz, f.Side == "B", f.Time, f.Oid, f.Fee, f.ClosedPnl, f.Cloid));
+        return fills.ConvertAll(ToFill);
     }
+
+    /// <summary>
+    /// A user's fills between two times (<c>userFillsByTime</c>, oldest first, at most 2,000 per answer; only the
+    /// 10,000 most recent fills are kept by the exchange). Page by asking again from the last fill's time.
+    /// </summary>
+    /// <param name="user">The account address.</param>
+    /// <param name="startTime">From this time, UTC milliseconds, inclusive.</param>
+    /// <param name="endTime">Up to this time, UTC milliseconds; null for now.</param>
+    /// <param name="aggregateByTime">Merge partial fills of one order at one time into one fill.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The fills.</returns>
+    public async Task<IReadOnlyList<HyperliquidFill>> GetUserFillsByTimeAsync(
+        string user, long startTime, long? endTime = null, bool aggregateByTime = false, CancellationToken cancellationToken = default)
+    {
+        var address = HyperliquidAddress.Normalize(user, nameof(user));
+        if (startTime < 0)
+        {
+            throw new Errors.MaxxitValidationException("start_time", "must not be negative");
+        }
+
+        var bytes = await PostAsync(
+            "userFillsByTime",
+            w =>
+            {
+                w.WriteString("user", address);
+                w.WriteNumber("startTime", startTime);
+                if (endTime is { } end)
+                {
+                    w.WriteNumber("endTime", end);
+                }
+
+                if (aggregateByTime)
+                {
+                    w.WriteBoolean("aggregateByTime", true);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        var fills = Deserialize(bytes, InfoJsonContext.Default.ListFillDto, "userFillsByTime");
+        return fills.ConvertAll(ToFill);
+    }
+
+    internal static HyperliquidFill ToFill(FillDto f) => new(f.Coin, f.Px, f.Sz, f.Side == "B", f.Time, f.Oid, f.Fee, f.ClosedPnl, f.Cloid)
+    {
+        Direction = f.Dir,
+        TradeId = f.Tid,
+        Hash = f.Hash,
+        StartPosition = f.StartPosition,
+        FeeToken = f.FeeToken,
+    };
 
     private async Task<HyperliquidOrderState?> GetOrderStatusAsync(string address, Action<Utf8JsonWriter> writeOid, CancellationToken cancellationToken)
     {

@@ -145,6 +145,16 @@ internal sealed class FillDto
     public decimal ClosedPnl { get; set; }
 
     public string? Cloid { get; set; }
+
+    public string? Dir { get; set; }
+
+    public string? Hash { get; set; }
+
+    public long? Tid { get; set; }
+
+    public decimal? StartPosition { get; set; }
+
+    public string? FeeToken { get; set; }
 }
 
 [JsonSourceGenerationOptions(

@@ -140,6 +140,33 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Takes a coin's book away (false: IOC orders find nothing to match and end as iocCancelRejected) or gives it back.</summary>
+    public void SetLiquidity(string coin, bool liquid)
+    {
+        lock (_gate)
+        {
+            Markets.Single(m => m.Name == coin).HasLiquidity = liquid;
+        }
+    }
+
+    /// <summary>The fills the fake recorded, newest first, each with its user.</summary>
+    public IReadOnlyList<JsonObject> Fills
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _fills.Select(f => f.DeepClone().AsObject())];
+            }
+        }
+    }
+
+    /// <summary>Raised under the fake's lock for every fill, for a WebSocket fake to stream it.</summary>
+    public event Action<string, JsonObject>? FillRecorded;
+
+    /// <summary>Raised under the fake's lock whenever an order's status changes.</summary>
+    public event Action<FakeOrder>? OrderChanged;
+
     public void SetMid(string coin, decimal mid)
     {
         lock (_gate)
@@ -206,6 +233,7 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
                 "clearinghouseState" => Clearinghouse(request.GetProperty("user").GetString()!),
                 "orderStatus" => OrderStatus(request.GetProperty("user").GetString()!, request.GetProperty("oid")),
                 "userFills" => UserFills(request.GetProperty("user").GetString()!),
+                "userFillsByTime" => UserFillsByTime(request),
                 _ => null,
             };
         }
@@ -416,16 +444,22 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         if (isTrigger || (!crosses && tif != "Ioc"))
         {
             _orders.Add(order);
+            OrderChanged?.Invoke(order);
             return new JsonObject { ["resting"] = WithCloid(new JsonObject { ["oid"] = order.Oid }, cloid) };
         }
 
-        if (!crosses)
+        if (!crosses || !market.HasLiquidity)
         {
+            // The exchange keeps the refused IOC: orderStatus and historicalOrders report it as iocCancelRejected.
+            order.Status = "iocCancelRejected";
+            _orders.Add(order);
+            OrderChanged?.Invoke(order);
             return new JsonObject { ["error"] = $"Order could not immediately match against any resting orders. asset={asset}" };
         }
 
         Fill(order, market.Mid, account);
         _orders.Add(order);
+        OrderChanged?.Invoke(order);
         return new JsonObject
         {
             ["filled"] = WithCloid(
@@ -451,7 +485,9 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
             account.Positions[order.Coin] = (next, increases ? ((szi * entry) + (signed * price)) / next : entry);
         }
 
-        _fills.Insert(0, new JsonObject
+        // As on the exchange: the direction says what the fill did to the position, including a flip ("Long > Short");
+        // older fills carry no tid and no feeToken, and a fill of an order without a cloid has no cloid field at all.
+        var fill = new JsonObject
         {
             ["coin"] = order.Coin,
             ["px"] = Wire(price),
@@ -459,17 +495,54 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
             ["side"] = order.IsBuy ? "B" : "A",
             ["time"] = order.Timestamp,
             ["startPosition"] = Wire(szi),
-            ["dir"] = order.IsBuy ? "Open Long" : "Open Short",
-            ["closedPnl"] = "0.0",
-            ["hash"] = "0x" + new string('0', 64),
+            ["dir"] = Direction(szi, next),
+            ["closedPnl"] = Wire(decimal.Round(ClosedPnl(szi, entry, signed, price), 6)),
+            ["hash"] = "0x" + order.Oid.ToString("x64", CultureInfo.InvariantCulture),
             ["oid"] = order.Oid,
             ["crossed"] = true,
             ["fee"] = Wire(decimal.Round(order.OrigSz * price * 0.00045m, 6)),
-            ["tid"] = order.Oid * 7,
-            ["feeToken"] = "USDC",
-            ["cloid"] = order.Cloid,
-            ["user"] = order.User,
-        });
+        };
+        if (!LegacyFills)
+        {
+            fill["tid"] = order.Oid * 7;
+            fill["feeToken"] = "USDC";
+        }
+
+        if (order.Cloid is not null)
+        {
+            fill["cloid"] = order.Cloid;
+        }
+
+        fill["user"] = order.User;
+        _fills.Insert(0, fill);
+        var streamed = fill.DeepClone().AsObject();
+        streamed.Remove("user");
+        FillRecorded?.Invoke(order.User, streamed);
+    }
+
+    /// <summary>When true, new fills are written the way older mainnet fills are: without tid and feeToken.</summary>
+    public bool LegacyFills { get; set; }
+
+    private static string Direction(decimal before, decimal after) => (Math.Sign(before), Math.Sign(after)) switch
+    {
+        (0, > 0) => "Open Long",
+        (0, < 0) => "Open Short",
+        (> 0, < 0) => "Long > Short",
+        (< 0, > 0) => "Short > Long",
+        (> 0, _) => after > before ? "Open Long" : "Close Long",
+        (< 0, _) => after < before ? "Open Short" : "Close Short",
+        _ => "Open Long",
+    };
+
+    private static decimal ClosedPnl(decimal before, decimal entry, decimal signed, decimal price)
+    {
+        if (before == 0m || Math.Sign(before) == Math.Sign(signed))
+        {
+            return 0m;
+        }
+
+        var closed = Math.Min(Math.Abs(before), Math.Abs(signed));
+        return closed * (price - entry) * Math.Sign(before);
     }
 
     private JsonNode Cancel(JsonElement action, string user, bool byCloid)
@@ -483,6 +556,7 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
             if (order is { Status: "open" })
             {
                 order.Status = "canceled";
+                OrderChanged?.Invoke(order);
                 statuses.Add("success");
             }
             else
@@ -516,7 +590,8 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         var universe = new JsonArray();
         foreach (var m in Markets)
         {
-            var asset = new JsonObject { ["szDecimals"] = m.SzDecimals, ["name"] = m.Name, ["maxLeverage"] = m.MaxLeverage, ["marginTableId"] = m.MaxLeverage };
+            // Older meta answers (the official SDK's cassettes) carry only these three fields.
+            var asset = new JsonObject { ["szDecimals"] = m.SzDecimals, ["name"] = m.Name, ["maxLeverage"] = m.MaxLeverage };
             if (m.IsDelisted)
             {
                 asset["isDelisted"] = true;
@@ -597,6 +672,7 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
                     ["liquidationPx"] = null,
                     ["marginUsed"] = Wire(decimal.Round(value / leverage, 6)),
                     ["maxLeverage"] = Markets[index].MaxLeverage,
+                    ["maxTradeSzs"] = new JsonArray(Wire(decimal.Round(account.AccountValue * 10m / mid, 4)), Wire(decimal.Round(account.AccountValue * 10m / mid, 4))),
                     ["cumFunding"] = new JsonObject { ["allTime"] = "0.0", ["sinceOpen"] = "0.0", ["sinceChange"] = "0.0" },
                 },
             });
@@ -617,7 +693,6 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
             ["crossMaintenanceMarginUsed"] = Wire(decimal.Round(margin / 2, 6)),
             ["withdrawable"] = Wire(Math.Max(0m, decimal.Round(account.AccountValue - margin, 6))),
             ["assetPositions"] = positions,
-            ["time"] = 1732406400000,
         };
     }
 
@@ -651,7 +726,8 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
                     ["children"] = new JsonArray(),
                     ["isPositionTpsl"] = false,
                     ["reduceOnly"] = order.ReduceOnly,
-                    ["orderType"] = order.Tif == "Ioc" ? "Market" : "Limit",
+                    // Real IOC orders are reported as Limit with tif Ioc (the python SDK's historicalOrders cassette).
+                    ["orderType"] = order.IsTrigger ? "Stop Market" : "Limit",
                     ["origSz"] = Wire(order.OrigSz),
                     ["tif"] = order.Tif,
                     ["cloid"] = order.Cloid,
@@ -660,6 +736,26 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
                 ["statusTimestamp"] = order.StatusTimestamp,
             },
         };
+    }
+
+    private JsonArray UserFillsByTime(JsonElement request)
+    {
+        var u = request.GetProperty("user").GetString()!.ToLowerInvariant();
+        var start = request.GetProperty("startTime").GetInt64();
+        var end = request.TryGetProperty("endTime", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetInt64() : long.MaxValue;
+        var fills = new JsonArray();
+        foreach (var fill in _fills.Where(f => (string?)f["user"] == u).Reverse())
+        {
+            var time = (long)fill["time"]!;
+            if (time >= start && time <= end && fills.Count < 2000)
+            {
+                var copy = fill.DeepClone().AsObject();
+                copy.Remove("user");
+                fills.Add(copy);
+            }
+        }
+
+        return fills;
     }
 
     private JsonArray UserFills(string user)

@@ -180,7 +180,7 @@ public sealed class HyperliquidExecutionTests
         var request = await CloseRequestAsync(host, scenario, opened with { Side = TradeSide.Short });
         var sent = host.Server.ExchangeBodies.Count;
 
-        var error = await Assert.ThrowsAsync<Errors.VenueException>(() => host.Venue.ClosePositionAsync(request, CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<Errors.PositionNotOnVenueException>(() => host.Venue.ClosePositionAsync(request, CancellationToken.None).AsTask());
 
         Assert.Contains("holds no short ETH position", error.Message);
         Assert.Equal(sent, host.Server.ExchangeBodies.Count);
