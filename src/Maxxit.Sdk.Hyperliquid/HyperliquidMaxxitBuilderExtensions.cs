@@ -2,9 +2,11 @@ using Maxxit.Sdk.DependencyInjection;
 using Maxxit.Sdk.Hyperliquid;
 using Maxxit.Sdk.Hyperliquid.Exchange;
 using Maxxit.Sdk.Hyperliquid.Info;
+using Maxxit.Sdk.Hyperliquid.RateLimiting;
 using Maxxit.Sdk.Hyperliquid.Signing;
 using Maxxit.Sdk.Security;
 using Maxxit.Sdk.Venues;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,10 +39,18 @@ public static class HyperliquidMaxxitBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(HyperliquidOptions.HttpClientName);
 
+        // One weight budget per process (the IP's), shared by /info, /exchange and every deployment of a fan-out.
+        services.TryAddSingleton(sp => new HyperliquidRateLimiter(
+            sp.GetRequiredService<IOptions<HyperliquidOptions>>().Value.WeightPerMinute,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<HyperliquidRateLimiter>>()));
+        services.TryAddSingleton(sp => new HyperliquidMetrics(sp.GetService<IMeterFactory>(), sp.GetRequiredService<HyperliquidRateLimiter>()));
         services.TryAddSingleton(sp => new HyperliquidHttp(
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<IOptions<HyperliquidOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<HyperliquidRateLimiter>(),
+            sp.GetRequiredService<HyperliquidMetrics>(),
             sp.GetService<ILogger<HyperliquidHttp>>(),
             healthy => sp.GetService<VenueHealthRegistry>()?.Report(Maxxit.Sdk.Venue.Hyperliquid, healthy)));
         services.TryAddSingleton(sp => new HyperliquidNonceProvider(sp.GetRequiredService<TimeProvider>()));

@@ -54,6 +54,26 @@ public sealed class HyperliquidOptions
     /// <summary>How long the circuit stays open before a trial request.</summary>
     public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The IP weight budget per minute the shared rate limiter enforces (Hyperliquid's public API allows 1,200). Lower it
+    /// when other processes share the host's IP address.
+    /// </summary>
+    public int WeightPerMinute { get; set; } = RateLimiting.HyperliquidWeights.PerMinute;
+
+    /// <summary>
+    /// At most this many orders of a fan-out in flight at once on Hyperliquid (the executor's per-venue cap is lowered
+    /// to it). Null: derived from <see cref="WeightPerMinute"/> — one open costs about
+    /// <see cref="HyperliquidVenue.WeightPerOpen"/> weight, so the budget serves WeightPerMinute / WeightPerOpen opens a
+    /// minute; the cap is a quarter of that (at least 1, at most 16), enough to keep the budget busy without long queues.
+    /// </summary>
+    public int? MaxConcurrentOrders { get; set; }
+
+    /// <summary>
+    /// When set, every L1 action is sent with <c>expiresAfter</c> = now + this, so an action that waited too long (a queue,
+    /// a slow network) is refused by the exchange instead of executing late. Null (default): no expiry.
+    /// </summary>
+    public TimeSpan? ActionExpiry { get; set; }
+
     /// <summary>The URL actually used: <see cref="BaseUrl"/>, else the network's public URL.</summary>
     public Uri EffectiveBaseUrl => BaseUrl ?? (Network == HyperliquidNetwork.Mainnet ? MainnetUrl : TestnetUrl);
 
@@ -103,6 +123,21 @@ public sealed class HyperliquidOptions
         if (CircuitFailureRatio is <= 0 or > 1)
         {
             throw new HyperliquidOptionsException(nameof(CircuitFailureRatio), "must be greater than 0 and at most 1.");
+        }
+
+        if (WeightPerMinute < 1)
+        {
+            throw new HyperliquidOptionsException(nameof(WeightPerMinute), "must be at least 1.");
+        }
+
+        if (MaxConcurrentOrders is < 1)
+        {
+            throw new HyperliquidOptionsException(nameof(MaxConcurrentOrders), "must be at least 1 when set.");
+        }
+
+        if (ActionExpiry is { } expiry && expiry < TimeSpan.FromSeconds(1))
+        {
+            throw new HyperliquidOptionsException(nameof(ActionExpiry), "must be at least 1 second when set.");
         }
 
         if (CircuitMinimumThroughput < 2)

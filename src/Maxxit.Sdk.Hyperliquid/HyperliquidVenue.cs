@@ -19,8 +19,14 @@ namespace Maxxit.Sdk.Hyperliquid;
 /// positions for the monitor. Every order carries a deterministic client order id, and the exchange is asked for that
 /// id before placing, so a re-run never sends a second order.
 /// </summary>
-public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
+public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue, IVenueOrderLimits
 {
+    /// <summary>
+    /// The IP weight one open costs: orderStatus, allMids and clearinghouseState (2 each), updateLeverage and the order
+    /// (1 each), and the fill lookup (userFillsByTime, 20 plus 1 per 20 fills).
+    /// </summary>
+    public const int WeightPerOpen = 2 + 2 + 2 + 1 + 1 + 21;
+
     private readonly HyperliquidHttp _http;
     private readonly HyperliquidMarketCache _markets;
     private readonly HyperliquidFillReader _fills;
@@ -52,6 +58,14 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
 
     /// <inheritdoc />
     public Venue Venue => Venue.Hyperliquid;
+
+    /// <summary>
+    /// How many orders the executor keeps in flight here: <see cref="HyperliquidOptions.MaxConcurrentOrders"/>, else a
+    /// quarter of the opens the IP budget serves per minute (1,200 / <see cref="WeightPerOpen"/> / 4 = 10 on the public
+    /// API), between 1 and 16. Requests beyond the budget queue in the limiter either way; this keeps that queue short.
+    /// </summary>
+    public int MaxConcurrentOrders =>
+        _options.MaxConcurrentOrders ?? Math.Clamp(_http.Limiter.Capacity / WeightPerOpen / 4, 1, 16);
 
     /// <summary>The Info API client, for reads beyond the adapter contract.</summary>
     public HyperliquidInfoClient Info { get; }
@@ -127,8 +141,35 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
         using var key = _wallets.Decrypt(wallet);
         await EnsureLeverageAsync(key, user, asset, leverage, cancellationToken).ConfigureAwait(false);
         await request.Journal.RecordSubmissionAsync(cloid.ToString(), cancellationToken).ConfigureAwait(false);
-        var result = await Exchange.PlaceOrderAsync(key, order, cancellationToken).ConfigureAwait(false);
-        return await _fills.FromPlacedAsync(user, result, order, leverage, cancellationToken).ConfigureAwait(false);
+        return await SendCheckedAsync(key, user, order, leverage, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends an order that carries a cloid. A 429 means the request was refused before it was executed, but the order is
+    /// re-sent only after <c>orderStatus</c> by that cloid says the exchange never saw it; if it did, its result is used.
+    /// </summary>
+    private async Task<OrderResult> SendCheckedAsync(EthereumKey key, string user, HyperliquidOrder order, int leverage, CancellationToken cancellationToken)
+    {
+        var cloid = order.ClientOrderId ?? throw new InvalidOperationException("Adapter orders always carry a cloid.");
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var result = await Exchange.PlaceOrderAsync(key, order, cancellationToken).ConfigureAwait(false);
+                return await _fills.FromPlacedAsync(user, result, order, leverage, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HyperliquidApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.TooManyRequests && attempt < _options.MaxRetryAttempts)
+            {
+                // The status read waits behind the limiter's 429 pause.
+                if (await Info.GetOrderStatusAsync(user, cloid, cancellationToken).ConfigureAwait(false) is { } existing)
+                {
+                    _logger.LogInformation("Hyperliquid order {Cloid} was executed despite a 429; using its result", cloid);
+                    return await _fills.FromExistingAsync(user, existing, leverage, cancellationToken).ConfigureAwait(false);
+                }
+
+                _logger.LogInformation("Hyperliquid order {Cloid} got a 429 and is unknown to the exchange; sending it again", cloid);
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -189,8 +230,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
         var order = HyperliquidOrders.Market(asset, isBuy: !closesLong, size, mid, _options.Slippage, reduceOnly: true, cloid);
 
         using var key = _wallets.Decrypt(wallet);
-        var result = await Exchange.PlaceOrderAsync(key, order, cancellationToken).ConfigureAwait(false);
-        return ToClose(await _fills.FromPlacedAsync(user, result, order, leverage, cancellationToken).ConfigureAwait(false));
+        return ToClose(await SendCheckedAsync(key, user, order, leverage, cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
@@ -284,7 +324,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
         }
 
         var isCross = _options.CrossMargin && !asset.OnlyIsolated;
-        await Exchange.UpdateLeverageAsync(key, new UpdateLeverageAction(asset.Index, leverage, isCross), cancellationToken).ConfigureAwait(false);
+        await Exchange.UpdateLeverageAsync(key, new UpdateLeverageAction(asset.Index, leverage, isCross), cancellationToken: cancellationToken).ConfigureAwait(false);
         _leverageSet[(user, asset.Index)] = leverage;
     }
 

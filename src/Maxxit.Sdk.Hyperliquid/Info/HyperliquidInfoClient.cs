@@ -130,6 +130,7 @@ public sealed class HyperliquidInfoClient
         var address = HyperliquidAddress.Normalize(user, nameof(user));
         var bytes = await PostAsync("userFills", w => w.WriteString("user", address), cancellationToken).ConfigureAwait(false);
         var fills = Deserialize(bytes, InfoJsonContext.Default.ListFillDto, "userFills");
+        _http.ChargeItems("userFills", fills.Count);
         return fills.ConvertAll(ToFill);
     }
 
@@ -170,6 +171,7 @@ public sealed class HyperliquidInfoClient
             },
             cancellationToken).ConfigureAwait(false);
         var fills = Deserialize(bytes, InfoJsonContext.Default.ListFillDto, "userFillsByTime");
+        _http.ChargeItems("userFillsByTime", fills.Count);
         return fills.ConvertAll(ToFill);
     }
 

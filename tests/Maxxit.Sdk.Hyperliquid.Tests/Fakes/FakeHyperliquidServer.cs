@@ -46,7 +46,10 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
     private int _failExchange;
     private int _failExchangeStatus;
     private int _loseExchange;
+    private int _loseExchangeStatus = 504;
     private string? _loseExchangeType;
+    private FakeWeightBudget? _budget;
+    private int _throttled;
 
     private FakeHyperliquidServer(WebApplication app, HyperliquidNetwork network)
     {
@@ -193,13 +196,35 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Executes the next requests (of one action type, if given) but answers 504, as when a gateway times out after the exchange acted.</summary>
-    public void LoseNextExchangeResponses(int count, string? actionType = null)
+    /// <summary>Executes the next requests (of one action type, if given) but answers 504 (or the given status), as when a gateway fails after the exchange acted.</summary>
+    public void LoseNextExchangeResponses(int count, string? actionType = null, HttpStatusCode status = HttpStatusCode.GatewayTimeout)
     {
         lock (_gate)
         {
             _loseExchange = count;
             _loseExchangeType = actionType;
+            _loseExchangeStatus = (int)status;
+        }
+    }
+
+    /// <summary>Counts request weight per IP the way the venue does and answers 429 past the budget.</summary>
+    public void EnforceWeightBudget(int perMinute, TimeProvider time)
+    {
+        lock (_gate)
+        {
+            _budget = new FakeWeightBudget(perMinute, time);
+        }
+    }
+
+    /// <summary>How many requests the fake refused with 429 because the weight budget was spent.</summary>
+    public int Throttled
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _throttled;
+            }
         }
     }
 
@@ -218,6 +243,13 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         lock (_gate)
         {
             _infoTypes.Add(type);
+            if (_budget is { } budget && !budget.TryTake(FakeWeightBudget.InfoWeight(type)))
+            {
+                _throttled++;
+                context.Response.StatusCode = 429;
+                return;
+            }
+
             if (_failInfo > 0)
             {
                 _failInfo--;
@@ -234,6 +266,9 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
                 "orderStatus" => OrderStatus(request.GetProperty("user").GetString()!, request.GetProperty("oid")),
                 "userFills" => UserFills(request.GetProperty("user").GetString()!),
                 "userFillsByTime" => UserFillsByTime(request),
+                "openOrders" => OpenOrders(request.GetProperty("user").GetString()!, frontend: false),
+                "frontendOpenOrders" => OpenOrders(request.GetProperty("user").GetString()!, frontend: true),
+                "historicalOrders" => HistoricalOrders(request.GetProperty("user").GetString()!),
                 _ => null,
             };
         }
@@ -256,6 +291,13 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         lock (_gate)
         {
             _exchangeBodies.Add(text);
+            if (_budget is { } budget && !budget.TryTake(FakeWeightBudget.ExchangeWeight(text)))
+            {
+                _throttled++;
+                context.Response.StatusCode = 429;
+                return;
+            }
+
             if (_failExchange > 0)
             {
                 _failExchange--;
@@ -269,7 +311,7 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
             if (_loseExchange > 0 && (_loseExchangeType is null || _loseExchangeType == actionType))
             {
                 _loseExchange--;
-                context.Response.StatusCode = 504;
+                context.Response.StatusCode = _loseExchangeStatus;
                 return;
             }
         }
@@ -341,7 +383,10 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
             "cancel" => Cancel(action, user, byCloid: false),
             "cancelByCloid" => Cancel(action, user, byCloid: true),
             "updateLeverage" => UpdateLeverage(action, user),
-            "scheduleCancel" => Ok("default"),
+            "scheduleCancel" => ScheduleCancel(action, user),
+            "modify" => Modify(action.GetProperty("oid"), action.GetProperty("order"), user, batch: false),
+            "batchModify" => BatchModify(action, user),
+            "updateIsolatedMargin" => Ok("default"),
             _ => Error("Unknown action type " + type),
         };
     }
@@ -545,6 +590,67 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         return closed * (price - entry) * Math.Sign(before);
     }
 
+    /// <summary>The dead man's switch time each user armed with scheduleCancel (absent when unset).</summary>
+    public IReadOnlyDictionary<string, long> ScheduledCancels
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, long>(_scheduledCancels);
+            }
+        }
+    }
+
+    private readonly Dictionary<string, long> _scheduledCancels = new(StringComparer.Ordinal);
+
+    private JsonNode ScheduleCancel(JsonElement action, string user)
+    {
+        if (action.TryGetProperty("time", out var time))
+        {
+            _scheduledCancels[user] = time.GetInt64();
+        }
+        else
+        {
+            _scheduledCancels.Remove(user);
+        }
+
+        return Ok("default");
+    }
+
+    private JsonNode BatchModify(JsonElement action, string user)
+    {
+        var statuses = new JsonArray();
+        foreach (var modify in action.GetProperty("modifies").EnumerateArray())
+        {
+            statuses.Add(Modify(modify.GetProperty("oid"), modify.GetProperty("order"), user, batch: true));
+        }
+
+        return new JsonObject
+        {
+            ["status"] = "ok",
+            ["response"] = new JsonObject { ["type"] = "order", ["data"] = new JsonObject { ["statuses"] = statuses } },
+        };
+    }
+
+    private JsonNode Modify(JsonElement oid, JsonElement wire, string user, bool batch)
+    {
+        var order = oid.ValueKind == JsonValueKind.String
+            ? _orders.FirstOrDefault(o => o.User == user && o.Cloid == oid.GetString())
+            : _orders.FirstOrDefault(o => o.User == user && o.Oid == oid.GetInt64());
+        if (order is not { Status: "open" })
+        {
+            const string message = "Cannot modify canceled or filled order";
+            return batch ? new JsonObject { ["error"] = message } : Error(message);
+        }
+
+        // The exchange cancels the old order and places the replacement under a new oid.
+        order.Status = "canceled";
+        OrderChanged?.Invoke(order);
+        var replaced = PlaceOrder(wire, user, order.Signer, order.Timestamp + 1);
+        return batch ? replaced : Ok("default");
+    }
+
     private JsonNode Cancel(JsonElement action, string user, bool byCloid)
     {
         var statuses = new JsonArray();
@@ -712,30 +818,65 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
             ["status"] = "order",
             ["order"] = new JsonObject
             {
-                ["order"] = new JsonObject
-                {
-                    ["coin"] = order.Coin,
-                    ["side"] = order.IsBuy ? "B" : "A",
-                    ["limitPx"] = Wire(order.LimitPx),
-                    ["sz"] = Wire(order.Sz),
-                    ["oid"] = order.Oid,
-                    ["timestamp"] = order.Timestamp,
-                    ["triggerCondition"] = "N/A",
-                    ["isTrigger"] = order.IsTrigger,
-                    ["triggerPx"] = "0.0",
-                    ["children"] = new JsonArray(),
-                    ["isPositionTpsl"] = false,
-                    ["reduceOnly"] = order.ReduceOnly,
-                    // Real IOC orders are reported as Limit with tif Ioc (the python SDK's historicalOrders cassette).
-                    ["orderType"] = order.IsTrigger ? "Stop Market" : "Limit",
-                    ["origSz"] = Wire(order.OrigSz),
-                    ["tif"] = order.Tif,
-                    ["cloid"] = order.Cloid,
-                },
+                ["order"] = OrderJson(order),
                 ["status"] = order.Status,
                 ["statusTimestamp"] = order.StatusTimestamp,
             },
         };
+    }
+
+    private static JsonObject OrderJson(FakeOrder order) => new()
+    {
+        ["coin"] = order.Coin,
+        ["side"] = order.IsBuy ? "B" : "A",
+        ["limitPx"] = Wire(order.LimitPx),
+        ["sz"] = Wire(order.Sz),
+        ["oid"] = order.Oid,
+        ["timestamp"] = order.Timestamp,
+        ["triggerCondition"] = "N/A",
+        ["isTrigger"] = order.IsTrigger,
+        ["triggerPx"] = "0.0",
+        ["children"] = new JsonArray(),
+        ["isPositionTpsl"] = false,
+        ["reduceOnly"] = order.ReduceOnly,
+        // Real IOC orders are reported as Limit with tif Ioc (the python SDK's historicalOrders cassette).
+        ["orderType"] = order.IsTrigger ? "Stop Market" : "Limit",
+        ["origSz"] = Wire(order.OrigSz),
+        ["tif"] = order.Tif,
+        ["cloid"] = order.Cloid,
+    };
+
+    private JsonArray OpenOrders(string user, bool frontend)
+    {
+        var u = user.ToLowerInvariant();
+        var orders = new JsonArray();
+        foreach (var order in _orders.Where(o => o.User == u && o.Status == "open").OrderByDescending(o => o.Oid))
+        {
+            // openOrders answers the short shape (the python SDK's cassette); frontendOpenOrders the full one.
+            orders.Add(frontend ? OrderJson(order) : new JsonObject
+            {
+                ["coin"] = order.Coin,
+                ["limitPx"] = Wire(order.LimitPx),
+                ["oid"] = order.Oid,
+                ["side"] = order.IsBuy ? "B" : "A",
+                ["sz"] = Wire(order.Sz),
+                ["timestamp"] = order.Timestamp,
+            });
+        }
+
+        return orders;
+    }
+
+    private JsonArray HistoricalOrders(string user)
+    {
+        var u = user.ToLowerInvariant();
+        var orders = new JsonArray();
+        foreach (var order in _orders.Where(o => o.User == u).OrderByDescending(o => o.Oid))
+        {
+            orders.Add(new JsonObject { ["order"] = OrderJson(order), ["status"] = order.Status, ["statusTimestamp"] = order.StatusTimestamp });
+        }
+
+        return orders;
     }
 
     private JsonArray UserFillsByTime(JsonElement request)
