@@ -4,6 +4,7 @@ using Maxxit.Sdk.Hyperliquid.Exchange;
 using Maxxit.Sdk.Hyperliquid.Info;
 using Maxxit.Sdk.Hyperliquid.RateLimiting;
 using Maxxit.Sdk.Hyperliquid.Signing;
+using Maxxit.Sdk.Hyperliquid.Streams;
 using Maxxit.Sdk.Security;
 using Maxxit.Sdk.Venues;
 using System.Diagnostics.Metrics;
@@ -56,6 +57,12 @@ public static class HyperliquidMaxxitBuilderExtensions
         services.TryAddSingleton(sp => new HyperliquidNonceProvider(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new HyperliquidInfoClient(sp.GetRequiredService<HyperliquidHttp>()));
         services.TryAddSingleton(sp => new HyperliquidExchangeClient(sp.GetRequiredService<HyperliquidHttp>(), sp.GetRequiredService<HyperliquidNonceProvider>()));
+        services.TryAddSingleton(sp => new HyperliquidStreamClient(
+            sp.GetRequiredService<IOptions<HyperliquidOptions>>().Value,
+            sp.GetRequiredService<HyperliquidInfoClient>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<HyperliquidMetrics>(),
+            sp.GetRequiredService<ILogger<HyperliquidStreamClient>>()));
         services.TryAddSingleton(sp => new HyperliquidVenue(
             sp.GetRequiredService<HyperliquidHttp>(),
             sp.GetRequiredService<HyperliquidInfoClient>(),

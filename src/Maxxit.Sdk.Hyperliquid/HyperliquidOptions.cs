@@ -9,6 +9,12 @@ public sealed class HyperliquidOptions
     /// <summary>The testnet API.</summary>
     public static readonly Uri TestnetUrl = new("https://api.hyperliquid-testnet.xyz");
 
+    /// <summary>The mainnet WebSocket API.</summary>
+    public static readonly Uri MainnetWebSocketUrl = new("wss://api.hyperliquid.xyz/ws");
+
+    /// <summary>The testnet WebSocket API.</summary>
+    public static readonly Uri TestnetWebSocketUrl = new("wss://api.hyperliquid-testnet.xyz/ws");
+
     /// <summary>The name of the <see cref="System.Net.Http.HttpClient"/> registered with IHttpClientFactory.</summary>
     public const string HttpClientName = "Maxxit.Hyperliquid";
 
@@ -74,8 +80,42 @@ public sealed class HyperliquidOptions
     /// </summary>
     public TimeSpan? ActionExpiry { get; set; }
 
+    /// <summary>
+    /// Use the WebSocket streams in the venue: prices from allMids while the socket is up and fresh (REST otherwise), and
+    /// order fates from orderUpdates/userFills before orderStatus. Off by default; <see cref="Streams.HyperliquidStreamClient"/>
+    /// can be used directly either way.
+    /// </summary>
+    public bool EnableStreams { get; set; }
+
+    /// <summary>The WebSocket URL; when null, derived from <see cref="BaseUrl"/> (ws(s)://host/ws) or the network's public URL.</summary>
+    public Uri? WebSocketUrl { get; set; }
+
+    /// <summary>How often a ping is sent when nothing else was sent (the server closes a connection idle for 60 s).</summary>
+    public TimeSpan StreamPingInterval { get; set; } = TimeSpan.FromSeconds(50);
+
+    /// <summary>A connection that delivered nothing (not even a pong) for this long is treated as dead and replaced.</summary>
+    public TimeSpan StreamStaleTimeout { get; set; } = TimeSpan.FromSeconds(65);
+
+    /// <summary>The first reconnect delay; doubled per failed attempt, with jitter, up to <see cref="StreamReconnectMaxDelay"/>.</summary>
+    public TimeSpan StreamReconnectBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest reconnect delay (also the delay after a 429 handshake).</summary>
+    public TimeSpan StreamReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Messages buffered per stream consumer before the slow-consumer policy applies.</summary>
+    public int StreamBufferCapacity { get; set; } = 1024;
+
+    /// <summary>How old the last allMids message may be for the venue to price from it instead of REST.</summary>
+    public TimeSpan StreamPriceMaxAge { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The URL actually used: <see cref="BaseUrl"/>, else the network's public URL.</summary>
     public Uri EffectiveBaseUrl => BaseUrl ?? (Network == HyperliquidNetwork.Mainnet ? MainnetUrl : TestnetUrl);
+
+    /// <summary>The WebSocket URL actually used.</summary>
+    public Uri EffectiveWebSocketUrl => WebSocketUrl
+        ?? (BaseUrl is { } b
+            ? new UriBuilder(b) { Scheme = b.Scheme == Uri.UriSchemeHttps ? "wss" : "ws", Path = b.AbsolutePath.TrimEnd('/') + "/ws" }.Uri
+            : Network == HyperliquidNetwork.Mainnet ? MainnetWebSocketUrl : TestnetWebSocketUrl);
 
     /// <summary>Checks every option.</summary>
     /// <exception cref="HyperliquidOptionsException">An option is invalid; the message names it and says why.</exception>
@@ -139,6 +179,35 @@ public sealed class HyperliquidOptions
         {
             throw new HyperliquidOptionsException(nameof(ActionExpiry), "must be at least 1 second when set.");
         }
+
+        if (WebSocketUrl is { } ws && (!ws.IsAbsoluteUri || (ws.Scheme != "wss" && ws.Scheme != "ws")))
+        {
+            throw new HyperliquidOptionsException(nameof(WebSocketUrl), "must be an absolute ws(s) URL.");
+        }
+
+        RequirePositive(StreamPingInterval, nameof(StreamPingInterval));
+        if (StreamPingInterval >= TimeSpan.FromSeconds(60))
+        {
+            throw new HyperliquidOptionsException(nameof(StreamPingInterval), "must be under 60 seconds (the server closes idle connections after 60 s).");
+        }
+
+        if (StreamStaleTimeout <= StreamPingInterval)
+        {
+            throw new HyperliquidOptionsException(nameof(StreamStaleTimeout), "must be longer than StreamPingInterval (a pong answers each ping).");
+        }
+
+        RequirePositive(StreamReconnectBaseDelay, nameof(StreamReconnectBaseDelay));
+        if (StreamReconnectMaxDelay < StreamReconnectBaseDelay)
+        {
+            throw new HyperliquidOptionsException(nameof(StreamReconnectMaxDelay), "must be at least StreamReconnectBaseDelay.");
+        }
+
+        if (StreamBufferCapacity is < 1 or > 1_000_000)
+        {
+            throw new HyperliquidOptionsException(nameof(StreamBufferCapacity), "must be between 1 and 1,000,000.");
+        }
+
+        RequirePositive(StreamPriceMaxAge, nameof(StreamPriceMaxAge));
 
         if (CircuitMinimumThroughput < 2)
         {

@@ -59,6 +59,66 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
 
     public HyperliquidNetwork Network { get; }
 
+    /// <summary>The WebSocket endpoint, fed by this exchange's fills and order changes.</summary>
+    public FakeStreamHub Streams { get; } = new();
+
+    public Uri WebSocketUrl => new(BaseUrl.AbsoluteUri.Replace("http://", "ws://", StringComparison.Ordinal).TrimEnd('/') + "/ws");
+
+    private void WireStreams()
+    {
+        Streams.SnapshotFills = user =>
+        {
+            lock (_gate)
+            {
+                return UserFills(user);
+            }
+        };
+        Streams.SnapshotMids = () =>
+        {
+            lock (_gate)
+            {
+                return AllMids();
+            }
+        };
+        FillRecorded += (user, fill) => Streams.Publish("userFills:" + user, new JsonObject
+        {
+            ["channel"] = "userFills",
+            ["data"] = new JsonObject { ["user"] = user, ["fills"] = new JsonArray(fill.DeepClone()) },
+        });
+        OrderChanged += order => Streams.Publish("orderUpdates", new JsonObject
+        {
+            ["channel"] = "orderUpdates",
+            ["data"] = new JsonArray(new JsonObject
+            {
+                ["order"] = new JsonObject
+                {
+                    ["coin"] = order.Coin,
+                    ["side"] = order.IsBuy ? "B" : "A",
+                    ["limitPx"] = Wire(order.LimitPx),
+                    ["sz"] = Wire(order.Sz),
+                    ["oid"] = order.Oid,
+                    ["timestamp"] = order.Timestamp,
+                    ["origSz"] = Wire(order.OrigSz),
+                    ["cloid"] = order.Cloid,
+                },
+                ["status"] = order.Status,
+                ["statusTimestamp"] = order.StatusTimestamp,
+            }),
+        }, order.User);
+    }
+
+    /// <summary>Pushes an allMids message with the current mids to the subscribed connections.</summary>
+    public void PublishMids()
+    {
+        JsonObject mids;
+        lock (_gate)
+        {
+            mids = AllMids();
+        }
+
+        Streams.Publish("allMids", new JsonObject { ["channel"] = "allMids", ["data"] = new JsonObject { ["mids"] = mids } });
+    }
+
     public Uri BaseUrl { get; private set; } = null!;
 
     public List<FakeMarket> Markets { get; } = FakeMarket.Defaults();
@@ -117,8 +177,11 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var server = new FakeHyperliquidServer(app, network);
+        app.UseWebSockets();
         app.MapPost("/info", server.HandleInfoAsync);
         app.MapPost("/exchange", server.HandleExchangeAsync);
+        app.Map("/ws", server.Streams.HandleAsync);
+        server.WireStreams();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address);
