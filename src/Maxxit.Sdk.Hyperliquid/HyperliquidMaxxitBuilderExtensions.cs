@@ -70,7 +70,8 @@ public static class HyperliquidMaxxitBuilderExtensions
             new HyperliquidAgentWallets(sp.GetRequiredService<IAgentKeyProtector>()),
             sp.GetRequiredService<IOptions<HyperliquidOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<HyperliquidVenue>>()));
+            sp.GetRequiredService<ILogger<HyperliquidVenue>>(),
+            sp.GetRequiredService<HyperliquidStreamClient>()));
 
         // Market context for the signal worker comes from Hyperliquid's asset contexts when this venue is registered.
         services.Replace(ServiceDescriptor.Singleton<Maxxit.Sdk.Sources.IMarketContextProvider, HyperliquidMarketContextProvider>());

@@ -5,6 +5,7 @@ using Maxxit.Sdk.Errors;
 using Maxxit.Sdk.Ethereum.Signing;
 using Maxxit.Sdk.Hyperliquid.Exchange;
 using Maxxit.Sdk.Hyperliquid.Info;
+using Maxxit.Sdk.Hyperliquid.Streams;
 using Maxxit.Sdk.Markets;
 using Maxxit.Sdk.Venues;
 using Microsoft.Extensions.Logging;
@@ -36,6 +37,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
     private readonly ConcurrentDictionary<(string User, int Asset), int> _leverageSet = new();
     private readonly InFlight<Cloid, OrderResult> _opening = new();
     private readonly InFlight<Cloid, CloseResult> _closing = new();
+    private readonly HyperliquidStreamFeeds _feeds;
 
     internal HyperliquidVenue(
         HyperliquidHttp http,
@@ -44,7 +46,8 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
         HyperliquidAgentWallets wallets,
         IOptions<HyperliquidOptions> options,
         TimeProvider time,
-        ILogger<HyperliquidVenue> logger)
+        ILogger<HyperliquidVenue> logger,
+        HyperliquidStreamClient streams)
     {
         _http = http;
         Info = info;
@@ -54,7 +57,12 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
         _logger = logger;
         _markets = new HyperliquidMarketCache(info, _options.MarketRefreshInterval, time);
         _fills = new HyperliquidFillReader(info, logger, time);
+        Streams = streams;
+        _feeds = new HyperliquidStreamFeeds(streams, _options, time, http.Metrics, logger);
     }
+
+    /// <summary>The WebSocket client (typed streams), shared with the venue's own price and order feeds.</summary>
+    public HyperliquidStreamClient Streams { get; }
 
     /// <inheritdoc />
     public Venue Venue => Venue.Hyperliquid;
@@ -112,6 +120,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
         var user = HyperliquidAgentWallets.UserOf(request.Deployment);
         var asset = (await FindMarketAsync(request.Market.VenueSymbol, cancellationToken).ConfigureAwait(false)).Asset;
         var leverage = LeverageFor(request.Leverage, asset);
+        _feeds.Watch(user);
 
         // All three reads are safe to repeat; the order-status read is what makes a re-run idempotent.
         var existingTask = Info.GetOrderStatusAsync(user, cloid, cancellationToken);
@@ -181,10 +190,22 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
             _ => new VenueHealth(true, _options.Network.ToString()),
         });
 
-    /// <inheritdoc />
+    /// <summary>
+    /// The coin's mid: from the WebSocket allMids when <see cref="HyperliquidOptions.EnableStreams"/> is on, the socket
+    /// is up and the last message is at most <see cref="HyperliquidOptions.StreamPriceMaxAge"/> old; from REST allMids
+    /// (cached a second) otherwise. Each switch between the two is logged and counted on the Meter.
+    /// </summary>
+    /// <param name="market">The market.</param>
+    /// <param name="cancellationToken">Cancels a REST read.</param>
+    /// <returns>The mid, or null when the coin has no book.</returns>
     public async ValueTask<decimal?> GetPriceAsync(MarketInfo market, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(market);
+        if (_feeds.TryGetMid(market.VenueSymbol, out var streamed))
+        {
+            return streamed;
+        }
+
         var mids = await _markets.GetMidsAsync(fresh: false, cancellationToken).ConfigureAwait(false);
         return mids.TryGetValue(market.VenueSymbol, out var mid) && mid > 0m ? mid : null;
     }
@@ -203,6 +224,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
         var user = HyperliquidAgentWallets.UserOf(request.Deployment);
         var asset = (await FindMarketAsync(request.Market.VenueSymbol, cancellationToken).ConfigureAwait(false)).Asset;
         var leverage = (int)Math.Max(1m, decimal.Floor(request.Position.Leverage));
+        _feeds.Watch(user);
 
         var existingTask = Info.GetOrderStatusAsync(user, cloid, cancellationToken);
         var midsTask = _markets.GetMidsAsync(fresh: true, cancellationToken).AsTask();
@@ -249,7 +271,9 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
     }
 
     /// <summary>
-    /// What became of an order, looked up by its client order id with <c>orderStatus</c> (weight 2) and, once filled,
+    /// What became of an order. With <see cref="HyperliquidOptions.EnableStreams"/>, a finished order streamed by
+    /// orderUpdates (and its fills by userFills) is answered from memory; otherwise it is looked up by its client order
+    /// id with <c>orderStatus</c> (weight 2) and, once filled,
     /// the fills since it was placed (<c>userFillsByTime</c>) for the real size, average price and fee. Places, changes
     /// and cancels nothing. Resting or triggered orders are pending; <c>canceled</c>, <c>rejected</c>,
     /// <c>iocCancelRejected</c>, <c>marginCanceled</c> and every other end state without a fill are cancelled with the
@@ -263,6 +287,11 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
         ArgumentNullException.ThrowIfNull(query);
         var cloid = ParseCloid(query.ClientOrderId);
         var user = HyperliquidAgentWallets.UserOf(query.Deployment);
+        if (_feeds.TryGetFate(cloid.ToString()) is { } streamed)
+        {
+            return streamed;
+        }
+
         var state = await Info.GetOrderStatusAsync(user, cloid, cancellationToken).ConfigureAwait(false);
         if (state is null)
         {
