@@ -2,6 +2,7 @@ using Maxxit.Sdk.DependencyInjection;
 using Maxxit.Sdk.Hyperliquid;
 using Maxxit.Sdk.Hyperliquid.Exchange;
 using Maxxit.Sdk.Hyperliquid.Info;
+using Maxxit.Sdk.Hyperliquid.KillSwitch;
 using Maxxit.Sdk.Hyperliquid.RateLimiting;
 using Maxxit.Sdk.Hyperliquid.Signing;
 using Maxxit.Sdk.Hyperliquid.Streams;
@@ -72,6 +73,22 @@ public static class HyperliquidMaxxitBuilderExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<HyperliquidVenue>>(),
             sp.GetRequiredService<HyperliquidStreamClient>()));
+
+        services.TryAddSingleton(sp => new HyperliquidKillSwitch(
+            sp.GetRequiredService<HyperliquidInfoClient>(),
+            sp.GetRequiredService<HyperliquidExchangeClient>(),
+            new HyperliquidAgentWallets(sp.GetRequiredService<IAgentKeyProtector>()),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<HyperliquidKillSwitch>>()));
+        services.TryAddSingleton(sp => new HyperliquidDeadManSwitchService(
+            sp.GetRequiredService<HyperliquidKillSwitch>(),
+            sp.GetRequiredService<Maxxit.Sdk.Storage.IMaxxitStore>(),
+            sp.GetRequiredService<IOptions<HyperliquidOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<HyperliquidDeadManSwitchService>>()));
+
+        // Runs only when DeadManSwitchWindow is set (it returns at once otherwise).
+        services.AddHostedService(sp => sp.GetRequiredService<HyperliquidDeadManSwitchService>());
 
         // Market context for the signal worker comes from Hyperliquid's asset contexts when this venue is registered.
         services.Replace(ServiceDescriptor.Singleton<Maxxit.Sdk.Sources.IMarketContextProvider, HyperliquidMarketContextProvider>());

@@ -108,6 +108,13 @@ public sealed class HyperliquidOptions
     /// <summary>How old the last allMids message may be for the venue to price from it instead of REST.</summary>
     public TimeSpan StreamPriceMaxAge { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// When set, a hosted service keeps Hyperliquid's dead man's switch (<c>scheduleCancel</c>) armed this far ahead for
+    /// every active deployment's account while the host runs (re-armed every third of it, disarmed on a clean stop), so a
+    /// worker that dies leaves no resting orders behind for longer than this. At least 15 s. Null (default): off.
+    /// </summary>
+    public TimeSpan? DeadManSwitchWindow { get; set; }
+
     /// <summary>The URL actually used: <see cref="BaseUrl"/>, else the network's public URL.</summary>
     public Uri EffectiveBaseUrl => BaseUrl ?? (Network == HyperliquidNetwork.Mainnet ? MainnetUrl : TestnetUrl);
 
@@ -208,6 +215,10 @@ public sealed class HyperliquidOptions
         }
 
         RequirePositive(StreamPriceMaxAge, nameof(StreamPriceMaxAge));
+        if (DeadManSwitchWindow is { } dms && dms < TimeSpan.FromSeconds(15))
+        {
+            throw new HyperliquidOptionsException(nameof(DeadManSwitchWindow), "must be at least 15 seconds when set (re-armed every third of it; the exchange needs 5 s ahead).");
+        }
 
         if (CircuitMinimumThroughput < 2)
         {

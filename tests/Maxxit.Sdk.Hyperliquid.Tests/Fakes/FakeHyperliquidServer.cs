@@ -332,6 +332,10 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
                 "openOrders" => OpenOrders(request.GetProperty("user").GetString()!, frontend: false),
                 "frontendOpenOrders" => OpenOrders(request.GetProperty("user").GetString()!, frontend: true),
                 "historicalOrders" => HistoricalOrders(request.GetProperty("user").GetString()!),
+                "l2Book" => L2Book(request.GetProperty("coin").GetString()!),
+                "candleSnapshot" => Candles(request.GetProperty("req")),
+                "fundingHistory" => FundingHistory(request.GetProperty("coin").GetString()!, request.GetProperty("startTime").GetInt64()),
+                "userFunding" => UserFunding(request.GetProperty("startTime").GetInt64()),
                 _ => null,
             };
         }
@@ -418,7 +422,8 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         }
 
         var vault = request.TryGetProperty("vaultAddress", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        var signer = RecoverL1(packed, nonce, vault, signature).ToLowerHex();
+        long? expiresAfter = request.TryGetProperty("expiresAfter", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetInt64() : null;
+        var signer = RecoverL1(packed, nonce, vault, expiresAfter, signature).ToLowerHex();
         string user;
         if (_agents.TryGetValue(signer, out var owned))
         {
@@ -699,7 +704,7 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
     private JsonNode Modify(JsonElement oid, JsonElement wire, string user, bool batch)
     {
         var order = oid.ValueKind == JsonValueKind.String
-            ? _orders.FirstOrDefault(o => o.User == user && o.Cloid == oid.GetString())
+            ? _orders.LastOrDefault(o => o.User == user && o.Cloid == oid.GetString())
             : _orders.FirstOrDefault(o => o.User == user && o.Oid == oid.GetInt64());
         if (order is not { Status: "open" })
         {
@@ -909,6 +914,56 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         ["cloid"] = order.Cloid,
     };
 
+    private JsonObject L2Book(string coin)
+    {
+        var mid = Markets.Single(m => m.Name == coin).Mid;
+        var bids = new JsonArray();
+        var asks = new JsonArray();
+        for (var i = 1; i <= 20; i++)
+        {
+            bids.Add(new JsonObject { ["px"] = Wire(decimal.Round(mid * (1 - (0.0001m * i)), 2)), ["sz"] = "1.5", ["n"] = i });
+            asks.Add(new JsonObject { ["px"] = Wire(decimal.Round(mid * (1 + (0.0001m * i)), 2)), ["sz"] = "2.0", ["n"] = 1 });
+        }
+
+        return new JsonObject { ["coin"] = coin, ["time"] = 1700000000000, ["levels"] = new JsonArray(bids, asks) };
+    }
+
+    private static JsonArray Candles(JsonElement req)
+    {
+        // The cassette's shape: T, c, h, i, l, n, o, s, t, v.
+        var coin = req.GetProperty("coin").GetString()!;
+        var interval = req.GetProperty("interval").GetString()!;
+        var start = req.GetProperty("startTime").GetInt64();
+        var candles = new JsonArray();
+        for (var i = 0; i < 3; i++)
+        {
+            var t = start + (i * 3_600_000L);
+            candles.Add(new JsonObject
+            {
+                ["T"] = t + 3_599_999, ["c"] = "0.001604", ["h"] = "0.001616", ["i"] = interval, ["l"] = "0.001601",
+                ["n"] = 709 + i, ["o"] = "0.001601", ["s"] = coin, ["t"] = t, ["v"] = "520665683.0",
+            });
+        }
+
+        return candles;
+    }
+
+    private static JsonArray FundingHistory(string coin, long start) =>
+    [
+        new JsonObject { ["coin"] = coin, ["fundingRate"] = "-0.00061334", ["premium"] = "-0.00091334", ["time"] = start + 1 },
+        new JsonObject { ["coin"] = coin, ["fundingRate"] = "0.0000125", ["premium"] = "0.0003", ["time"] = start + 3_600_000 },
+    ];
+
+    private static JsonArray UserFunding(long start) =>
+    [
+        new JsonObject
+        {
+            ["delta"] = new JsonObject { ["coin"] = "APE", ["fundingRate"] = "-0.00029319", ["nSamples"] = 3, ["szi"] = "40.13333333", ["type"] = "funding", ["usdc"] = "0.145796" },
+            ["hash"] = "0xe3f4",
+            ["time"] = start + 10,
+        },
+    ];
+
     private JsonArray OpenOrders(string user, bool frontend)
     {
         var u = user.ToLowerInvariant();
@@ -978,7 +1033,7 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
 
     private string UserChain => Network == HyperliquidNetwork.Mainnet ? "Mainnet" : "Testnet";
 
-    private EthereumAddress RecoverL1(byte[] packed, long nonce, string? vault, EcdsaSignature signature)
+    private EthereumAddress RecoverL1(byte[] packed, long nonce, string? vault, long? expiresAfter, EcdsaSignature signature)
     {
         var data = new List<byte>(packed);
         var nonceBytes = new byte[8];
@@ -992,6 +1047,15 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         {
             data.Add(1);
             data.AddRange(Convert.FromHexString(vault[2..]));
+        }
+
+        // As the official SDK's action_hash: an expiry is appended as 0x00 and 8 bytes big-endian after the vault part.
+        if (expiresAfter is { } expiry)
+        {
+            data.Add(0);
+            var expiryBytes = new byte[8];
+            BinaryPrimitives.WriteUInt64BigEndian(expiryBytes, (ulong)expiry);
+            data.AddRange(expiryBytes);
         }
 
         var connectionId = Keccak256.Hash(data.ToArray());
