@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using Maxxit.Sdk.Errors;
 using Maxxit.Sdk.Hyperliquid.Info;
 using Maxxit.Sdk.Hyperliquid.RateLimiting;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,7 @@ namespace Maxxit.Sdk.Hyperliquid.Streams;
 /// orderUpdates and userEvents per connection (their messages name no user), and at most 2,000 messages sent a minute.</item>
 /// </list>
 /// </summary>
-public sealed class HyperliquidStreamClient : IAsyncDisposable
+public sealed class HyperliquidStreamClient : IAsyncDisposable, IDisposable
 {
     /// <summary>Hyperliquid's limit on subscriptions.</summary>
     public const int MaxSubscriptions = 1000;
@@ -59,6 +60,7 @@ public sealed class HyperliquidStreamClient : IAsyncDisposable
     private volatile bool _connected;
     private volatile HyperliquidMids? _latestMids;
     private int _connects;
+    private int _disposed;
 
     internal HyperliquidStreamClient(
         HyperliquidOptions options,
@@ -157,6 +159,11 @@ public sealed class HyperliquidStreamClient : IAsyncDisposable
     /// <returns>A task that completes when the connection is closed.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_runner is { } runner)
         {
@@ -184,6 +191,9 @@ public sealed class HyperliquidStreamClient : IAsyncDisposable
         _stop.Dispose();
         _sendLock.Dispose();
     }
+
+    /// <summary>Closes the connection and ends every stream (blocking; prefer <see cref="DisposeAsync"/>).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>Registers an internal listener (no buffer) and returns what removes it.</summary>
     internal IDisposable Watch<T>(StreamSpec spec, Action<T> callback)
@@ -221,7 +231,7 @@ public sealed class HyperliquidStreamClient : IAsyncDisposable
 
     private StreamSubscription Attach(StreamSpec spec, IStreamSink sink)
     {
-        ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         StreamSubscription? subscription;
         bool added;
         lock (_gate)
@@ -637,7 +647,7 @@ public sealed class HyperliquidStreamClient : IAsyncDisposable
                     }
                 }
             }
-            catch (Exception ex) when (ex is HyperliquidApiException or Errors.VenueException)
+            catch (MaxxitException ex)
             {
                 // The snapshot the new subscription sends still covers the most recent fills.
                 _logger.LogWarning(ex, "Hyperliquid fills of {User} since {Since} could not be read after a reconnect", user, tracker.LastTime);

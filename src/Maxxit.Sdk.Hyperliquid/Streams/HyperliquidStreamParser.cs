@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -315,13 +314,72 @@ internal static class HyperliquidStreamParser
         }
 
         Require(reader.TokenType == JsonTokenType.String, "expected a decimal string");
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence
-            && Utf8Parser.TryParse(reader.ValueSpan, out decimal value, out var consumed) && consumed == reader.ValueSpan.Length)
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && TryParsePlain(reader.ValueSpan, out var value))
         {
             return value;
         }
 
         return decimal.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The venue's number strings are plain decimals ("97123.5", "-0.00061334"): digits, at most one point, an optional
+    /// minus. Up to 18 significant digits fit a long mantissa and become a decimal without a general-purpose parse;
+    /// anything else (exponents, more digits) goes to <see cref="decimal.Parse(string, NumberStyles, IFormatProvider)"/>.
+    /// </summary>
+    internal static bool TryParsePlain(ReadOnlySpan<byte> text, out decimal value)
+    {
+        value = 0m;
+        var i = 0;
+        var negative = false;
+        if (text.Length > 0 && text[0] == (byte)'-')
+        {
+            negative = true;
+            i = 1;
+        }
+
+        if (i >= text.Length || text.Length - i > 19)
+        {
+            return false;
+        }
+
+        long mantissa = 0;
+        var scale = -1;
+        var digits = 0;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == (byte)'.')
+            {
+                if (scale >= 0)
+                {
+                    return false;
+                }
+
+                scale = 0;
+                continue;
+            }
+
+            var d = c - (byte)'0';
+            if ((uint)d > 9 || ++digits > 18)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + d;
+            if (scale >= 0)
+            {
+                scale++;
+            }
+        }
+
+        if (digits == 0 || scale == 0)
+        {
+            return false;
+        }
+
+        value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        return true;
     }
 
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType type) =>

@@ -63,4 +63,30 @@ public sealed class StreamParserTests
         Assert.Equal(("filled", 0.2m, "0xaa000000000000000000000000000000"), (update.Status, update.FilledSize, update.ClientOrderId));
         Assert.Equal(HyperliquidUserEventKind.Funding, funding.Kind);
     }
+
+    [Theory]
+    [InlineData("97123.5", true)]
+    [InlineData("-0.00061334", true)]
+    [InlineData("0.0", true)]
+    [InlineData("1", true)]
+    [InlineData("123456789012345678", true)]
+    [InlineData("1234567890123456789", false)]
+    [InlineData("1e-5", false)]
+    [InlineData("1.", false)]
+    [InlineData(".", false)]
+    [InlineData("-", false)]
+    [InlineData("1.2.3", false)]
+    [InlineData("", false)]
+    public void Plain_decimals_parse_exactly_and_anything_else_is_left_to_the_general_parser(string text, bool plain)
+    {
+        var parsed = HyperliquidStreamParser.TryParsePlain(Encoding.UTF8.GetBytes(text), out var value);
+
+        Assert.Equal(plain, parsed);
+        if (plain)
+        {
+            var expected = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(expected, value);
+            Assert.Equal(expected.Scale, value.Scale);
+        }
+    }
 }
