@@ -35,6 +35,32 @@ public sealed class RateLimitedVenueTests
     }
 
     [Fact]
+    public async Task A_fan_out_of_opens_across_deployments_queues_for_weight_and_every_order_is_placed_once()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await HyperliquidTestHost.StartAsync(time: time, configure: o => o.WeightPerMinute = 120);
+        var scenarios = new List<VenueScenario>();
+        for (var i = 0; i < 8; i++)
+        {
+            scenarios.Add(await VenueScenario.CreateAsync(host));
+        }
+
+        var eth = (await host.Venue.GetMarketsAsync(CancellationToken.None)).Single(m => m.Symbol == "ETH");
+        host.Server.EnforceWeightBudget(120, time);
+        var requests = scenarios.Select(s => OpenRequest(s, eth)).ToList();
+
+        // Eight opens of ~29 weight each against 120 a minute: most of them must wait for the refill.
+        var started = time.GetUtcNow();
+        var all = Task.WhenAll(requests.Select(r => host.Venue.PlaceOrderAsync(r, CancellationToken.None).AsTask()));
+        await time.AdvanceUntilAsync(all, TimeSpan.FromMilliseconds(100));
+        Assert.InRange((time.GetUtcNow() - started).TotalSeconds, 40, 120);
+
+        Assert.All(await all, r => Assert.Equal(OrderStatus.Filled, r.Status));
+        Assert.Equal(0, host.Server.Throttled);
+        Assert.All(requests, r => Assert.Single(host.Server.Orders, o => o.Cloid == r.ClientOrderId));
+    }
+
+    [Fact]
     public async Task Info_and_exchange_requests_take_from_one_budget()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -171,9 +197,11 @@ public sealed class RateLimitedVenueTests
         }
     }
 
-    private static async Task<OrderRequest> OpenRequestAsync(HyperliquidTestHost host, VenueScenario scenario, string symbol)
+    private static async Task<OrderRequest> OpenRequestAsync(HyperliquidTestHost host, VenueScenario scenario, string symbol) =>
+        OpenRequest(scenario, (await host.Venue.GetMarketsAsync(CancellationToken.None)).Single(m => m.Symbol == symbol));
+
+    private static OrderRequest OpenRequest(VenueScenario scenario, Markets.MarketInfo market)
     {
-        var market = (await host.Venue.GetMarketsAsync(CancellationToken.None)).Single(m => m.Symbol == symbol);
         var signalId = Guid.NewGuid();
         return new OrderRequest
         {
