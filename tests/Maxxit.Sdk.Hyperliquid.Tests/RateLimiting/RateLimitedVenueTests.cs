@@ -100,7 +100,10 @@ public sealed class RateLimitedVenueTests
         Assert.Equal(["allMids", "allMids"], host.Server.InfoTypes);
         Assert.Equal(1, meter.Sum("maxxit.hyperliquid.ratelimit.throttled"));
         Assert.Equal(4, meter.Sum("maxxit.hyperliquid.ratelimit.weight"));
-        Assert.Equal(0, host.Services.GetRequiredService<HyperliquidRateLimiter>().ConsecutiveThrottles);
+        var limiter = host.Services.GetRequiredService<HyperliquidRateLimiter>();
+        Assert.Equal(0, limiter.ConsecutiveThrottles);
+        Assert.Equal(limiter.Available, meter.Observe("maxxit.hyperliquid.ratelimit.available"), 3);
+        Assert.Equal(0, meter.Observe("maxxit.hyperliquid.ratelimit.queued"));
     }
 
     [Fact]
