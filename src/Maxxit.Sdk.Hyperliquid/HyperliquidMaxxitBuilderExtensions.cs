@@ -78,11 +78,11 @@ public static class HyperliquidMaxxitBuilderExtensions
             sp.GetRequiredService<HyperliquidInfoClient>(),
             sp.GetRequiredService<HyperliquidExchangeClient>(),
             new HyperliquidAgentWallets(sp.GetRequiredService<IAgentKeyProtector>()),
+            sp.GetRequiredService<Maxxit.Sdk.Storage.IMaxxitStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<HyperliquidKillSwitch>>()));
         services.TryAddSingleton(sp => new HyperliquidDeadManSwitchService(
             sp.GetRequiredService<HyperliquidKillSwitch>(),
-            sp.GetRequiredService<Maxxit.Sdk.Storage.IMaxxitStore>(),
             sp.GetRequiredService<IOptions<HyperliquidOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<HyperliquidDeadManSwitchService>>()));

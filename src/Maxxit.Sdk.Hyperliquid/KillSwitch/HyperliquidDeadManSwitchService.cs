@@ -1,6 +1,5 @@
 using Maxxit.Sdk.Agents;
 using Maxxit.Sdk.Errors;
-using Maxxit.Sdk.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -15,16 +14,14 @@ namespace Maxxit.Sdk.Hyperliquid.KillSwitch;
 public sealed class HyperliquidDeadManSwitchService : BackgroundService
 {
     private readonly HyperliquidKillSwitch _killSwitch;
-    private readonly IMaxxitStore _store;
     private readonly HyperliquidOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Dictionary<string, AgentDeployment> _armed = new(StringComparer.Ordinal);
 
-    internal HyperliquidDeadManSwitchService(HyperliquidKillSwitch killSwitch, IMaxxitStore store, HyperliquidOptions options, TimeProvider time, ILogger<HyperliquidDeadManSwitchService> logger)
+    internal HyperliquidDeadManSwitchService(HyperliquidKillSwitch killSwitch, HyperliquidOptions options, TimeProvider time, ILogger<HyperliquidDeadManSwitchService> logger)
     {
         _killSwitch = killSwitch;
-        _store = store;
         _options = options;
         _time = time;
         _logger = logger;
@@ -72,13 +69,7 @@ public sealed class HyperliquidDeadManSwitchService : BackgroundService
     public async Task<int> ArmAllAsync(CancellationToken cancellationToken)
     {
         var window = _options.DeadManSwitchWindow ?? throw new InvalidOperationException("DeadManSwitchWindow is not set.");
-        var deployments = new List<AgentDeployment>();
-        foreach (var agent in await _store.ListAgentsAsync(new AgentQuery(), cancellationToken).ConfigureAwait(false))
-        {
-            deployments.AddRange(await _store.ListDeploymentsAsync(agent.Id, DeploymentStatus.Active, cancellationToken).ConfigureAwait(false));
-        }
-
-        foreach (var deployment in deployments.Where(d => d.AgentWallets.ContainsKey(Venue.Hyperliquid)).DistinctBy(d => d.UserWallet.ToLowerInvariant()))
+        foreach (var deployment in await _killSwitch.ActiveDeploymentsAsync(cancellationToken).ConfigureAwait(false))
         {
             try
             {

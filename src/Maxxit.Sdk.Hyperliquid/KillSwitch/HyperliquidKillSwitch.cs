@@ -2,6 +2,7 @@ using Maxxit.Sdk.Agents;
 using Maxxit.Sdk.Errors;
 using Maxxit.Sdk.Hyperliquid.Exchange;
 using Maxxit.Sdk.Hyperliquid.Info;
+using Maxxit.Sdk.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Maxxit.Sdk.Hyperliquid.KillSwitch;
@@ -22,9 +23,12 @@ public sealed class HyperliquidKillSwitch
     private readonly HyperliquidAgentWallets _wallets;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IMaxxitStore _store;
 
-    internal HyperliquidKillSwitch(HyperliquidInfoClient info, HyperliquidExchangeClient exchange, HyperliquidAgentWallets wallets, TimeProvider time, ILogger<HyperliquidKillSwitch> logger)
+    internal HyperliquidKillSwitch(
+        HyperliquidInfoClient info, HyperliquidExchangeClient exchange, HyperliquidAgentWallets wallets, IMaxxitStore store, TimeProvider time, ILogger<HyperliquidKillSwitch> logger)
     {
+        _store = store;
         _info = info;
         _exchange = exchange;
         _wallets = wallets;
@@ -89,6 +93,24 @@ public sealed class HyperliquidKillSwitch
         }
 
         return new HyperliquidKillSwitchResult(cancelled, failed);
+    }
+
+    /// <summary>Cancels every resting order of every active deployment with a Hyperliquid agent wallet (each account once).</summary>
+    /// <param name="cancellationToken">Cancels the remaining requests.</param>
+    /// <returns>How many orders were cancelled in all, and the accounts that could not be reached.</returns>
+    public async Task<HyperliquidKillSwitchResult> CancelAllDeploymentsAsync(CancellationToken cancellationToken = default) =>
+        await CancelAllAsync(await ActiveDeploymentsAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Every active deployment with a Hyperliquid agent wallet, one per account.</summary>
+    internal async Task<List<AgentDeployment>> ActiveDeploymentsAsync(CancellationToken cancellationToken)
+    {
+        var deployments = new List<AgentDeployment>();
+        foreach (var agent in await _store.ListAgentsAsync(new AgentQuery(), cancellationToken).ConfigureAwait(false))
+        {
+            deployments.AddRange(await _store.ListDeploymentsAsync(agent.Id, DeploymentStatus.Active, cancellationToken).ConfigureAwait(false));
+        }
+
+        return [.. deployments.Where(d => d.AgentWallets.ContainsKey(Venue.Hyperliquid)).DistinctBy(d => d.UserWallet.ToLowerInvariant())];
     }
 
     /// <summary>Arms the dead man's switch: unless armed again (or disarmed) first, the exchange cancels every open order of the account after the window.</summary>

@@ -22,7 +22,7 @@ public sealed class KillSwitchTests
 
         var one = await killSwitch.CancelAllAsync(first.Deployment);
         Assert.Equal(3, host.Server.Orders.Count(o => o.Status == "open"));
-        var all = await killSwitch.CancelAllAsync([first.Deployment, second.Deployment]);
+        var all = await killSwitch.CancelAllDeploymentsAsync();
 
         Assert.Equal(2, one);
         Assert.Equal((3, 0), (all.Cancelled, all.FailedAccounts.Count));
