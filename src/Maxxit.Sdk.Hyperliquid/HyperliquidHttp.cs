@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
+using Maxxit.Sdk.Hyperliquid.RateLimiting;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,25 +19,33 @@ internal sealed class HyperliquidHttp
 {
     public static readonly ActivitySource ActivitySource = new("Maxxit.Sdk.Hyperliquid");
 
-    private static readonly Meter Meter = new("Maxxit.Sdk.Hyperliquid");
-    private static readonly Histogram<double> RequestDuration =
-        Meter.CreateHistogram<double>("maxxit.hyperliquid.request.duration", "ms", "Duration of Hyperliquid API requests.");
-
     private readonly IHttpClientFactory _clients;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _infoUrl;
     private readonly string _exchangeUrl;
     private readonly CircuitBreakerStateProvider _circuit = new();
     private readonly ResiliencePipeline<HttpResponseMessage> _safe;
     private readonly ResiliencePipeline<HttpResponseMessage> _unsafe;
+    private readonly ResiliencePipeline<HttpResponseMessage> _guarded;
 
-    public HyperliquidHttp(IHttpClientFactory clients, HyperliquidOptions options, TimeProvider timeProvider, ILogger<HyperliquidHttp>? logger = null, Action<bool>? onHealthChanged = null)
+    public HyperliquidHttp(
+        IHttpClientFactory clients,
+        HyperliquidOptions options,
+        TimeProvider timeProvider,
+        HyperliquidRateLimiter limiter,
+        HyperliquidMetrics metrics,
+        ILogger<HyperliquidHttp>? logger = null,
+        Action<bool>? onHealthChanged = null)
     {
         ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         options.Validate();
         _clients = clients;
+        Limiter = limiter;
+        Metrics = metrics;
+        _time = timeProvider;
         _logger = logger ?? NullLogger<HyperliquidHttp>.Instance;
         var root = options.EffectiveBaseUrl.AbsoluteUri.TrimEnd('/');
         _infoUrl = root + "/info";
@@ -75,7 +83,9 @@ internal sealed class HyperliquidHttp
             .AddTimeout(options.RequestTimeout)
             .Build();
 
-        _unsafe = guarded;
+        // The limiter wait sits between the retry and the breaker + timeout: queueing for weight is not a timed-out attempt.
+        _guarded = guarded;
+        _unsafe = ResiliencePipeline<HttpResponseMessage>.Empty;
         var safe = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
         if (options.MaxRetryAttempts > 0)
         {
@@ -94,26 +104,62 @@ internal sealed class HyperliquidHttp
             });
         }
 
-        _safe = safe.AddPipeline(guarded).Build();
+        _safe = safe.Build();
     }
 
     public HyperliquidOptions Options { get; }
+
+    /// <summary>The IP weight budget every request of this process takes from.</summary>
+    public HyperliquidRateLimiter Limiter { get; }
+
+    public HyperliquidMetrics Metrics { get; }
+
+    public TimeProvider Time => _time;
 
     /// <summary>The circuit's state: the venue's health as the router sees it.</summary>
     public CircuitState CircuitState => _circuit.CircuitState;
 
     /// <summary>POST /info (read-only, retried on transient failures).</summary>
     public Task<byte[]> PostInfoAsync(byte[] body, string requestType, CancellationToken cancellationToken) =>
-        PostAsync(_infoUrl, body, requestType, _safe, cancellationToken);
+        PostAsync(_infoUrl, body, requestType, HyperliquidWeights.Info(requestType), _safe, cancellationToken);
+
+    /// <summary>Charges the weight an info answer adds for the items it returned.</summary>
+    public void ChargeItems(string requestType, int items)
+    {
+        var extra = HyperliquidWeights.InfoExtra(requestType, items);
+        if (extra > 0)
+        {
+            Limiter.Charge(extra);
+            Metrics.WeightUsed.Add(extra, new KeyValuePair<string, object?>("request", requestType));
+        }
+    }
 
     /// <summary>POST /exchange (state-changing, never retried).</summary>
-    public Task<byte[]> PostExchangeAsync(byte[] body, string actionType, CancellationToken cancellationToken) =>
-        PostAsync(_exchangeUrl, body, actionType, _unsafe, cancellationToken);
+    public Task<byte[]> PostExchangeAsync(byte[] body, string actionType, int batchLength, CancellationToken cancellationToken) =>
+        PostAsync(_exchangeUrl, body, actionType, HyperliquidWeights.Exchange(batchLength), _unsafe, cancellationToken);
 
     private static bool IsTransient(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
 
-    private async Task<byte[]> PostAsync(string url, byte[] body, string kind, ResiliencePipeline<HttpResponseMessage> pipeline, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> SendAsync(HttpClient client, string url, byte[] body, KeyValuePair<string, object?> tag, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            Limiter.OnThrottled();
+            Metrics.Throttled.Add(1, tag);
+        }
+        else if (response.IsSuccessStatusCode)
+        {
+            Limiter.OnSuccess();
+        }
+
+        return response;
+    }
+
+    private async Task<byte[]> PostAsync(string url, byte[] body, string kind, int weight, ResiliencePipeline<HttpResponseMessage> pipeline, CancellationToken cancellationToken)
     {
         using var activity = ActivitySource.StartActivity("hyperliquid " + kind, ActivityKind.Client);
         activity?.SetTag("hyperliquid.request", kind);
@@ -125,9 +171,12 @@ internal sealed class HyperliquidHttp
             response = await pipeline.ExecuteAsync(
                 async ct =>
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-                    request.Content.Headers.ContentType = new("application/json");
-                    return await client.SendAsync(request, ct).ConfigureAwait(false);
+                    // Every attempt, retries included, takes its weight from the shared budget first.
+                    var waited = await Limiter.AcquireAsync(weight, ct).ConfigureAwait(false);
+                    var tag = new KeyValuePair<string, object?>("request", kind);
+                    Metrics.WeightUsed.Add(weight, tag);
+                    Metrics.Wait.Record(waited.TotalMilliseconds, tag);
+                    return await _guarded.ExecuteAsync(ct2 => SendAsync(client, url, body, tag, ct2), ct).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
         }
@@ -145,7 +194,7 @@ internal sealed class HyperliquidHttp
         }
         finally
         {
-            RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("request", kind));
+            Metrics.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("request", kind));
         }
 
         using (response)
@@ -155,8 +204,12 @@ internal sealed class HyperliquidHttp
             {
                 var text = System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 500));
                 _logger.LogWarning("Hyperliquid {Request} answered HTTP {Status}", kind, (int)response.StatusCode);
+                var hint = response.StatusCode == HttpStatusCode.TooManyRequests
+                    ? " (the IP's request weight budget of " + Limiter.Capacity.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                      + " per minute is spent, probably by another process on the same address: requests are paused and queue until it refills)"
+                    : "";
                 throw new HyperliquidApiException(
-                    $"Hyperliquid {kind} answered HTTP {(int)response.StatusCode}: {text}", response.StatusCode, IsTransient(response));
+                    $"Hyperliquid {kind} answered HTTP {(int)response.StatusCode}: {text}{hint}", response.StatusCode, IsTransient(response));
             }
 
             return bytes;

@@ -2,9 +2,13 @@ using Maxxit.Sdk.DependencyInjection;
 using Maxxit.Sdk.Hyperliquid;
 using Maxxit.Sdk.Hyperliquid.Exchange;
 using Maxxit.Sdk.Hyperliquid.Info;
+using Maxxit.Sdk.Hyperliquid.KillSwitch;
+using Maxxit.Sdk.Hyperliquid.RateLimiting;
 using Maxxit.Sdk.Hyperliquid.Signing;
+using Maxxit.Sdk.Hyperliquid.Streams;
 using Maxxit.Sdk.Security;
 using Maxxit.Sdk.Venues;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,15 +41,29 @@ public static class HyperliquidMaxxitBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(HyperliquidOptions.HttpClientName);
 
+        // One weight budget per process (the IP's), shared by /info, /exchange and every deployment of a fan-out.
+        services.TryAddSingleton(sp => new HyperliquidRateLimiter(
+            sp.GetRequiredService<IOptions<HyperliquidOptions>>().Value.WeightPerMinute,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<HyperliquidRateLimiter>>()));
+        services.TryAddSingleton(sp => new HyperliquidMetrics(sp.GetService<IMeterFactory>(), sp.GetRequiredService<HyperliquidRateLimiter>()));
         services.TryAddSingleton(sp => new HyperliquidHttp(
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<IOptions<HyperliquidOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<HyperliquidRateLimiter>(),
+            sp.GetRequiredService<HyperliquidMetrics>(),
             sp.GetService<ILogger<HyperliquidHttp>>(),
             healthy => sp.GetService<VenueHealthRegistry>()?.Report(Maxxit.Sdk.Venue.Hyperliquid, healthy)));
         services.TryAddSingleton(sp => new HyperliquidNonceProvider(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new HyperliquidInfoClient(sp.GetRequiredService<HyperliquidHttp>()));
         services.TryAddSingleton(sp => new HyperliquidExchangeClient(sp.GetRequiredService<HyperliquidHttp>(), sp.GetRequiredService<HyperliquidNonceProvider>()));
+        services.TryAddSingleton(sp => new HyperliquidStreamClient(
+            sp.GetRequiredService<IOptions<HyperliquidOptions>>().Value,
+            sp.GetRequiredService<HyperliquidInfoClient>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<HyperliquidMetrics>(),
+            sp.GetRequiredService<ILogger<HyperliquidStreamClient>>()));
         services.TryAddSingleton(sp => new HyperliquidVenue(
             sp.GetRequiredService<HyperliquidHttp>(),
             sp.GetRequiredService<HyperliquidInfoClient>(),
@@ -53,7 +71,24 @@ public static class HyperliquidMaxxitBuilderExtensions
             new HyperliquidAgentWallets(sp.GetRequiredService<IAgentKeyProtector>()),
             sp.GetRequiredService<IOptions<HyperliquidOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<HyperliquidVenue>>()));
+            sp.GetRequiredService<ILogger<HyperliquidVenue>>(),
+            sp.GetRequiredService<HyperliquidStreamClient>()));
+
+        services.TryAddSingleton(sp => new HyperliquidKillSwitch(
+            sp.GetRequiredService<HyperliquidInfoClient>(),
+            sp.GetRequiredService<HyperliquidExchangeClient>(),
+            new HyperliquidAgentWallets(sp.GetRequiredService<IAgentKeyProtector>()),
+            sp.GetRequiredService<Maxxit.Sdk.Storage.IMaxxitStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<HyperliquidKillSwitch>>()));
+        services.TryAddSingleton(sp => new HyperliquidDeadManSwitchService(
+            sp.GetRequiredService<HyperliquidKillSwitch>(),
+            sp.GetRequiredService<IOptions<HyperliquidOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<HyperliquidDeadManSwitchService>>()));
+
+        // Runs only when DeadManSwitchWindow is set (it returns at once otherwise).
+        services.AddHostedService(sp => sp.GetRequiredService<HyperliquidDeadManSwitchService>());
 
         // Market context for the signal worker comes from Hyperliquid's asset contexts when this venue is registered.
         services.Replace(ServiceDescriptor.Singleton<Maxxit.Sdk.Sources.IMarketContextProvider, HyperliquidMarketContextProvider>());

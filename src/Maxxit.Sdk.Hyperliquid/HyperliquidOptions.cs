@@ -9,6 +9,12 @@ public sealed class HyperliquidOptions
     /// <summary>The testnet API.</summary>
     public static readonly Uri TestnetUrl = new("https://api.hyperliquid-testnet.xyz");
 
+    /// <summary>The mainnet WebSocket API.</summary>
+    public static readonly Uri MainnetWebSocketUrl = new("wss://api.hyperliquid.xyz/ws");
+
+    /// <summary>The testnet WebSocket API.</summary>
+    public static readonly Uri TestnetWebSocketUrl = new("wss://api.hyperliquid-testnet.xyz/ws");
+
     /// <summary>The name of the <see cref="System.Net.Http.HttpClient"/> registered with IHttpClientFactory.</summary>
     public const string HttpClientName = "Maxxit.Hyperliquid";
 
@@ -54,8 +60,69 @@ public sealed class HyperliquidOptions
     /// <summary>How long the circuit stays open before a trial request.</summary>
     public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The IP weight budget per minute the shared rate limiter enforces (Hyperliquid's public API allows 1,200). Lower it
+    /// when other processes share the host's IP address.
+    /// </summary>
+    public int WeightPerMinute { get; set; } = RateLimiting.HyperliquidWeights.PerMinute;
+
+    /// <summary>
+    /// At most this many orders of a fan-out in flight at once on Hyperliquid (the executor's per-venue cap is lowered
+    /// to it). Null: derived from <see cref="WeightPerMinute"/> — one open costs about
+    /// <see cref="HyperliquidVenue.WeightPerOpen"/> weight, so the budget serves WeightPerMinute / WeightPerOpen opens a
+    /// minute; the cap is a quarter of that (at least 1, at most 16), enough to keep the budget busy without long queues.
+    /// </summary>
+    public int? MaxConcurrentOrders { get; set; }
+
+    /// <summary>
+    /// When set, every L1 action is sent with <c>expiresAfter</c> = now + this, so an action that waited too long (a queue,
+    /// a slow network) is refused by the exchange instead of executing late. Null (default): no expiry.
+    /// </summary>
+    public TimeSpan? ActionExpiry { get; set; }
+
+    /// <summary>
+    /// Use the WebSocket streams in the venue: prices from allMids while the socket is up and fresh (REST otherwise), and
+    /// order fates from orderUpdates/userFills before orderStatus. Off by default; <see cref="Streams.HyperliquidStreamClient"/>
+    /// can be used directly either way.
+    /// </summary>
+    public bool EnableStreams { get; set; }
+
+    /// <summary>The WebSocket URL; when null, derived from <see cref="BaseUrl"/> (ws(s)://host/ws) or the network's public URL.</summary>
+    public Uri? WebSocketUrl { get; set; }
+
+    /// <summary>How often a ping is sent when nothing else was sent (the server closes a connection idle for 60 s).</summary>
+    public TimeSpan StreamPingInterval { get; set; } = TimeSpan.FromSeconds(50);
+
+    /// <summary>A connection that delivered nothing (not even a pong) for this long is treated as dead and replaced.</summary>
+    public TimeSpan StreamStaleTimeout { get; set; } = TimeSpan.FromSeconds(65);
+
+    /// <summary>The first reconnect delay; doubled per failed attempt, with jitter, up to <see cref="StreamReconnectMaxDelay"/>.</summary>
+    public TimeSpan StreamReconnectBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest reconnect delay (also the delay after a 429 handshake).</summary>
+    public TimeSpan StreamReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Messages buffered per stream consumer before the slow-consumer policy applies.</summary>
+    public int StreamBufferCapacity { get; set; } = 1024;
+
+    /// <summary>How old the last allMids message may be for the venue to price from it instead of REST.</summary>
+    public TimeSpan StreamPriceMaxAge { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// When set, a hosted service keeps Hyperliquid's dead man's switch (<c>scheduleCancel</c>) armed this far ahead for
+    /// every active deployment's account while the host runs (re-armed every third of it, disarmed on a clean stop), so a
+    /// worker that dies leaves no resting orders behind for longer than this. At least 15 s. Null (default): off.
+    /// </summary>
+    public TimeSpan? DeadManSwitchWindow { get; set; }
+
     /// <summary>The URL actually used: <see cref="BaseUrl"/>, else the network's public URL.</summary>
     public Uri EffectiveBaseUrl => BaseUrl ?? (Network == HyperliquidNetwork.Mainnet ? MainnetUrl : TestnetUrl);
+
+    /// <summary>The WebSocket URL actually used.</summary>
+    public Uri EffectiveWebSocketUrl => WebSocketUrl
+        ?? (BaseUrl is { } b
+            ? new UriBuilder(b) { Scheme = b.Scheme == Uri.UriSchemeHttps ? "wss" : "ws", Path = b.AbsolutePath.TrimEnd('/') + "/ws" }.Uri
+            : Network == HyperliquidNetwork.Mainnet ? MainnetWebSocketUrl : TestnetWebSocketUrl);
 
     /// <summary>Checks every option.</summary>
     /// <exception cref="HyperliquidOptionsException">An option is invalid; the message names it and says why.</exception>
@@ -103,6 +170,54 @@ public sealed class HyperliquidOptions
         if (CircuitFailureRatio is <= 0 or > 1)
         {
             throw new HyperliquidOptionsException(nameof(CircuitFailureRatio), "must be greater than 0 and at most 1.");
+        }
+
+        if (WeightPerMinute < 1)
+        {
+            throw new HyperliquidOptionsException(nameof(WeightPerMinute), "must be at least 1.");
+        }
+
+        if (MaxConcurrentOrders is < 1)
+        {
+            throw new HyperliquidOptionsException(nameof(MaxConcurrentOrders), "must be at least 1 when set.");
+        }
+
+        if (ActionExpiry is { } expiry && expiry < TimeSpan.FromSeconds(1))
+        {
+            throw new HyperliquidOptionsException(nameof(ActionExpiry), "must be at least 1 second when set.");
+        }
+
+        if (WebSocketUrl is { } ws && (!ws.IsAbsoluteUri || (ws.Scheme != "wss" && ws.Scheme != "ws")))
+        {
+            throw new HyperliquidOptionsException(nameof(WebSocketUrl), "must be an absolute ws(s) URL.");
+        }
+
+        RequirePositive(StreamPingInterval, nameof(StreamPingInterval));
+        if (StreamPingInterval >= TimeSpan.FromSeconds(60))
+        {
+            throw new HyperliquidOptionsException(nameof(StreamPingInterval), "must be under 60 seconds (the server closes idle connections after 60 s).");
+        }
+
+        if (StreamStaleTimeout <= StreamPingInterval)
+        {
+            throw new HyperliquidOptionsException(nameof(StreamStaleTimeout), "must be longer than StreamPingInterval (a pong answers each ping).");
+        }
+
+        RequirePositive(StreamReconnectBaseDelay, nameof(StreamReconnectBaseDelay));
+        if (StreamReconnectMaxDelay < StreamReconnectBaseDelay)
+        {
+            throw new HyperliquidOptionsException(nameof(StreamReconnectMaxDelay), "must be at least StreamReconnectBaseDelay.");
+        }
+
+        if (StreamBufferCapacity is < 1 or > 1_000_000)
+        {
+            throw new HyperliquidOptionsException(nameof(StreamBufferCapacity), "must be between 1 and 1,000,000.");
+        }
+
+        RequirePositive(StreamPriceMaxAge, nameof(StreamPriceMaxAge));
+        if (DeadManSwitchWindow is { } dms && dms < TimeSpan.FromSeconds(15))
+        {
+            throw new HyperliquidOptionsException(nameof(DeadManSwitchWindow), "must be at least 15 seconds when set (re-armed every third of it; the exchange needs 5 s ahead).");
         }
 
         if (CircuitMinimumThroughput < 2)

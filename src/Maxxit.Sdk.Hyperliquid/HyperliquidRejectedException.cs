@@ -32,6 +32,14 @@ public sealed class HyperliquidRejectedException : VenueException
                 + "or the network is wrong (a testnet approval does not exist on mainnet and vice versa).";
         }
 
+        if (message.Contains("cumulative requests", StringComparison.OrdinalIgnoreCase)
+            || (message.Contains("Too many", StringComparison.OrdinalIgnoreCase) && message.Contains("volume", StringComparison.OrdinalIgnoreCase)))
+        {
+            return "This is Hyperliquid's per-address limit, not the IP budget: an address may send 1 action per 1 USDC it has "
+                + "traded (plus 10,000 to start), and once over it one action every 10 s; cancels get a larger allowance. "
+                + "Trade volume raises it; sending fewer actions (no repeated leverage updates, batched cancels) stays under it.";
+        }
+
         if (message.Contains("minimum value", StringComparison.OrdinalIgnoreCase))
         {
             return "Orders must be worth at least $10 at the limit price; increase the size.";

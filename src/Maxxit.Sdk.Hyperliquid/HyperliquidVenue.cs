@@ -5,6 +5,7 @@ using Maxxit.Sdk.Errors;
 using Maxxit.Sdk.Ethereum.Signing;
 using Maxxit.Sdk.Hyperliquid.Exchange;
 using Maxxit.Sdk.Hyperliquid.Info;
+using Maxxit.Sdk.Hyperliquid.Streams;
 using Maxxit.Sdk.Markets;
 using Maxxit.Sdk.Venues;
 using Microsoft.Extensions.Logging;
@@ -19,8 +20,14 @@ namespace Maxxit.Sdk.Hyperliquid;
 /// positions for the monitor. Every order carries a deterministic client order id, and the exchange is asked for that
 /// id before placing, so a re-run never sends a second order.
 /// </summary>
-public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
+public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue, IVenueOrderLimits
 {
+    /// <summary>
+    /// The IP weight one open costs: orderStatus, allMids and clearinghouseState (2 each), updateLeverage and the order
+    /// (1 each), and the fill lookup (userFillsByTime, 20 plus 1 per 20 fills).
+    /// </summary>
+    public const int WeightPerOpen = 2 + 2 + 2 + 1 + 1 + 21;
+
     private readonly HyperliquidHttp _http;
     private readonly HyperliquidMarketCache _markets;
     private readonly HyperliquidFillReader _fills;
@@ -30,6 +37,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
     private readonly ConcurrentDictionary<(string User, int Asset), int> _leverageSet = new();
     private readonly InFlight<Cloid, OrderResult> _opening = new();
     private readonly InFlight<Cloid, CloseResult> _closing = new();
+    private readonly HyperliquidStreamFeeds _feeds;
 
     internal HyperliquidVenue(
         HyperliquidHttp http,
@@ -38,7 +46,8 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
         HyperliquidAgentWallets wallets,
         IOptions<HyperliquidOptions> options,
         TimeProvider time,
-        ILogger<HyperliquidVenue> logger)
+        ILogger<HyperliquidVenue> logger,
+        HyperliquidStreamClient streams)
     {
         _http = http;
         Info = info;
@@ -47,11 +56,24 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
         _options = options.Value;
         _logger = logger;
         _markets = new HyperliquidMarketCache(info, _options.MarketRefreshInterval, time);
-        _fills = new HyperliquidFillReader(info, logger);
+        _fills = new HyperliquidFillReader(info, logger, time);
+        Streams = streams;
+        _feeds = new HyperliquidStreamFeeds(streams, _options, time, http.Metrics, logger);
     }
+
+    /// <summary>The WebSocket client (typed streams), shared with the venue's own price and order feeds.</summary>
+    public HyperliquidStreamClient Streams { get; }
 
     /// <inheritdoc />
     public Venue Venue => Venue.Hyperliquid;
+
+    /// <summary>
+    /// How many orders the executor keeps in flight here: <see cref="HyperliquidOptions.MaxConcurrentOrders"/>, else a
+    /// quarter of the opens the IP budget serves per minute (1,200 / <see cref="WeightPerOpen"/> / 4 = 10 on the public
+    /// API), between 1 and 16. Requests beyond the budget queue in the limiter either way; this keeps that queue short.
+    /// </summary>
+    public int MaxConcurrentOrders =>
+        _options.MaxConcurrentOrders ?? Math.Clamp(_http.Limiter.Capacity / WeightPerOpen / 4, 1, 16);
 
     /// <summary>The Info API client, for reads beyond the adapter contract.</summary>
     public HyperliquidInfoClient Info { get; }
@@ -98,6 +120,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
         var user = HyperliquidAgentWallets.UserOf(request.Deployment);
         var asset = (await FindMarketAsync(request.Market.VenueSymbol, cancellationToken).ConfigureAwait(false)).Asset;
         var leverage = LeverageFor(request.Leverage, asset);
+        _feeds.Watch(user);
 
         // All three reads are safe to repeat; the order-status read is what makes a re-run idempotent.
         var existingTask = Info.GetOrderStatusAsync(user, cloid, cancellationToken);
@@ -127,8 +150,35 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
         using var key = _wallets.Decrypt(wallet);
         await EnsureLeverageAsync(key, user, asset, leverage, cancellationToken).ConfigureAwait(false);
         await request.Journal.RecordSubmissionAsync(cloid.ToString(), cancellationToken).ConfigureAwait(false);
-        var result = await Exchange.PlaceOrderAsync(key, order, cancellationToken).ConfigureAwait(false);
-        return await _fills.FromPlacedAsync(user, result, order, leverage, cancellationToken).ConfigureAwait(false);
+        return await SendCheckedAsync(key, user, order, leverage, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends an order that carries a cloid. A 429 means the request was refused before it was executed, but the order is
+    /// re-sent only after <c>orderStatus</c> by that cloid says the exchange never saw it; if it did, its result is used.
+    /// </summary>
+    private async Task<OrderResult> SendCheckedAsync(EthereumKey key, string user, HyperliquidOrder order, int leverage, CancellationToken cancellationToken)
+    {
+        var cloid = order.ClientOrderId ?? throw new InvalidOperationException("Adapter orders always carry a cloid.");
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var result = await Exchange.PlaceOrderAsync(key, order, cancellationToken).ConfigureAwait(false);
+                return await _fills.FromPlacedAsync(user, result, order, leverage, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HyperliquidApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.TooManyRequests && attempt < _options.MaxRetryAttempts)
+            {
+                // The status read waits behind the limiter's 429 pause.
+                if (await Info.GetOrderStatusAsync(user, cloid, cancellationToken).ConfigureAwait(false) is { } existing)
+                {
+                    _logger.LogInformation("Hyperliquid order {Cloid} was executed despite a 429; using its result", cloid);
+                    return await _fills.FromExistingAsync(user, existing, leverage, cancellationToken).ConfigureAwait(false);
+                }
+
+                _logger.LogInformation("Hyperliquid order {Cloid} got a 429 and is unknown to the exchange; sending it again", cloid);
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -140,10 +190,22 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
             _ => new VenueHealth(true, _options.Network.ToString()),
         });
 
-    /// <inheritdoc />
+    /// <summary>
+    /// The coin's mid: from the WebSocket allMids when <see cref="HyperliquidOptions.EnableStreams"/> is on, the socket
+    /// is up and the last message is at most <see cref="HyperliquidOptions.StreamPriceMaxAge"/> old; from REST allMids
+    /// (cached a second) otherwise. Each switch between the two is logged and counted on the Meter.
+    /// </summary>
+    /// <param name="market">The market.</param>
+    /// <param name="cancellationToken">Cancels a REST read.</param>
+    /// <returns>The mid, or null when the coin has no book.</returns>
     public async ValueTask<decimal?> GetPriceAsync(MarketInfo market, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(market);
+        if (_feeds.TryGetMid(market.VenueSymbol, out var streamed))
+        {
+            return streamed;
+        }
+
         var mids = await _markets.GetMidsAsync(fresh: false, cancellationToken).ConfigureAwait(false);
         return mids.TryGetValue(market.VenueSymbol, out var mid) && mid > 0m ? mid : null;
     }
@@ -162,6 +224,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
         var user = HyperliquidAgentWallets.UserOf(request.Deployment);
         var asset = (await FindMarketAsync(request.Market.VenueSymbol, cancellationToken).ConfigureAwait(false)).Asset;
         var leverage = (int)Math.Max(1m, decimal.Floor(request.Position.Leverage));
+        _feeds.Watch(user);
 
         var existingTask = Info.GetOrderStatusAsync(user, cloid, cancellationToken);
         var midsTask = _markets.GetMidsAsync(fresh: true, cancellationToken).AsTask();
@@ -176,7 +239,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
         var closesLong = request.Position.Side == TradeSide.Long;
         if (held == 0m || (held > 0m) != closesLong)
         {
-            throw new VenueException(
+            throw new PositionNotOnVenueException(
                 Venue.Hyperliquid,
                 $"The account holds no {(closesLong ? "long" : "short")} {asset.Name} position to close.",
                 "It was closed outside the SDK (or liquidated); reconcile it from the account state.");
@@ -189,8 +252,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
         var order = HyperliquidOrders.Market(asset, isBuy: !closesLong, size, mid, _options.Slippage, reduceOnly: true, cloid);
 
         using var key = _wallets.Decrypt(wallet);
-        var result = await Exchange.PlaceOrderAsync(key, order, cancellationToken).ConfigureAwait(false);
-        return ToClose(await _fills.FromPlacedAsync(user, result, order, leverage, cancellationToken).ConfigureAwait(false));
+        return ToClose(await SendCheckedAsync(key, user, order, leverage, cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
@@ -208,8 +270,45 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
             .ToList();
     }
 
+    /// <summary>
+    /// What became of an order. With <see cref="HyperliquidOptions.EnableStreams"/>, a finished order streamed by
+    /// orderUpdates (and its fills by userFills) is answered from memory; otherwise it is looked up by its client order
+    /// id with <c>orderStatus</c> (weight 2) and, once filled,
+    /// the fills since it was placed (<c>userFillsByTime</c>) for the real size, average price and fee. Places, changes
+    /// and cancels nothing. Resting or triggered orders are pending; <c>canceled</c>, <c>rejected</c>,
+    /// <c>iocCancelRejected</c>, <c>marginCanceled</c> and every other end state without a fill are cancelled with the
+    /// exchange's status word as the reason; an order the exchange does not know (<c>unknownOid</c>) is unknown.
+    /// </summary>
+    /// <param name="query">The order: deployment (the account), client order id, purpose.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The order's fate now.</returns>
+    public async ValueTask<OrderFate> GetOrderFateAsync(OrderFateQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var cloid = ParseCloid(query.ClientOrderId);
+        var user = HyperliquidAgentWallets.UserOf(query.Deployment);
+        if (_feeds.TryGetFate(cloid.ToString()) is { } streamed)
+        {
+            return streamed;
+        }
+
+        var state = await Info.GetOrderStatusAsync(user, cloid, cancellationToken).ConfigureAwait(false);
+        if (state is null)
+        {
+            return OrderFate.Unknown($"unknownOid: Hyperliquid knows no order {cloid} for {user}.");
+        }
+
+        return await _fills.FateOfAsync(user, state, cancellationToken).ConfigureAwait(false);
+    }
+
     private static CloseResult ToClose(OrderResult result)
     {
+        if (result.Status is OrderStatus.Pending or OrderStatus.Resting)
+        {
+            // Accepted but not filled yet: the position stays closing and fill confirmation asks for the exit by cloid.
+            return new CloseResult(result.VenueOrderId, result.AveragePrice, 0m, 0m) { Status = OrderStatus.Pending };
+        }
+
         if (result.Status != OrderStatus.Filled)
         {
             throw new HyperliquidRejectedException($"The reduce-only close {result.VenueOrderId} did not fill ({result.Status}).", "Retry the close when the book has liquidity.");
@@ -254,7 +353,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue
         }
 
         var isCross = _options.CrossMargin && !asset.OnlyIsolated;
-        await Exchange.UpdateLeverageAsync(key, new UpdateLeverageAction(asset.Index, leverage, isCross), cancellationToken).ConfigureAwait(false);
+        await Exchange.UpdateLeverageAsync(key, new UpdateLeverageAction(asset.Index, leverage, isCross), cancellationToken: cancellationToken).ConfigureAwait(false);
         _leverageSet[(user, asset.Index)] = leverage;
     }
 

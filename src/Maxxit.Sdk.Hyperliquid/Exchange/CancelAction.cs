@@ -26,6 +26,12 @@ public sealed class CancelAction : L1Action
     public IReadOnlyList<CancelRequest> Cancels { get; }
 
     /// <inheritdoc />
+    internal override int BatchLength => Cancels.Count;
+
+    /// <inheritdoc />
+    internal override bool SafeToRepeat => true;
+
+    /// <inheritdoc />
     public override void WriteTo(ref MessagePackWriter writer)
     {
         writer.WriteMapHeader(2);

@@ -26,6 +26,12 @@ public sealed class CancelByCloidAction : L1Action
     public IReadOnlyList<CancelByCloidRequest> Cancels { get; }
 
     /// <inheritdoc />
+    internal override int BatchLength => Cancels.Count;
+
+    /// <inheritdoc />
+    internal override bool SafeToRepeat => true;
+
+    /// <inheritdoc />
     public override void WriteTo(ref MessagePackWriter writer)
     {
         writer.WriteMapHeader(2);

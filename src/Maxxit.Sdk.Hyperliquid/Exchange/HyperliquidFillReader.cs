@@ -10,11 +10,13 @@ internal sealed class HyperliquidFillReader
 {
     private readonly HyperliquidInfoClient _info;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
 
-    public HyperliquidFillReader(HyperliquidInfoClient info, ILogger logger)
+    public HyperliquidFillReader(HyperliquidInfoClient info, ILogger logger, TimeProvider time)
     {
         _info = info;
         _logger = logger;
+        _time = time;
     }
 
     public async Task<OrderResult> FromPlacedAsync(string user, HyperliquidOrderResult result, HyperliquidOrder order, int leverage, CancellationToken cancellationToken)
@@ -22,7 +24,7 @@ internal sealed class HyperliquidFillReader
         var oid = result.OrderId ?? throw new HyperliquidApiException("Hyperliquid accepted the order without an order id.", null, isTransient: false);
         if (result.Kind == HyperliquidOrderResultKind.Filled && result.AveragePrice is { } average)
         {
-            var (_, _, fees) = await FillsOfAsync(user, oid, cancellationToken).ConfigureAwait(false);
+            var (_, _, fees) = await FillsOfAsync(user, oid, null, cancellationToken).ConfigureAwait(false);
             return Filled(oid, result.FilledSize, average, leverage, fees, order.ClientOrderId?.ToString());
         }
 
@@ -62,11 +64,39 @@ internal sealed class HyperliquidFillReader
             };
         }
 
-        var (size, notional, fees) = await FillsOfAsync(user, existing.OrderId, cancellationToken).ConfigureAwait(false);
+        var (size, notional, fees) = await FillsOfAsync(user, existing.OrderId, existing.Timestamp, cancellationToken).ConfigureAwait(false);
 
         // Fills older than the exchange's recent-fills window are gone; the limit price then bounds the true average.
         var average = size > 0m ? notional / size : existing.LimitPrice;
         return Filled(existing.OrderId, filled, average, leverage, fees, existing.ClientOrderId);
+    }
+
+    /// <summary>What became of an order found by cloid, for fill confirmation: never places or changes anything.</summary>
+    public async Task<OrderFate> FateOfAsync(string user, HyperliquidOrderState state, CancellationToken cancellationToken)
+    {
+        var oid = state.OrderId.ToString(CultureInfo.InvariantCulture);
+        var working = state.Status is "open" or "triggered";
+        if (state.FilledSize <= 0m)
+        {
+            return working
+                ? OrderFate.Pending($"Hyperliquid order {oid} is {state.Status}, nothing filled yet.")
+                : OrderFate.Cancelled($"{state.Status}: Hyperliquid order {oid} ended without a fill.");
+        }
+
+        if (working)
+        {
+            // A resting order that filled in part is still working; its fate is known once it is filled or cancelled.
+            return OrderFate.Pending(string.Create(
+                CultureInfo.InvariantCulture, $"Hyperliquid order {oid} is {state.Status}, {state.FilledSize} of {state.OriginalSize} filled."));
+        }
+
+        // Filled, or cancelled after a partial fill (the filled part is a real position either way).
+        var (size, notional, fees) = await FillsOfAsync(user, state.OrderId, state.Timestamp, cancellationToken).ConfigureAwait(false);
+        var average = size > 0m ? notional / size : state.LimitPrice;
+        return OrderFate.Filled(state.FilledSize, average, fees, oid) with
+        {
+            Reason = state.Status == "filled" ? null : $"{state.Status} after a partial fill",
+        };
     }
 
     private static OrderResult Filled(long oid, decimal size, decimal average, int leverage, decimal fees, string? cloid) => new()
@@ -81,12 +111,15 @@ internal sealed class HyperliquidFillReader
         SubmissionId = cloid,
     };
 
-    private async Task<(decimal Size, decimal Notional, decimal Fees)> FillsOfAsync(string user, long oid, CancellationToken cancellationToken)
+    private async Task<(decimal Size, decimal Notional, decimal Fees)> FillsOfAsync(string user, long oid, long? placedAt, CancellationToken cancellationToken)
     {
         try
         {
+            // userFills costs 20 weight plus 1 per 20 fills returned (up to 2,000); asking only for the fills since the
+            // order was placed (a minute of clock slack) keeps one fill lookup at about 21.
+            var since = (placedAt ?? _time.GetUtcNow().ToUnixTimeMilliseconds()) - 60_000;
             decimal size = 0m, notional = 0m, fees = 0m;
-            foreach (var fill in await _info.GetUserFillsAsync(user, cancellationToken).ConfigureAwait(false))
+            foreach (var fill in await _info.GetUserFillsByTimeAsync(user, since, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (fill.OrderId == oid)
                 {

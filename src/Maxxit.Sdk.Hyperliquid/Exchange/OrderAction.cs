@@ -32,6 +32,9 @@ public sealed class OrderAction : L1Action
     public OrderGrouping Grouping { get; }
 
     /// <inheritdoc />
+    internal override int BatchLength => Orders.Count;
+
+    /// <inheritdoc />
     public override void WriteTo(ref MessagePackWriter writer)
     {
         writer.WriteMapHeader(3);

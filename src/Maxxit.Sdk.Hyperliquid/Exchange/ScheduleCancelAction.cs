@@ -25,6 +25,9 @@ public sealed class ScheduleCancelAction : L1Action
     public long? Time { get; }
 
     /// <inheritdoc />
+    internal override bool SafeToRepeat => true;
+
+    /// <inheritdoc />
     public override void WriteTo(ref MessagePackWriter writer)
     {
         writer.WriteMapHeader(Time is null ? 1 : 2);

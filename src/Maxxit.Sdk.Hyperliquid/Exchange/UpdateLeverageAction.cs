@@ -32,6 +32,9 @@ public sealed class UpdateLeverageAction : L1Action
     public bool IsCross { get; }
 
     /// <inheritdoc />
+    internal override bool SafeToRepeat => true;
+
+    /// <inheritdoc />
     public override void WriteTo(ref MessagePackWriter writer)
     {
         writer.WriteMapHeader(4);

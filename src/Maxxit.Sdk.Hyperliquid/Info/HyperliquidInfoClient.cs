@@ -130,8 +130,216 @@ public sealed class HyperliquidInfoClient
         var address = HyperliquidAddress.Normalize(user, nameof(user));
         var bytes = await PostAsync("userFills", w => w.WriteString("user", address), cancellationToken).ConfigureAwait(false);
         var fills = Deserialize(bytes, InfoJsonContext.Default.ListFillDto, "userFills");
-        return fills.ConvertAll(f => new HyperliquidFill(f.Coin, f.Px, f.Sz, f.Side == "B", f.Time, f.Oid, f.Fee, f.ClosedPnl, f.Cloid));
+        _http.ChargeItems("userFills", fills.Count);
+        return fills.ConvertAll(ToFill);
     }
+
+    /// <summary>
+    /// A user's fills between two times (<c>userFillsByTime</c>, oldest first, at most 2,000 per answer; only the
+    /// 10,000 most recent fills are kept by the exchange). Page by asking again from the last fill's time.
+    /// </summary>
+    /// <param name="user">The account address.</param>
+    /// <param name="startTime">From this time, UTC milliseconds, inclusive.</param>
+    /// <param name="endTime">Up to this time, UTC milliseconds; null for now.</param>
+    /// <param name="aggregateByTime">Merge partial fills of one order at one time into one fill.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The fills.</returns>
+    public async Task<IReadOnlyList<HyperliquidFill>> GetUserFillsByTimeAsync(
+        string user, long startTime, long? endTime = null, bool aggregateByTime = false, CancellationToken cancellationToken = default)
+    {
+        var address = HyperliquidAddress.Normalize(user, nameof(user));
+        if (startTime < 0)
+        {
+            throw new Errors.MaxxitValidationException("start_time", "must not be negative");
+        }
+
+        var bytes = await PostAsync(
+            "userFillsByTime",
+            w =>
+            {
+                w.WriteString("user", address);
+                w.WriteNumber("startTime", startTime);
+                if (endTime is { } end)
+                {
+                    w.WriteNumber("endTime", end);
+                }
+
+                if (aggregateByTime)
+                {
+                    w.WriteBoolean("aggregateByTime", true);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        var fills = Deserialize(bytes, InfoJsonContext.Default.ListFillDto, "userFillsByTime");
+        _http.ChargeItems("userFillsByTime", fills.Count);
+        return fills.ConvertAll(ToFill);
+    }
+
+    /// <summary>A user's resting orders: <c>openOrders</c> (weight 20), or <c>frontendOpenOrders</c> with cloid, type and trigger fields.</summary>
+    /// <param name="user">The account address.</param>
+    /// <param name="frontend">Ask <c>frontendOpenOrders</c> for the full shape.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The orders, newest first.</returns>
+    public async Task<IReadOnlyList<HyperliquidOpenOrder>> GetOpenOrdersAsync(string user, bool frontend = false, CancellationToken cancellationToken = default)
+    {
+        var address = HyperliquidAddress.Normalize(user, nameof(user));
+        var type = frontend ? "frontendOpenOrders" : "openOrders";
+        var bytes = await PostAsync(type, w => w.WriteString("user", address), cancellationToken).ConfigureAwait(false);
+        return Deserialize(bytes, InfoJsonContext.Default.ListOpenOrderDto, type).ConvertAll(o =>
+            new HyperliquidOpenOrder(o.Coin, o.Side == "B", o.LimitPx, o.Sz, o.Oid, o.Timestamp)
+            {
+                OriginalSize = o.OrigSz,
+                ClientOrderId = o.Cloid,
+                OrderType = o.OrderType,
+                TimeInForce = o.Tif,
+                ReduceOnly = o.ReduceOnly,
+                IsTrigger = o.IsTrigger,
+                TriggerPrice = o.TriggerPx,
+            });
+    }
+
+    /// <summary>A user's most recent orders with their final status (<c>historicalOrders</c>, at most 2,000; weight 20 + 1 per 20).</summary>
+    /// <param name="user">The account address.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The orders, newest first.</returns>
+    public async Task<IReadOnlyList<HyperliquidOrderState>> GetHistoricalOrdersAsync(string user, CancellationToken cancellationToken = default)
+    {
+        var address = HyperliquidAddress.Normalize(user, nameof(user));
+        var bytes = await PostAsync("historicalOrders", w => w.WriteString("user", address), cancellationToken).ConfigureAwait(false);
+        var orders = Deserialize(bytes, InfoJsonContext.Default.ListOrderStatusOrderDto, "historicalOrders");
+        _http.ChargeItems("historicalOrders", orders.Count);
+        var states = new List<HyperliquidOrderState>(orders.Count);
+        foreach (var entry in orders)
+        {
+            if (entry.Order is { } o)
+            {
+                states.Add(new HyperliquidOrderState(o.Coin, o.Side == "B", o.LimitPx, o.OrigSz, o.Sz, o.Oid, o.Cloid, entry.Status, entry.StatusTimestamp, o.Timestamp));
+            }
+        }
+
+        return states;
+    }
+
+    /// <summary>Candles of a coin (<c>candleSnapshot</c>; at most 5,000 of the most recent; weight 20 + 1 per 60).</summary>
+    /// <param name="coin">The coin.</param>
+    /// <param name="interval">1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 8h, 12h, 1d, 3d, 1w or 1M.</param>
+    /// <param name="startTime">From, UTC milliseconds.</param>
+    /// <param name="endTime">To, UTC milliseconds.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The candles, oldest first.</returns>
+    public async Task<IReadOnlyList<HyperliquidCandle>> GetCandlesAsync(string coin, string interval, long startTime, long endTime, CancellationToken cancellationToken = default)
+    {
+        RequireCoin(coin);
+        if (!CandleIntervals.Contains(interval))
+        {
+            throw new Errors.MaxxitValidationException("interval", "must be one of " + string.Join(", ", CandleIntervals));
+        }
+
+        if (startTime < 0 || endTime < startTime)
+        {
+            throw new Errors.MaxxitValidationException("end_time", "must not be before start_time (both UTC milliseconds, not negative)");
+        }
+
+        var bytes = await PostAsync(
+            "candleSnapshot",
+            w =>
+            {
+                w.WriteStartObject("req");
+                w.WriteString("coin", coin);
+                w.WriteString("interval", interval);
+                w.WriteNumber("startTime", startTime);
+                w.WriteNumber("endTime", endTime);
+                w.WriteEndObject();
+            },
+            cancellationToken).ConfigureAwait(false);
+        var candles = Deserialize(bytes, InfoJsonContext.Default.ListCandleDto, "candleSnapshot");
+        _http.ChargeItems("candleSnapshot", candles.Count);
+        return candles.ConvertAll(c => new HyperliquidCandle(c.Coin, c.Interval, c.OpenTime, c.CloseTime, c.Open, c.High, c.Low, c.Close, c.Volume, c.Trades));
+    }
+
+    /// <summary>A coin's funding rates over time (<c>fundingHistory</c>; weight 20 + 1 per 20).</summary>
+    /// <param name="coin">The coin.</param>
+    /// <param name="startTime">From, UTC milliseconds.</param>
+    /// <param name="endTime">To, UTC milliseconds; null for now.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The rates, oldest first.</returns>
+    public async Task<IReadOnlyList<HyperliquidFundingRate>> GetFundingHistoryAsync(string coin, long startTime, long? endTime = null, CancellationToken cancellationToken = default)
+    {
+        RequireCoin(coin);
+        var bytes = await PostAsync("fundingHistory", w => WriteRange(w.WriteStringAnd("coin", coin), startTime, endTime), cancellationToken).ConfigureAwait(false);
+        var rates = Deserialize(bytes, InfoJsonContext.Default.ListFundingRateDto, "fundingHistory");
+        _http.ChargeItems("fundingHistory", rates.Count);
+        return rates.ConvertAll(r => new HyperliquidFundingRate(r.Coin, r.FundingRate, r.Premium, r.Time));
+    }
+
+    /// <summary>A user's funding payments (<c>userFunding</c>; weight 20 + 1 per 20).</summary>
+    /// <param name="user">The account address.</param>
+    /// <param name="startTime">From, UTC milliseconds.</param>
+    /// <param name="endTime">To, UTC milliseconds; null for now.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The payments, oldest first.</returns>
+    public async Task<IReadOnlyList<HyperliquidFundingPayment>> GetUserFundingAsync(string user, long startTime, long? endTime = null, CancellationToken cancellationToken = default)
+    {
+        var address = HyperliquidAddress.Normalize(user, nameof(user));
+        var bytes = await PostAsync("userFunding", w => WriteRange(w.WriteStringAnd("user", address), startTime, endTime), cancellationToken).ConfigureAwait(false);
+        var payments = Deserialize(bytes, InfoJsonContext.Default.ListUserFundingDto, "userFunding");
+        _http.ChargeItems("userFunding", payments.Count);
+        return payments
+            .Where(p => p.Delta is not null)
+            .Select(p => new HyperliquidFundingPayment(p.Delta!.Coin, p.Delta.Usdc, p.Delta.Szi, p.Delta.FundingRate, p.Time, p.Hash))
+            .ToList();
+    }
+
+    /// <summary>A coin's book now (<c>l2Book</c>, weight 2): up to 20 levels a side.</summary>
+    /// <param name="coin">The coin.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The book.</returns>
+    public async Task<Streams.HyperliquidBook> GetL2BookAsync(string coin, CancellationToken cancellationToken = default)
+    {
+        RequireCoin(coin);
+        var bytes = await PostAsync("l2Book", w => w.WriteString("coin", coin), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return Streams.HyperliquidStreamParser.ParseBook(bytes);
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed("l2Book", ex.Message, ex);
+        }
+    }
+
+    private static readonly string[] CandleIntervals = ["1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "8h", "12h", "1d", "3d", "1w", "1M"];
+
+    private static void RequireCoin(string coin)
+    {
+        if (string.IsNullOrWhiteSpace(coin))
+        {
+            throw new Errors.MaxxitValidationException("coin", "must not be empty");
+        }
+    }
+
+    private static void WriteRange(Utf8JsonWriter w, long startTime, long? endTime)
+    {
+        if (startTime < 0 || endTime < startTime)
+        {
+            throw new Errors.MaxxitValidationException("start_time", "must not be negative or after end_time");
+        }
+
+        w.WriteNumber("startTime", startTime);
+        if (endTime is { } end)
+        {
+            w.WriteNumber("endTime", end);
+        }
+    }
+
+    internal static HyperliquidFill ToFill(FillDto f) => new(f.Coin, f.Px, f.Sz, f.Side == "B", f.Time, f.Oid, f.Fee, f.ClosedPnl, f.Cloid)
+    {
+        Direction = f.Dir,
+        TradeId = f.Tid,
+        Hash = f.Hash,
+        StartPosition = f.StartPosition,
+        FeeToken = f.FeeToken,
+    };
 
     private async Task<HyperliquidOrderState?> GetOrderStatusAsync(string address, Action<Utf8JsonWriter> writeOid, CancellationToken cancellationToken)
     {

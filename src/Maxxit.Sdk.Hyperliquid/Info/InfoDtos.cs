@@ -124,6 +124,109 @@ internal sealed class OrderDto
     public decimal OrigSz { get; set; }
 
     public string? Cloid { get; set; }
+
+    public string? OrderType { get; set; }
+
+    public string? Tif { get; set; }
+
+    public bool? ReduceOnly { get; set; }
+
+    public bool? IsTrigger { get; set; }
+
+    public decimal? TriggerPx { get; set; }
+}
+
+internal sealed class OpenOrderDto
+{
+    public string Coin { get; set; } = "";
+
+    public string Side { get; set; } = "";
+
+    public decimal LimitPx { get; set; }
+
+    public decimal Sz { get; set; }
+
+    public long Oid { get; set; }
+
+    public long Timestamp { get; set; }
+
+    public decimal? OrigSz { get; set; }
+
+    public string? Cloid { get; set; }
+
+    public string? OrderType { get; set; }
+
+    public string? Tif { get; set; }
+
+    public bool? ReduceOnly { get; set; }
+
+    public bool? IsTrigger { get; set; }
+
+    public decimal? TriggerPx { get; set; }
+}
+
+internal sealed class CandleDto
+{
+    [JsonPropertyName("s")]
+    public string Coin { get; set; } = "";
+
+    [JsonPropertyName("i")]
+    public string Interval { get; set; } = "";
+
+    [JsonPropertyName("t")]
+    public long OpenTime { get; set; }
+
+    [JsonPropertyName("T")]
+    public long CloseTime { get; set; }
+
+    [JsonPropertyName("o")]
+    public decimal Open { get; set; }
+
+    [JsonPropertyName("h")]
+    public decimal High { get; set; }
+
+    [JsonPropertyName("l")]
+    public decimal Low { get; set; }
+
+    [JsonPropertyName("c")]
+    public decimal Close { get; set; }
+
+    [JsonPropertyName("v")]
+    public decimal Volume { get; set; }
+
+    [JsonPropertyName("n")]
+    public long Trades { get; set; }
+}
+
+internal sealed class FundingRateDto
+{
+    public string Coin { get; set; } = "";
+
+    public decimal FundingRate { get; set; }
+
+    public decimal Premium { get; set; }
+
+    public long Time { get; set; }
+}
+
+internal sealed class UserFundingDto
+{
+    public long Time { get; set; }
+
+    public string Hash { get; set; } = "";
+
+    public UserFundingDeltaDto? Delta { get; set; }
+}
+
+internal sealed class UserFundingDeltaDto
+{
+    public string Coin { get; set; } = "";
+
+    public decimal Usdc { get; set; }
+
+    public decimal Szi { get; set; }
+
+    public decimal FundingRate { get; set; }
 }
 
 internal sealed class FillDto
@@ -145,6 +248,16 @@ internal sealed class FillDto
     public decimal ClosedPnl { get; set; }
 
     public string? Cloid { get; set; }
+
+    public string? Dir { get; set; }
+
+    public string? Hash { get; set; }
+
+    public long? Tid { get; set; }
+
+    public decimal? StartPosition { get; set; }
+
+    public string? FeeToken { get; set; }
 }
 
 [JsonSourceGenerationOptions(
@@ -156,4 +269,9 @@ internal sealed class FillDto
 [JsonSerializable(typeof(OrderStatusDto))]
 [JsonSerializable(typeof(List<FillDto>))]
 [JsonSerializable(typeof(Dictionary<string, decimal>))]
+[JsonSerializable(typeof(List<OpenOrderDto>))]
+[JsonSerializable(typeof(List<OrderStatusOrderDto>))]
+[JsonSerializable(typeof(List<CandleDto>))]
+[JsonSerializable(typeof(List<FundingRateDto>))]
+[JsonSerializable(typeof(List<UserFundingDto>))]
 internal sealed partial class InfoJsonContext : JsonSerializerContext;

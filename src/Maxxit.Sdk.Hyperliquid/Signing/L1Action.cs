@@ -14,4 +14,13 @@ public abstract class L1Action
     /// <summary>Writes the action as a MessagePack map, fields in the exchange's order.</summary>
     /// <param name="writer">The writer.</param>
     public abstract void WriteTo(ref MessagePackWriter writer);
+
+    /// <summary>The length of the action's array (orders, cancels, modifies) for the IP weight 1 + floor(n / 40); 0 when unbatched.</summary>
+    internal virtual int BatchLength => 0;
+
+    /// <summary>
+    /// Whether sending the action twice has the effect of sending it once (set leverage, schedule a cancel, cancel), so a
+    /// 429 may be retried blindly. Orders and modifies are not: they are retried only after a cloid check.
+    /// </summary>
+    internal virtual bool SafeToRepeat => false;
 }

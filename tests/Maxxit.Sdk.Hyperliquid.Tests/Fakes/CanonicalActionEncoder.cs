@@ -13,9 +13,9 @@ internal static class CanonicalActionEncoder
 {
     private static readonly string[] KeyOrder =
     [
-        "type", "orders", "cancels", "grouping", "builder",
+        "type", "orders", "cancels", "modifies", "grouping", "builder", "oid", "order",
         "a", "b", "p", "s", "r", "t", "c", "o",
-        "asset", "cloid", "isCross", "leverage",
+        "asset", "isBuy", "ntli", "cloid", "isCross", "leverage",
         "limit", "tif", "trigger", "isMarket", "triggerPx", "tpsl",
         "time", "name", "subAccountUser", "isDeposit", "usd", "num",
     ];

@@ -46,7 +46,10 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
     private int _failExchange;
     private int _failExchangeStatus;
     private int _loseExchange;
+    private int _loseExchangeStatus = 504;
     private string? _loseExchangeType;
+    private FakeWeightBudget? _budget;
+    private int _throttled;
 
     private FakeHyperliquidServer(WebApplication app, HyperliquidNetwork network)
     {
@@ -55,6 +58,66 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
     }
 
     public HyperliquidNetwork Network { get; }
+
+    /// <summary>The WebSocket endpoint, fed by this exchange's fills and order changes.</summary>
+    public FakeStreamHub Streams { get; } = new();
+
+    public Uri WebSocketUrl => new(BaseUrl.AbsoluteUri.Replace("http://", "ws://", StringComparison.Ordinal).TrimEnd('/') + "/ws");
+
+    private void WireStreams()
+    {
+        Streams.SnapshotFills = user =>
+        {
+            lock (_gate)
+            {
+                return UserFills(user);
+            }
+        };
+        Streams.SnapshotMids = () =>
+        {
+            lock (_gate)
+            {
+                return AllMids();
+            }
+        };
+        FillRecorded += (user, fill) => Streams.Publish("userFills:" + user, new JsonObject
+        {
+            ["channel"] = "userFills",
+            ["data"] = new JsonObject { ["user"] = user, ["fills"] = new JsonArray(fill.DeepClone()) },
+        });
+        OrderChanged += order => Streams.Publish("orderUpdates", new JsonObject
+        {
+            ["channel"] = "orderUpdates",
+            ["data"] = new JsonArray(new JsonObject
+            {
+                ["order"] = new JsonObject
+                {
+                    ["coin"] = order.Coin,
+                    ["side"] = order.IsBuy ? "B" : "A",
+                    ["limitPx"] = Wire(order.LimitPx),
+                    ["sz"] = Wire(order.Sz),
+                    ["oid"] = order.Oid,
+                    ["timestamp"] = order.Timestamp,
+                    ["origSz"] = Wire(order.OrigSz),
+                    ["cloid"] = order.Cloid,
+                },
+                ["status"] = order.Status,
+                ["statusTimestamp"] = order.StatusTimestamp,
+            }),
+        }, order.User);
+    }
+
+    /// <summary>Pushes an allMids message with the current mids to the subscribed connections.</summary>
+    public void PublishMids()
+    {
+        JsonObject mids;
+        lock (_gate)
+        {
+            mids = AllMids();
+        }
+
+        Streams.Publish("allMids", new JsonObject { ["channel"] = "allMids", ["data"] = new JsonObject { ["mids"] = mids } });
+    }
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -114,8 +177,11 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var server = new FakeHyperliquidServer(app, network);
+        app.UseWebSockets();
         app.MapPost("/info", server.HandleInfoAsync);
         app.MapPost("/exchange", server.HandleExchangeAsync);
+        app.Map("/ws", server.Streams.HandleAsync);
+        server.WireStreams();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address);
@@ -139,6 +205,33 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
             _agents[agent.ToLowerInvariant()] = user.ToLowerInvariant();
         }
     }
+
+    /// <summary>Takes a coin's book away (false: IOC orders find nothing to match and end as iocCancelRejected) or gives it back.</summary>
+    public void SetLiquidity(string coin, bool liquid)
+    {
+        lock (_gate)
+        {
+            Markets.Single(m => m.Name == coin).HasLiquidity = liquid;
+        }
+    }
+
+    /// <summary>The fills the fake recorded, newest first, each with its user.</summary>
+    public IReadOnlyList<JsonObject> Fills
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _fills.Select(f => f.DeepClone().AsObject())];
+            }
+        }
+    }
+
+    /// <summary>Raised under the fake's lock for every fill, for a WebSocket fake to stream it.</summary>
+    public event Action<string, JsonObject>? FillRecorded;
+
+    /// <summary>Raised under the fake's lock whenever an order's status changes.</summary>
+    public event Action<FakeOrder>? OrderChanged;
 
     public void SetMid(string coin, decimal mid)
     {
@@ -166,13 +259,35 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Executes the next requests (of one action type, if given) but answers 504, as when a gateway times out after the exchange acted.</summary>
-    public void LoseNextExchangeResponses(int count, string? actionType = null)
+    /// <summary>Executes the next requests (of one action type, if given) but answers 504 (or the given status), as when a gateway fails after the exchange acted.</summary>
+    public void LoseNextExchangeResponses(int count, string? actionType = null, HttpStatusCode status = HttpStatusCode.GatewayTimeout)
     {
         lock (_gate)
         {
             _loseExchange = count;
             _loseExchangeType = actionType;
+            _loseExchangeStatus = (int)status;
+        }
+    }
+
+    /// <summary>Counts request weight per IP the way the venue does and answers 429 past the budget.</summary>
+    public void EnforceWeightBudget(int perMinute, TimeProvider time)
+    {
+        lock (_gate)
+        {
+            _budget = new FakeWeightBudget(perMinute, time);
+        }
+    }
+
+    /// <summary>How many requests the fake refused with 429 because the weight budget was spent.</summary>
+    public int Throttled
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _throttled;
+            }
         }
     }
 
@@ -191,6 +306,13 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         lock (_gate)
         {
             _infoTypes.Add(type);
+            if (_budget is { } budget && !budget.TryTake(FakeWeightBudget.InfoWeight(type)))
+            {
+                _throttled++;
+                context.Response.StatusCode = 429;
+                return;
+            }
+
             if (_failInfo > 0)
             {
                 _failInfo--;
@@ -206,6 +328,14 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
                 "clearinghouseState" => Clearinghouse(request.GetProperty("user").GetString()!),
                 "orderStatus" => OrderStatus(request.GetProperty("user").GetString()!, request.GetProperty("oid")),
                 "userFills" => UserFills(request.GetProperty("user").GetString()!),
+                "userFillsByTime" => UserFillsByTime(request),
+                "openOrders" => OpenOrders(request.GetProperty("user").GetString()!, frontend: false),
+                "frontendOpenOrders" => OpenOrders(request.GetProperty("user").GetString()!, frontend: true),
+                "historicalOrders" => HistoricalOrders(request.GetProperty("user").GetString()!),
+                "l2Book" => L2Book(request.GetProperty("coin").GetString()!),
+                "candleSnapshot" => Candles(request.GetProperty("req")),
+                "fundingHistory" => FundingHistory(request.GetProperty("coin").GetString()!, request.GetProperty("startTime").GetInt64()),
+                "userFunding" => UserFunding(request.GetProperty("startTime").GetInt64()),
                 _ => null,
             };
         }
@@ -228,6 +358,13 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         lock (_gate)
         {
             _exchangeBodies.Add(text);
+            if (_budget is { } budget && !budget.TryTake(FakeWeightBudget.ExchangeWeight(text)))
+            {
+                _throttled++;
+                context.Response.StatusCode = 429;
+                return;
+            }
+
             if (_failExchange > 0)
             {
                 _failExchange--;
@@ -241,7 +378,7 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
             if (_loseExchange > 0 && (_loseExchangeType is null || _loseExchangeType == actionType))
             {
                 _loseExchange--;
-                context.Response.StatusCode = 504;
+                context.Response.StatusCode = _loseExchangeStatus;
                 return;
             }
         }
@@ -285,7 +422,8 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         }
 
         var vault = request.TryGetProperty("vaultAddress", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        var signer = RecoverL1(packed, nonce, vault, signature).ToLowerHex();
+        long? expiresAfter = request.TryGetProperty("expiresAfter", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetInt64() : null;
+        var signer = RecoverL1(packed, nonce, vault, expiresAfter, signature).ToLowerHex();
         string user;
         if (_agents.TryGetValue(signer, out var owned))
         {
@@ -313,7 +451,10 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
             "cancel" => Cancel(action, user, byCloid: false),
             "cancelByCloid" => Cancel(action, user, byCloid: true),
             "updateLeverage" => UpdateLeverage(action, user),
-            "scheduleCancel" => Ok("default"),
+            "scheduleCancel" => ScheduleCancel(action, user),
+            "modify" => Modify(action.GetProperty("oid"), action.GetProperty("order"), user, batch: false),
+            "batchModify" => BatchModify(action, user),
+            "updateIsolatedMargin" => Ok("default"),
             _ => Error("Unknown action type " + type),
         };
     }
@@ -416,16 +557,22 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         if (isTrigger || (!crosses && tif != "Ioc"))
         {
             _orders.Add(order);
+            OrderChanged?.Invoke(order);
             return new JsonObject { ["resting"] = WithCloid(new JsonObject { ["oid"] = order.Oid }, cloid) };
         }
 
-        if (!crosses)
+        if (!crosses || !market.HasLiquidity)
         {
+            // The exchange keeps the refused IOC: orderStatus and historicalOrders report it as iocCancelRejected.
+            order.Status = "iocCancelRejected";
+            _orders.Add(order);
+            OrderChanged?.Invoke(order);
             return new JsonObject { ["error"] = $"Order could not immediately match against any resting orders. asset={asset}" };
         }
 
         Fill(order, market.Mid, account);
         _orders.Add(order);
+        OrderChanged?.Invoke(order);
         return new JsonObject
         {
             ["filled"] = WithCloid(
@@ -451,7 +598,9 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
             account.Positions[order.Coin] = (next, increases ? ((szi * entry) + (signed * price)) / next : entry);
         }
 
-        _fills.Insert(0, new JsonObject
+        // As on the exchange: the direction says what the fill did to the position, including a flip ("Long > Short");
+        // older fills carry no tid and no feeToken, and a fill of an order without a cloid has no cloid field at all.
+        var fill = new JsonObject
         {
             ["coin"] = order.Coin,
             ["px"] = Wire(price),
@@ -459,17 +608,115 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
             ["side"] = order.IsBuy ? "B" : "A",
             ["time"] = order.Timestamp,
             ["startPosition"] = Wire(szi),
-            ["dir"] = order.IsBuy ? "Open Long" : "Open Short",
-            ["closedPnl"] = "0.0",
-            ["hash"] = "0x" + new string('0', 64),
+            ["dir"] = Direction(szi, next),
+            ["closedPnl"] = Wire(decimal.Round(ClosedPnl(szi, entry, signed, price), 6)),
+            ["hash"] = "0x" + order.Oid.ToString("x64", CultureInfo.InvariantCulture),
             ["oid"] = order.Oid,
             ["crossed"] = true,
             ["fee"] = Wire(decimal.Round(order.OrigSz * price * 0.00045m, 6)),
-            ["tid"] = order.Oid * 7,
-            ["feeToken"] = "USDC",
-            ["cloid"] = order.Cloid,
-            ["user"] = order.User,
-        });
+        };
+        if (!LegacyFills)
+        {
+            fill["tid"] = order.Oid * 7;
+            fill["feeToken"] = "USDC";
+        }
+
+        if (order.Cloid is not null)
+        {
+            fill["cloid"] = order.Cloid;
+        }
+
+        fill["user"] = order.User;
+        _fills.Insert(0, fill);
+        var streamed = fill.DeepClone().AsObject();
+        streamed.Remove("user");
+        FillRecorded?.Invoke(order.User, streamed);
+    }
+
+    /// <summary>When true, new fills are written the way older mainnet fills are: without tid and feeToken.</summary>
+    public bool LegacyFills { get; set; }
+
+    private static string Direction(decimal before, decimal after) => (Math.Sign(before), Math.Sign(after)) switch
+    {
+        (0, > 0) => "Open Long",
+        (0, < 0) => "Open Short",
+        (> 0, < 0) => "Long > Short",
+        (< 0, > 0) => "Short > Long",
+        (> 0, _) => after > before ? "Open Long" : "Close Long",
+        (< 0, _) => after < before ? "Open Short" : "Close Short",
+        _ => "Open Long",
+    };
+
+    private static decimal ClosedPnl(decimal before, decimal entry, decimal signed, decimal price)
+    {
+        if (before == 0m || Math.Sign(before) == Math.Sign(signed))
+        {
+            return 0m;
+        }
+
+        var closed = Math.Min(Math.Abs(before), Math.Abs(signed));
+        return closed * (price - entry) * Math.Sign(before);
+    }
+
+    /// <summary>The dead man's switch time each user armed with scheduleCancel (absent when unset).</summary>
+    public IReadOnlyDictionary<string, long> ScheduledCancels
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, long>(_scheduledCancels);
+            }
+        }
+    }
+
+    private readonly Dictionary<string, long> _scheduledCancels = new(StringComparer.Ordinal);
+
+    private JsonNode ScheduleCancel(JsonElement action, string user)
+    {
+        if (action.TryGetProperty("time", out var time))
+        {
+            _scheduledCancels[user] = time.GetInt64();
+        }
+        else
+        {
+            _scheduledCancels.Remove(user);
+        }
+
+        return Ok("default");
+    }
+
+    private JsonNode BatchModify(JsonElement action, string user)
+    {
+        var statuses = new JsonArray();
+        foreach (var modify in action.GetProperty("modifies").EnumerateArray())
+        {
+            statuses.Add(Modify(modify.GetProperty("oid"), modify.GetProperty("order"), user, batch: true));
+        }
+
+        return new JsonObject
+        {
+            ["status"] = "ok",
+            ["response"] = new JsonObject { ["type"] = "order", ["data"] = new JsonObject { ["statuses"] = statuses } },
+        };
+    }
+
+    private JsonNode Modify(JsonElement oid, JsonElement wire, string user, bool batch)
+    {
+        var order = oid.ValueKind == JsonValueKind.String
+            ? _orders.LastOrDefault(o => o.User == user && o.Cloid == oid.GetString())
+            : _orders.FirstOrDefault(o => o.User == user && o.Oid == oid.GetInt64());
+        if (order is not { Status: "open" })
+        {
+            const string message = "Cannot modify canceled or filled order";
+            return batch ? new JsonObject { ["error"] = message } : Error(message);
+        }
+
+        // The exchange cancels the old order and places the replacement under a new oid.
+        order.Status = "canceled";
+        OrderChanged?.Invoke(order);
+        var replaced = PlaceOrder(wire, user, order.Signer, order.Timestamp + 1);
+        return batch ? replaced : Ok("default");
     }
 
     private JsonNode Cancel(JsonElement action, string user, bool byCloid)
@@ -483,6 +730,7 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
             if (order is { Status: "open" })
             {
                 order.Status = "canceled";
+                OrderChanged?.Invoke(order);
                 statuses.Add("success");
             }
             else
@@ -516,7 +764,8 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         var universe = new JsonArray();
         foreach (var m in Markets)
         {
-            var asset = new JsonObject { ["szDecimals"] = m.SzDecimals, ["name"] = m.Name, ["maxLeverage"] = m.MaxLeverage, ["marginTableId"] = m.MaxLeverage };
+            // Older meta answers (the official SDK's cassettes) carry only these three fields.
+            var asset = new JsonObject { ["szDecimals"] = m.SzDecimals, ["name"] = m.Name, ["maxLeverage"] = m.MaxLeverage };
             if (m.IsDelisted)
             {
                 asset["isDelisted"] = true;
@@ -597,6 +846,7 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
                     ["liquidationPx"] = null,
                     ["marginUsed"] = Wire(decimal.Round(value / leverage, 6)),
                     ["maxLeverage"] = Markets[index].MaxLeverage,
+                    ["maxTradeSzs"] = new JsonArray(Wire(decimal.Round(account.AccountValue * 10m / mid, 4)), Wire(decimal.Round(account.AccountValue * 10m / mid, 4))),
                     ["cumFunding"] = new JsonObject { ["allTime"] = "0.0", ["sinceOpen"] = "0.0", ["sinceChange"] = "0.0" },
                 },
             });
@@ -617,7 +867,6 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
             ["crossMaintenanceMarginUsed"] = Wire(decimal.Round(margin / 2, 6)),
             ["withdrawable"] = Wire(Math.Max(0m, decimal.Round(account.AccountValue - margin, 6))),
             ["assetPositions"] = positions,
-            ["time"] = 1732406400000,
         };
     }
 
@@ -637,29 +886,135 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
             ["status"] = "order",
             ["order"] = new JsonObject
             {
-                ["order"] = new JsonObject
-                {
-                    ["coin"] = order.Coin,
-                    ["side"] = order.IsBuy ? "B" : "A",
-                    ["limitPx"] = Wire(order.LimitPx),
-                    ["sz"] = Wire(order.Sz),
-                    ["oid"] = order.Oid,
-                    ["timestamp"] = order.Timestamp,
-                    ["triggerCondition"] = "N/A",
-                    ["isTrigger"] = order.IsTrigger,
-                    ["triggerPx"] = "0.0",
-                    ["children"] = new JsonArray(),
-                    ["isPositionTpsl"] = false,
-                    ["reduceOnly"] = order.ReduceOnly,
-                    ["orderType"] = order.Tif == "Ioc" ? "Market" : "Limit",
-                    ["origSz"] = Wire(order.OrigSz),
-                    ["tif"] = order.Tif,
-                    ["cloid"] = order.Cloid,
-                },
+                ["order"] = OrderJson(order),
                 ["status"] = order.Status,
                 ["statusTimestamp"] = order.StatusTimestamp,
             },
         };
+    }
+
+    private static JsonObject OrderJson(FakeOrder order) => new()
+    {
+        ["coin"] = order.Coin,
+        ["side"] = order.IsBuy ? "B" : "A",
+        ["limitPx"] = Wire(order.LimitPx),
+        ["sz"] = Wire(order.Sz),
+        ["oid"] = order.Oid,
+        ["timestamp"] = order.Timestamp,
+        ["triggerCondition"] = "N/A",
+        ["isTrigger"] = order.IsTrigger,
+        ["triggerPx"] = "0.0",
+        ["children"] = new JsonArray(),
+        ["isPositionTpsl"] = false,
+        ["reduceOnly"] = order.ReduceOnly,
+        // Real IOC orders are reported as Limit with tif Ioc (the python SDK's historicalOrders cassette).
+        ["orderType"] = order.IsTrigger ? "Stop Market" : "Limit",
+        ["origSz"] = Wire(order.OrigSz),
+        ["tif"] = order.Tif,
+        ["cloid"] = order.Cloid,
+    };
+
+    private JsonObject L2Book(string coin)
+    {
+        var mid = Markets.Single(m => m.Name == coin).Mid;
+        var bids = new JsonArray();
+        var asks = new JsonArray();
+        for (var i = 1; i <= 20; i++)
+        {
+            bids.Add(new JsonObject { ["px"] = Wire(decimal.Round(mid * (1 - (0.0001m * i)), 2)), ["sz"] = "1.5", ["n"] = i });
+            asks.Add(new JsonObject { ["px"] = Wire(decimal.Round(mid * (1 + (0.0001m * i)), 2)), ["sz"] = "2.0", ["n"] = 1 });
+        }
+
+        return new JsonObject { ["coin"] = coin, ["time"] = 1700000000000, ["levels"] = new JsonArray(bids, asks) };
+    }
+
+    private static JsonArray Candles(JsonElement req)
+    {
+        // The cassette's shape: T, c, h, i, l, n, o, s, t, v.
+        var coin = req.GetProperty("coin").GetString()!;
+        var interval = req.GetProperty("interval").GetString()!;
+        var start = req.GetProperty("startTime").GetInt64();
+        var candles = new JsonArray();
+        for (var i = 0; i < 3; i++)
+        {
+            var t = start + (i * 3_600_000L);
+            candles.Add(new JsonObject
+            {
+                ["T"] = t + 3_599_999, ["c"] = "0.001604", ["h"] = "0.001616", ["i"] = interval, ["l"] = "0.001601",
+                ["n"] = 709 + i, ["o"] = "0.001601", ["s"] = coin, ["t"] = t, ["v"] = "520665683.0",
+            });
+        }
+
+        return candles;
+    }
+
+    private static JsonArray FundingHistory(string coin, long start) =>
+    [
+        new JsonObject { ["coin"] = coin, ["fundingRate"] = "-0.00061334", ["premium"] = "-0.00091334", ["time"] = start + 1 },
+        new JsonObject { ["coin"] = coin, ["fundingRate"] = "0.0000125", ["premium"] = "0.0003", ["time"] = start + 3_600_000 },
+    ];
+
+    private static JsonArray UserFunding(long start) =>
+    [
+        new JsonObject
+        {
+            ["delta"] = new JsonObject { ["coin"] = "APE", ["fundingRate"] = "-0.00029319", ["nSamples"] = 3, ["szi"] = "40.13333333", ["type"] = "funding", ["usdc"] = "0.145796" },
+            ["hash"] = "0xe3f4",
+            ["time"] = start + 10,
+        },
+    ];
+
+    private JsonArray OpenOrders(string user, bool frontend)
+    {
+        var u = user.ToLowerInvariant();
+        var orders = new JsonArray();
+        foreach (var order in _orders.Where(o => o.User == u && o.Status == "open").OrderByDescending(o => o.Oid))
+        {
+            // openOrders answers the short shape (the python SDK's cassette); frontendOpenOrders the full one.
+            orders.Add(frontend ? OrderJson(order) : new JsonObject
+            {
+                ["coin"] = order.Coin,
+                ["limitPx"] = Wire(order.LimitPx),
+                ["oid"] = order.Oid,
+                ["side"] = order.IsBuy ? "B" : "A",
+                ["sz"] = Wire(order.Sz),
+                ["timestamp"] = order.Timestamp,
+            });
+        }
+
+        return orders;
+    }
+
+    private JsonArray HistoricalOrders(string user)
+    {
+        var u = user.ToLowerInvariant();
+        var orders = new JsonArray();
+        foreach (var order in _orders.Where(o => o.User == u).OrderByDescending(o => o.Oid))
+        {
+            orders.Add(new JsonObject { ["order"] = OrderJson(order), ["status"] = order.Status, ["statusTimestamp"] = order.StatusTimestamp });
+        }
+
+        return orders;
+    }
+
+    private JsonArray UserFillsByTime(JsonElement request)
+    {
+        var u = request.GetProperty("user").GetString()!.ToLowerInvariant();
+        var start = request.GetProperty("startTime").GetInt64();
+        var end = request.TryGetProperty("endTime", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetInt64() : long.MaxValue;
+        var fills = new JsonArray();
+        foreach (var fill in _fills.Where(f => (string?)f["user"] == u).Reverse())
+        {
+            var time = (long)fill["time"]!;
+            if (time >= start && time <= end && fills.Count < 2000)
+            {
+                var copy = fill.DeepClone().AsObject();
+                copy.Remove("user");
+                fills.Add(copy);
+            }
+        }
+
+        return fills;
     }
 
     private JsonArray UserFills(string user)
@@ -678,7 +1033,7 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
 
     private string UserChain => Network == HyperliquidNetwork.Mainnet ? "Mainnet" : "Testnet";
 
-    private EthereumAddress RecoverL1(byte[] packed, long nonce, string? vault, EcdsaSignature signature)
+    private EthereumAddress RecoverL1(byte[] packed, long nonce, string? vault, long? expiresAfter, EcdsaSignature signature)
     {
         var data = new List<byte>(packed);
         var nonceBytes = new byte[8];
@@ -692,6 +1047,15 @@ internal sealed class FakeHyperliquidServer : IAsyncDisposable
         {
             data.Add(1);
             data.AddRange(Convert.FromHexString(vault[2..]));
+        }
+
+        // As the official SDK's action_hash: an expiry is appended as 0x00 and 8 bytes big-endian after the vault part.
+        if (expiresAfter is { } expiry)
+        {
+            data.Add(0);
+            var expiryBytes = new byte[8];
+            BinaryPrimitives.WriteUInt64BigEndian(expiryBytes, (ulong)expiry);
+            data.AddRange(expiryBytes);
         }
 
         var connectionId = Keccak256.Hash(data.ToArray());

@@ -12,6 +12,8 @@ internal sealed class FakeMarket(string name, int szDecimals, int maxLeverage, d
 
     public bool IsDelisted { get; } = isDelisted;
 
+    public bool HasLiquidity { get; set; } = true;
+
     // A realistic slice of the mainnet universe: indices, szDecimals and leverage as on the exchange (MATIC delisted).
     public static List<FakeMarket> Defaults() =>
     [

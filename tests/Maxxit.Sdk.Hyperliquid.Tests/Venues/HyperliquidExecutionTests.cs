@@ -57,7 +57,7 @@ public sealed class HyperliquidExecutionTests
     }
 
     [Fact]
-    public async Task When_the_order_response_is_lost_the_re_run_finds_the_order_by_cloid_instead_of_placing_another()
+    public async Task When_the_order_response_is_lost_fill_confirmation_finds_the_order_by_cloid_instead_of_placing_another()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await HyperliquidTestHost.StartAsync(time: time);
@@ -68,16 +68,18 @@ public sealed class HyperliquidExecutionTests
 
         var first = await executor.ExecuteAsync(signal.Id, CancellationToken.None);
 
-        Assert.Equal(SignalStatus.Executing, first.Status);
-        Assert.Equal(DeploymentOutcome.Unknown, Assert.Single(first.Deployments).Outcome);
+        // The outcome is unknown: the position stays SUBMITTED and is not open in stats.
+        var unknown = Assert.Single(first.Deployments);
+        Assert.Equal(DeploymentOutcome.Unknown, unknown.Outcome);
+        Assert.Equal(PositionStatus.Submitted, unknown.Position!.Status);
         var placed = Assert.Single(host.Server.Orders);
         Assert.Equal("filled", placed.Status);
 
-        time.Advance(TimeSpan.FromMinutes(3));
-        var second = await executor.ExecuteAsync(signal.Id, CancellationToken.None);
+        // Fill confirmation asks orderStatus by cloid and records the venue's fill; nothing is sent again.
+        time.Advance(TimeSpan.FromSeconds(2));
+        var position = Assert.Single(await host.Services.GetRequiredService<FillConfirmer>().RunOnceAsync(CancellationToken.None));
 
-        Assert.Equal(SignalStatus.Executed, second.Status);
-        var position = Assert.Single(second.Positions);
+        Assert.Equal(PositionStatus.Open, position.Status);
         Assert.Single(host.Server.Orders);
         Assert.Equal(placed.Oid.ToString(System.Globalization.CultureInfo.InvariantCulture), position.VenueOrderId);
         Assert.Equal(placed.OrigSz, position.Quantity);
@@ -180,7 +182,7 @@ public sealed class HyperliquidExecutionTests
         var request = await CloseRequestAsync(host, scenario, opened with { Side = TradeSide.Short });
         var sent = host.Server.ExchangeBodies.Count;
 
-        var error = await Assert.ThrowsAsync<Errors.VenueException>(() => host.Venue.ClosePositionAsync(request, CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<Errors.PositionNotOnVenueException>(() => host.Venue.ClosePositionAsync(request, CancellationToken.None).AsTask());
 
         Assert.Contains("holds no short ETH position", error.Message);
         Assert.Equal(sent, host.Server.ExchangeBodies.Count);

@@ -36,7 +36,7 @@ public sealed class HyperliquidMonitorTests
         var closed = Assert.Single(closing.Closed);
         Assert.Equal((PositionStatus.Closed, CloseReason.TrailingStop, 3390m), (closed.Status, closed.CloseReason, closed.ExitPrice));
         var close = Assert.Single(host.Server.Orders, o => o.ReduceOnly);
-        Assert.Equal(ClientOrderId.For(signal.Id, scenario.Deployment.Id, ClientOrderId.Close), close.Cloid);
+        Assert.Equal(ClientOrderId.ForClose(closed.Id, 1), close.Cloid);
         Assert.Equal(0.586m, close.OrigSz);
         Assert.Empty(await host.Venue.GetOpenPositionsAsync(scenario.Deployment, CancellationToken.None));
 
