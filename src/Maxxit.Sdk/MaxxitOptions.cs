@@ -33,8 +33,13 @@ public sealed class MaxxitOptions
     /// <summary>Leverage when the policy sets none (default 2; capped by each market's maximum).</summary>
     public decimal DefaultLeverage { get; set; } = 2m;
 
-    /// <summary>Register the paper (simulated) Hyperliquid and Ostium venues (default true). Real adapters replace them per venue.</summary>
-    public bool UsePaperVenues { get; set; } = true;
+    /// <summary>
+    /// Whether the paper (simulated) Hyperliquid and Ostium venues stand in for venues that have no real adapter.
+    /// Null (the default) means: paper only while no real adapter is registered, so the embedded default runs fully on
+    /// paper and a host with any real adapter never trades on a simulated venue. True (what the builder's
+    /// <c>UsePaperVenues()</c> sets) keeps paper venues next to real ones; false turns them off everywhere.
+    /// </summary>
+    public bool? UsePaperVenues { get; set; }
 
     /// <summary>Account value of every wallet on the paper venues, USD (default 10 000).</summary>
     public decimal PaperAccountValueUsd { get; set; } = 10_000m;

@@ -27,7 +27,8 @@ public static class MaxxitServiceCollectionExtensions
 {
     /// <summary>
     /// Registers everything on the embedded default (in-memory store, paper venues, rule-based policy with the built-in
-    /// rules, weighted generator, priority router). Use the returned builder to add or replace parts.
+    /// rules, weighted generator, priority router). Use the returned builder to add or replace parts. Paper venues run
+    /// only while no real adapter is registered, unless the builder says <see cref="MaxxitBuilder.UsePaperVenues"/>.
     /// </summary>
     public static MaxxitBuilder AddMaxxitV3(this IServiceCollection services, Action<MaxxitOptions>? configure = null)
     {
@@ -46,7 +47,9 @@ public static class MaxxitServiceCollectionExtensions
 
         services.TryAddSingleton<MaxxitMetrics>();
         services.TryAddSingleton<VenueHealthRegistry>();
-        services.TryAddSingleton<VenueAdapterRegistry>();
+        services.TryAddSingleton(VenueSelection.Create);
+        services.AddOptions<VenueSelectionCheck>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VenueSelectionCheck>, VenueSelectionCheckValidator>());
         services.TryAddSingleton<RoutingConfigCache>();
         services.TryAddSingleton<RoutingConfigRefresher>();
         services.TryAddSingleton<IMarketCatalog, MarketCatalog>();
@@ -73,25 +76,7 @@ public static class MaxxitServiceCollectionExtensions
         services.TryAddSingleton<PaperPriceFeed>();
         services.AddPositionLifecycle();
 
-        // Paper venues are registered first so that any real adapter added later for the same venue replaces them.
-        if (!services.Any(d => d.ServiceType == typeof(PaperVenueMarker)))
-        {
-            services.AddSingleton<PaperVenueMarker>();
-            foreach (var venue in new[] { Venue.Hyperliquid, Venue.Ostium })
-            {
-                services.AddSingleton<IVenueAdapter>(sp => PaperVenueFor(sp, venue));
-            }
-        }
-
         return new MaxxitBuilder(services);
-    }
-
-    private static IVenueAdapter PaperVenueFor(IServiceProvider sp, Venue venue)
-    {
-        var options = sp.GetRequiredService<IOptions<MaxxitOptions>>().Value;
-        return options.UsePaperVenues
-            ? new PaperVenueAdapter(venue, sp.GetRequiredService<PaperPriceFeed>(), options.PaperAccountValueUsd, options.PaperFeeRate)
-            : new DisabledVenueAdapter(venue);
     }
 
     private static IAgentKeyProtector CreateKeyProtector(IServiceProvider sp)
@@ -106,6 +91,4 @@ public static class MaxxitServiceCollectionExtensions
             "No MasterKey configured: agent keys are encrypted under a random key for this process only and cannot be decrypted after a restart");
         return new AesGcmAgentKeyProtector(RandomNumberGenerator.GetBytes(32));
     }
-
-    private sealed class PaperVenueMarker;
 }

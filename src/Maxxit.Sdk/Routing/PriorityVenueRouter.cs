@@ -35,7 +35,7 @@ public sealed class PriorityVenueRouter : IVenueRouter
         }
 
         var excluded = request.ExcludedVenues is { Count: > 0 } ex ? ExclusionMask(ex) : 0;
-        int checkedMask = 0, listedMask = 0;
+        int checkedMask = 0, listedMask = 0, noAdapterMask = 0;
         Venue? selected = null;
         string? reason = null;
         var skippedUnhealthy = false;
@@ -49,6 +49,12 @@ public sealed class PriorityVenueRouter : IVenueRouter
             }
 
             checkedMask |= bit;
+            if (!_health.HasAdapter(venue))
+            {
+                noAdapterMask |= bit;
+                continue;
+            }
+
             if (!_catalog.TryGet(venue, request.TokenSymbol, out _))
             {
                 continue;
@@ -71,10 +77,20 @@ public sealed class PriorityVenueRouter : IVenueRouter
             skippedUnhealthy = true;
         }
 
+        if (selected is null && reason is null && noAdapterMask != 0)
+        {
+            reason = NoAdapterReason(request.TokenSymbol, priority, checkedMask, noAdapterMask);
+        }
+
         var duration = Stopwatch.GetElapsedTime(started);
         _metrics.RecordRouting(selected, duration);
         return new RoutingDecision(request.TokenSymbol, selected, reason, priority, new VenueAvailability(checkedMask, listedMask), duration);
     }
+
+    private static string NoAdapterReason(string token, IReadOnlyList<Venue> priority, int checkedMask, int noAdapterMask) =>
+        $"No venue available for {token}. Checked: " + string.Join(", ", priority
+            .Where(v => (checkedMask & (1 << (int)v)) != 0)
+            .Select(v => (noAdapterMask & (1 << (int)v)) != 0 ? $"{v.ToName()} (no adapter)" : v.ToName()));
 
     private static int ExclusionMask(IReadOnlyList<Venue> excluded)
     {
