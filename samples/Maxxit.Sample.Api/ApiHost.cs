@@ -26,7 +26,7 @@ public static class ApiHost
         // Every request body of this API is a small JSON object; Kestrel's 30 MB default only invites abuse.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
-        var maxxit = builder.Services.AddMaxxitV3(o => o.MasterKey = settings.MasterKey);
+        var maxxit = builder.Services.AddMaxxitV3(settings.ApplyTo);
 
         // `--postgres "<conn>"`: everything in PostgreSQL (src/Maxxit.Sdk.Postgres, merged from branch pg); default is in-memory.
         if (settings.PostgresConnectionString is { } connectionString)

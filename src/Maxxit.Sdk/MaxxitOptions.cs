@@ -9,6 +9,13 @@ public sealed class MaxxitOptions
     /// </summary>
     public string? MasterKey { get; set; }
 
+    /// <summary>
+    /// Base64 of older 32-byte master keys, for decryption only (default none). Keep a retired key here until
+    /// <c>AgentKeyRotator.RotateAsync</c> has re-encrypted every stored agent key under <see cref="MasterKey"/>; see
+    /// docs/security.md. Configuration: <c>Maxxit__PreviousMasterKeys__0</c>, <c>Maxxit:PreviousMasterKeys:0</c>.
+    /// </summary>
+    public IList<string> PreviousMasterKeys { get; } = new List<string>();
+
     /// <summary>How often venue market lists are reloaded (default 5 minutes; 1 second to 1 day).</summary>
     public TimeSpan MarketRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -71,6 +71,7 @@ public static class MaxxitServiceCollectionExtensions
         services.TryAddSingleton<IRoutingStore>(sp => sp.GetRequiredService<IMaxxitStore>());
         services.TryAddSingleton<IStatsStore>(sp => sp.GetRequiredService<IMaxxitStore>());
         services.TryAddSingleton<IAgentKeyProtector>(CreateKeyProtector);
+        services.TryAddSingleton<AgentKeyRotator>();
         services.TryAddSingleton<ITradeExecutor, TradeExecutor>();
         services.TryAddSingleton<IMaxxitClient, MaxxitClient>();
         services.TryAddSingleton<PaperPriceFeed>();
@@ -84,7 +85,7 @@ public static class MaxxitServiceCollectionExtensions
         var options = sp.GetRequiredService<IOptions<MaxxitOptions>>().Value;
         if (options.MasterKey is { } base64)
         {
-            return new AesGcmAgentKeyProtector(Convert.FromBase64String(base64));
+            return new AesGcmAgentKeyProtector(Convert.FromBase64String(base64), options.PreviousMasterKeys.Select(Convert.FromBase64String));
         }
 
         sp.GetRequiredService<ILogger<AesGcmAgentKeyProtector>>().LogWarning(
