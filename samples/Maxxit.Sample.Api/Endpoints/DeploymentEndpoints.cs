@@ -1,10 +1,12 @@
 using Maxxit.Sample.Api.Dtos;
 using Maxxit.Sample.Api.Http;
+using Maxxit.Sample.Api.Security;
 using Maxxit.Sdk;
 using Maxxit.Sdk.Agents;
 using Maxxit.Sdk.Client;
 using Maxxit.Sdk.Errors;
 using Maxxit.Sdk.Security;
+using Maxxit.Sdk.Storage;
 
 namespace Maxxit.Sample.Api.Endpoints;
 
@@ -34,9 +36,10 @@ public static class DeploymentEndpoints
             .Produces<ErrorResponse>(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> DeployAsync(HttpContext http, IMaxxitClient client, CancellationToken cancellationToken)
+    private static async Task<IResult> DeployAsync(HttpContext http, IMaxxitClient client, WalletSignatureVerifier signatures, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<DeployAgentBody>(http, cancellationToken);
+        await signatures.RequireAsync(http, body.UserWallet, cancellationToken);
         var wallets = new Dictionary<Venue, AgentKeyInput>();
         AddWallet(wallets, Venue.Hyperliquid, body.HyperliquidAgentAddress, body.HyperliquidAgentKeyEncrypted, body.HyperliquidAgentKeyIv, body.HyperliquidAgentKeyTag, body.HyperliquidAgentKeyId);
         AddWallet(wallets, Venue.Ostium, body.OstiumAgentAddress, body.OstiumAgentKeyEncrypted, body.OstiumAgentKeyIv, body.OstiumAgentKeyTag, body.OstiumAgentKeyId);
@@ -46,10 +49,18 @@ public static class DeploymentEndpoints
         return TypedResults.Json(new DeploymentResponse(true, DeploymentDto.From(deployment)), statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdatePolicyAsync(string id, HttpContext http, IMaxxitClient client, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdatePolicyAsync(
+        string id, HttpContext http, IMaxxitClient client, IDeploymentStore deployments, WalletSignatureVerifier signatures, CancellationToken cancellationToken)
     {
         var deploymentId = QueryValues.Id(id, "deployment_id");
         var body = await JsonBody.ReadOrNullAsync<PolicyDto>(http, cancellationToken);
+        if (signatures.Enabled)
+        {
+            var owner = await deployments.GetDeploymentAsync(deploymentId, cancellationToken)
+                ?? throw new MaxxitNotFoundException("deployment", deploymentId.ToString(), "deployment_id");
+            await signatures.RequireAsync(http, owner.UserWallet, cancellationToken);
+        }
+
         try
         {
             var deployment = await client.UpdateDeploymentPolicyAsync(deploymentId, body?.ToPolicy(), cancellationToken);
