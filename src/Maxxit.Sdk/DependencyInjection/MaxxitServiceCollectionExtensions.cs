@@ -16,7 +16,6 @@ using Maxxit.Sdk.Venues;
 using Maxxit.Sdk.Venues.Paper;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 // Extension methods live in the DI namespace so that `services.AddMaxxitV3()` needs no extra using.
@@ -42,8 +41,10 @@ public static class MaxxitServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MaxxitOptions>, MaxxitOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ILoggerFactory, NullLoggerFactory>();
-        services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(Logger<>)));
+        // The host's logging and metrics: AddLogging/AddMetrics only add what is missing, so a host's own
+        // AddLogging(b => b.AddConsole()), before or after this call, is what the SDK logs to.
+        services.AddLogging();
+        services.AddMetrics();
 
         services.TryAddSingleton<MaxxitMetrics>();
         services.TryAddSingleton<VenueHealthRegistry>();
@@ -73,11 +74,29 @@ public static class MaxxitServiceCollectionExtensions
         services.TryAddSingleton<IAgentKeyProtector>(CreateKeyProtector);
         services.TryAddSingleton<AgentKeyRotator>();
         services.TryAddSingleton<ITradeExecutor, TradeExecutor>();
-        services.TryAddSingleton<IMaxxitClient, MaxxitClient>();
+        services.TryAddSingleton<IMaxxitClient>(CreateClient);
         services.TryAddSingleton<PaperPriceFeed>();
         services.AddPositionLifecycle();
 
         return new MaxxitBuilder(services);
+    }
+
+    // Without a generic host nothing runs the ValidateOnStart checks; resolving the client runs them instead, so that a
+    // wrong option (the SDK's, a venue's, the monitor's) is one clear error at first resolution, not a later surprise.
+    private static MaxxitClient CreateClient(IServiceProvider sp)
+    {
+        try
+        {
+            sp.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several option types are wrong: one error listing every failure reads better than a nest of them.
+            var first = (OptionsValidationException)ex.InnerExceptions[0];
+            throw new OptionsValidationException(first.OptionsName, first.OptionsType, ex.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures));
+        }
+
+        return ActivatorUtilities.CreateInstance<MaxxitClient>(sp);
     }
 
     private static IAgentKeyProtector CreateKeyProtector(IServiceProvider sp)

@@ -25,5 +25,10 @@ internal sealed class VenueSelectionCheckValidator(IServiceProvider services) : 
         {
             return ValidateOptionsResult.Fail(ex.Message);
         }
+        catch (OptionsValidationException)
+        {
+            // A venue's own options are wrong: their own start-up validation reports that, once.
+            return ValidateOptionsResult.Skip;
+        }
     }
 }
