@@ -72,7 +72,8 @@ public static class TrailingStopDemo
         }
 
         var overview = await client.GetOverviewAsync(cancellationToken);
-        var metrics = (await client.ListAgentsAsync(new AgentQuery(CreatorWallet: "0x4444444444444444444444444444444444444444"), cancellationToken)).Single().Metrics;
+        // By id: on a database an earlier run used, this creator already has agents of its own.
+        var metrics = (await client.ListAgentsAsync(new AgentQuery(CreatorWallet: "0x4444444444444444444444444444444444444444"), cancellationToken)).Single(a => a.Id == agent.Id).Metrics;
         console.MarkupLine($"Exit {Number(position.ExitPrice!.Value)} · fees {Number(position.FeesUsd)} USD · PnL [bold]{Number(position.Pnl!.Value)} USD[/] · apr_30d {metrics.Apr30d:P1}");
         console.MarkupLine($"Positions open {overview.OpenPositions} · closed {overview.ClosedPositions} · total PnL {Number(overview.TotalPnl)} USD");
         return position;
