@@ -1,5 +1,6 @@
 using Maxxit.Sample.Api.Endpoints;
 using Maxxit.Sample.Api.Http;
+using Maxxit.Sample.Api.Security;
 using Maxxit.Sdk.Errors;
 
 namespace Maxxit.Sample.Api;
@@ -23,10 +24,12 @@ public static class ApiHost
             builder.WebHost.UseUrls(ApiSettings.DefaultUrls);
         }
 
+        var security = builder.AddApiSecurity();
+
         // Every request body of this API is a small JSON object; Kestrel's 30 MB default only invites abuse.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
-        var maxxit = builder.Services.AddMaxxitV3(o => o.MasterKey = settings.MasterKey);
+        var maxxit = builder.Services.AddMaxxitV3(settings.ApplyTo);
 
         // `--postgres "<conn>"`: everything in PostgreSQL (src/Maxxit.Sdk.Postgres, merged from branch pg); default is in-memory.
         if (settings.PostgresConnectionString is { } connectionString)
@@ -54,9 +57,11 @@ public static class ApiHost
 
         app.UseMiddleware<ApiErrorMiddleware>();
         app.UseStatusCodePages(StatusCodeBodies.WriteAsync);
+        app.UseApiSecurity(security);
         app.MapOpenApi();
         app.MapAgentEndpoints();
         app.MapDeploymentEndpoints();
+        app.MapPositionEndpoints();
         app.MapSignalEndpoints();
         app.MapExecutionEndpoints();
         app.MapStatsEndpoints();

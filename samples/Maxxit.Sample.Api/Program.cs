@@ -7,6 +7,12 @@ if (args.Length > 0 && args[0] == EncryptKeyCommand.Name)
     return EncryptKeyCommand.Run(args[1..], Console.In, Console.Out, Console.Error);
 }
 
+// `rotate-keys` re-encrypts every stored agent key under the current master key (see docs/security.md).
+if (args.Length > 0 && args[0] == RotateKeysCommand.Name)
+{
+    return await RotateKeysCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 try
 {
     var app = ApiHost.Build(args);

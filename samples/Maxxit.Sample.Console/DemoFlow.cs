@@ -5,6 +5,7 @@ using Maxxit.Sdk.Client;
 using Maxxit.Sdk.Execution;
 using Maxxit.Sdk.Signals;
 using Maxxit.Sdk.Stats;
+using Maxxit.Sdk.Venues;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -63,8 +64,9 @@ public static class DemoFlow
 
         var history = await client.GetRoutingHistoryAsync(new RoutingHistoryQuery(Limit: 100), cancellationToken);
         var overview = await client.GetOverviewAsync(cancellationToken);
-        console.Write(DecisionsTable(executions));
-        console.Write(PositionsTable(executions));
+        var venues = services.GetRequiredService<VenueAdapterRegistry>();
+        console.Write(DecisionsTable(executions, venues));
+        console.Write(PositionsTable(executions, venues));
         console.Write(SummaryTable(history));
         console.MarkupLine($"Agents {overview.Agents} · signals {overview.Signals} · positions {overview.Positions} · routing decisions {overview.Routing.Summary.Total}");
         await PolicyDemo.RunAsync(services, console, cancellationToken);
@@ -72,7 +74,11 @@ public static class DemoFlow
         return new DemoReport(executions, history, overview);
     }
 
-    private static Table DecisionsTable(IEnumerable<ExecutionResult> executions)
+    /// <summary>The venue's name, marked PAPER when its orders are simulated, so that no paper fill passes for a real one.</summary>
+    public static string VenueLabel(Venue venue, VenueAdapterRegistry venues) =>
+        venues.IsSimulated(venue) ? $"{venue.ToName()} PAPER" : venue.ToName();
+
+    private static Table DecisionsTable(IEnumerable<ExecutionResult> executions, VenueAdapterRegistry venues)
     {
         var table = new Table().Title("Routing decisions").AddColumns("Token", "Signal", "Venue", "Reason", "Checked", "µs");
         foreach (var execution in executions)
@@ -82,7 +88,7 @@ public static class DemoFlow
             table.AddRow(
                 Markup.Escape(routing?.TokenSymbol ?? "?"),
                 execution.Status.ToString().ToUpperInvariant(),
-                routing?.SelectedVenue?.ToName() ?? "[yellow]none[/]",
+                routing?.SelectedVenue is { } selected ? VenueLabel(selected, venues) : "[yellow]none[/]",
                 Markup.Escape(routing?.Reason ?? execution.Reason ?? string.Empty),
                 string.Join(", ", routing?.CheckedVenues.Select(v => v.ToName()) ?? []),
                 routing is null ? "-" : Micros(routing.Duration.TotalMilliseconds));
@@ -91,7 +97,7 @@ public static class DemoFlow
         return table;
     }
 
-    private static Table PositionsTable(IEnumerable<ExecutionResult> executions)
+    private static Table PositionsTable(IEnumerable<ExecutionResult> executions, VenueAdapterRegistry venues)
     {
         var table = new Table().Title("Positions").AddColumns("Deployment", "Token", "Venue", "Side", "Qty", "Entry", "Trailing stop", "Order id");
         foreach (var p in executions.SelectMany(e => e.Positions))
@@ -99,7 +105,7 @@ public static class DemoFlow
             table.AddRow(
                 p.DeploymentId.ToString()[..8],
                 p.TokenSymbol,
-                p.Venue.ToName(),
+                VenueLabel(p.Venue, venues),
                 p.Side.ToString().ToUpperInvariant(),
                 p.Quantity.ToString(CultureInfo.InvariantCulture),
                 p.EntryPrice.ToString(CultureInfo.InvariantCulture),

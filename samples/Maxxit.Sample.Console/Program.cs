@@ -2,6 +2,7 @@ using Maxxit.Sample.Console;
 using Spectre.Console;
 
 // Modes: no arguments runs the offline demo flow on the embedded default (in-memory store, paper venues).
+StopSignals.RestoreInterrupt();
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

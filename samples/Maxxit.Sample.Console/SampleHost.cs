@@ -9,9 +9,6 @@ namespace Maxxit.Sample.Console;
 /// <summary>Builds the SDK's services for the chosen mode and runs it.</summary>
 public static class SampleHost
 {
-    /// <summary>Environment variable holding the base64 AES-256 master key for agent keys (optional for the demo).</summary>
-    public const string MasterKeyVariable = "MAXXIT_MASTER_KEY";
-
     public static async Task<int> RunAsync(SampleOptions options, IAnsiConsole console, CancellationToken cancellationToken)
     {
         if (options.Verify && options.PostgresConnectionString is null)
@@ -25,7 +22,7 @@ public static class SampleHost
         }
 
         var services = new ServiceCollection();
-        Configure(services.AddMaxxitV3(o => o.MasterKey = options.MasterKey), options);
+        Configure(services.AddMaxxitV3(options.ApplyTo), options);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         if (options.Verify)
         {

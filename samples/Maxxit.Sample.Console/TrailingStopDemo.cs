@@ -5,6 +5,7 @@ using Maxxit.Sdk.Client;
 using Maxxit.Sdk.Positions;
 using Maxxit.Sdk.Signals;
 using Maxxit.Sdk.Storage;
+using Maxxit.Sdk.Venues;
 using Maxxit.Sdk.Venues.Paper;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -41,7 +42,7 @@ public static class TrailingStopDemo
         var position = (await client.ExecuteTradeAsync(signal.Id, cancellationToken)).Positions.Single();
         var entry = position.EntryPrice;
 
-        var table = new Table().Title($"ETH LONG {position.Quantity} on {position.Venue.ToName()} from {entry}, trailing stop 3 %").AddColumns("Step", "Price", "Best", "Stop at", "Status");
+        var table = new Table().Title($"ETH LONG {position.Quantity} on {DemoFlow.VenueLabel(position.Venue, services.GetRequiredService<VenueAdapterRegistry>())} from {entry}, trailing stop 3 %").AddColumns("Step", "Price", "Best", "Stop at", "Status");
         var others = 0;
         var steps = Path.Select(m => Math.Round(entry * m, 2)).ToList();
         for (var step = 0; step <= steps.Count && position.Status == PositionStatus.Open; step++)
@@ -71,7 +72,8 @@ public static class TrailingStopDemo
         }
 
         var overview = await client.GetOverviewAsync(cancellationToken);
-        var metrics = (await client.ListAgentsAsync(new AgentQuery(CreatorWallet: "0x4444444444444444444444444444444444444444"), cancellationToken)).Single().Metrics;
+        // By id: on a database an earlier run used, this creator already has agents of its own.
+        var metrics = (await client.ListAgentsAsync(new AgentQuery(CreatorWallet: "0x4444444444444444444444444444444444444444"), cancellationToken)).Single(a => a.Id == agent.Id).Metrics;
         console.MarkupLine($"Exit {Number(position.ExitPrice!.Value)} · fees {Number(position.FeesUsd)} USD · PnL [bold]{Number(position.Pnl!.Value)} USD[/] · apr_30d {metrics.Apr30d:P1}");
         console.MarkupLine($"Positions open {overview.OpenPositions} · closed {overview.ClosedPositions} · total PnL {Number(overview.TotalPnl)} USD");
         return position;

@@ -29,7 +29,7 @@ public static class WorkerHost
         builder.Logging.AddProvider(fileLog);
 
         builder.Services.AddSingleton<WorkerSamplePosts>();
-        SampleHost.Configure(builder.Services.AddMaxxitV3(o => o.MasterKey = options.MasterKey), options)
+        SampleHost.Configure(builder.Services.AddMaxxitV3(options.ApplyTo), options)
             .AddSignalWorker(o => o.Interval = interval)
             .AddPositionMonitor()
             .UseXPostSource(sp => sp.GetRequiredService<WorkerSamplePosts>());

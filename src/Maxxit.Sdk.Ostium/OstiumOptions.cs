@@ -48,8 +48,19 @@ public sealed class OstiumOptions
     /// <summary>The price feed's latest-prices endpoint.</summary>
     public Uri? PriceFeedUrl { get; set; } = DefaultPriceFeedUrl;
 
-    /// <summary>Allowed slippage of market orders, in percent (default 2; 0.01 to 50). Sent with 2 decimals.</summary>
-    public decimal SlippagePercent { get; set; } = 2m;
+    /// <summary>
+    /// Allowed slippage of market orders as a fraction, like <c>HyperliquidOptions.Slippage</c> (default 0.02 = 2 %;
+    /// 0.0001 to 0.5). Sent in percent with 2 decimals.
+    /// </summary>
+    public decimal Slippage { get; set; } = 0.02m;
+
+    /// <summary>Allowed slippage in percent; the same setting as <see cref="Slippage"/> × 100.</summary>
+    [Obsolete("Use Slippage (a fraction, as on every venue): SlippagePercent = 2 is Slippage = 0.02. See docs/changelog.md.", DiagnosticId = "MAXXIT0001")]
+    public decimal SlippagePercent
+    {
+        get => Slippage * 100m;
+        set => Slippage = value / 100m;
+    }
 
     /// <summary>Builder that receives <see cref="BuilderFeePercent"/>; null for none.</summary>
     public string? BuilderAddress { get; set; }
@@ -78,11 +89,30 @@ public sealed class OstiumOptions
     /// <summary>Fee cap as a multiple of the latest base fee, plus the tip (default 2; 1 to 10).</summary>
     public decimal BaseFeeMultiplier { get; set; } = 2m;
 
-    /// <summary>Retries of read calls (eth_call, receipts, subgraph, prices) on transport errors (default 3; 0 to 10). Sends are never retried.</summary>
-    public int ReadRetryCount { get; set; } = 3;
+    /// <summary>
+    /// Retries of requests that are safe to repeat (eth_call, receipts, subgraph, prices) on transport errors (default 3;
+    /// 0 to 10), named as on every venue. Sends are never retried.
+    /// </summary>
+    public int MaxRetryAttempts { get; set; } = 3;
 
-    /// <summary>First retry delay, doubled each time (default 200 ms).</summary>
-    public TimeSpan ReadRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>First retry delay, doubled each time (default 200 ms), named as on every venue.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The same setting as <see cref="MaxRetryAttempts"/>.</summary>
+    [Obsolete("Use MaxRetryAttempts, the name every venue uses. See docs/changelog.md.", DiagnosticId = "MAXXIT0001")]
+    public int ReadRetryCount
+    {
+        get => MaxRetryAttempts;
+        set => MaxRetryAttempts = value;
+    }
+
+    /// <summary>The same setting as <see cref="RetryBaseDelay"/>.</summary>
+    [Obsolete("Use RetryBaseDelay, the name every venue uses. See docs/changelog.md.", DiagnosticId = "MAXXIT0001")]
+    public TimeSpan ReadRetryDelay
+    {
+        get => RetryBaseDelay;
+        set => RetryBaseDelay = value;
+    }
 
     /// <summary>Timeout of one HTTP request (default 15 seconds).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);

@@ -17,15 +17,22 @@ public static class OstiumServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="OstiumVenue"/> (replacing the paper Ostium venue) with its JSON-RPC, subgraph and price-feed
-    /// clients, and <see cref="OstiumTimeoutService"/>, which sends the timeout calls of orders the oracle never answered. Options default to Arbitrum One; <see cref="OstiumOptions.RpcUrl"/> is required. Options are validated
-    /// at start.
+    /// clients, and <see cref="OstiumTimeoutService"/>, which sends the timeout calls of orders the oracle never answered.
+    /// Options default to Arbitrum One; <see cref="OstiumOptions.RpcUrl"/> is required (set it here or bind it from
+    /// configuration with <c>services.Configure&lt;OstiumOptions&gt;(section)</c>). Options are validated at start.
+    /// Same shape as <c>AddHyperliquid(configure?)</c>.
     /// </summary>
-    public static MaxxitBuilder AddOstium(this MaxxitBuilder builder, Action<OstiumOptions> configure)
+    public static MaxxitBuilder AddOstium(this MaxxitBuilder builder, Action<OstiumOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
         var services = builder.Services;
-        services.AddOptions<OstiumOptions>().Configure(configure).ValidateOnStart();
+        var options = services.AddOptions<OstiumOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OstiumOptions>, OstiumOptionsValidator>());
         services.AddHttpClient(HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -33,17 +40,17 @@ public static class OstiumServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<OstiumOptions>>().Value;
-            return new EthereumRpcClient(Http(sp), o.RpcUrl!, sp.GetRequiredService<TimeProvider>(), o.ReadRetryCount, o.ReadRetryDelay, new RevertDecoder(OstiumErrors.Signatures));
+            return new EthereumRpcClient(Http(sp), o.RpcUrl!, sp.GetRequiredService<TimeProvider>(), o.MaxRetryAttempts, o.RetryBaseDelay, new RevertDecoder(OstiumErrors.Signatures));
         });
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<OstiumOptions>>().Value;
-            return new OstiumSubgraphClient(Http(sp), o.SubgraphUrl!, sp.GetRequiredService<TimeProvider>(), o.ReadRetryCount, o.ReadRetryDelay);
+            return new OstiumSubgraphClient(Http(sp), o.SubgraphUrl!, sp.GetRequiredService<TimeProvider>(), o.MaxRetryAttempts, o.RetryBaseDelay);
         });
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<OstiumOptions>>().Value;
-            return new OstiumPriceFeedClient(Http(sp), o.PriceFeedUrl!, sp.GetRequiredService<TimeProvider>(), o.ReadRetryCount, o.ReadRetryDelay);
+            return new OstiumPriceFeedClient(Http(sp), o.PriceFeedUrl!, sp.GetRequiredService<TimeProvider>(), o.MaxRetryAttempts, o.RetryBaseDelay);
         });
         Maxxit.Sdk.Ostium.Costs.OstiumCostSource.Register(services); // bid/ask, fees and rollover for BEST_EXECUTION
         builder.AddVenue<OstiumVenue>();

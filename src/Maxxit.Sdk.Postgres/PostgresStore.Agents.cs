@@ -2,13 +2,16 @@ using Maxxit.Sdk.Agents;
 using Maxxit.Sdk.Errors;
 using Maxxit.Sdk.Policies;
 using Maxxit.Sdk.Postgres.Internal;
+using Maxxit.Sdk.Security;
 using Npgsql;
 
 namespace Maxxit.Sdk.Postgres;
 
-/// <summary>Agents and deployments.</summary>
-public sealed partial class PostgresStore
+/// <summary>Agents, deployments and their agent keys.</summary>
+public sealed partial class PostgresStore : IAgentKeyStore
 {
+    private string? _insertDeployment;
+
     /// <inheritdoc />
     public Task CreateAgentAsync(Agent agent, CancellationToken cancellationToken)
     {
@@ -88,11 +91,12 @@ public sealed partial class PostgresStore
             var os = wallets.GetValueOrDefault(Venue.Ostium);
             var others = wallets.Where(kv => kv.Key is not (Venue.Hyperliquid or Venue.Ostium))
                 .ToDictionary(kv => DbNames.Venue(kv.Key, "agent_wallets"), kv => kv.Value);
-            await using var cmd = Command(sql.InsertDeployment);
+            await using var cmd = Command(InsertDeploymentSql);
             cmd.Parameters.Uuid(deployment.Id).Uuid(deployment.AgentId).Text(deployment.UserWallet).Text(DbNames.DeploymentStatus(deployment.Status)).Bool(deployment.SubActive)
                 .Text(hl?.Address).Text(hl?.EncryptedKey?.Ciphertext).Text(hl?.EncryptedKey?.Iv).Text(hl?.EncryptedKey?.Tag)
                 .Text(os?.Address).Text(os?.EncryptedKey?.Ciphertext).Text(os?.EncryptedKey?.Iv).Text(os?.EncryptedKey?.Tag)
-                .Jsonb(Json.Write(others)).Jsonb(deployment.Policy is null ? null : Json.Write(deployment.Policy)).Time(deployment.CreatedAt);
+                .Jsonb(Json.Write(others)).Jsonb(deployment.Policy is null ? null : Json.Write(deployment.Policy)).Time(deployment.CreatedAt)
+                .Text(hl?.EncryptedKey?.KeyId).Text(os?.EncryptedKey?.KeyId);
             try
             {
                 return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
@@ -137,6 +141,58 @@ public sealed partial class PostgresStore
             ? true
             : throw new MaxxitNotFoundException("deployment", deploymentId.ToString(), "deployment_id");
     }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AgentDeployment>> ListDeploymentsWithKeysAsync(Guid? afterDeploymentId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return RetriedAsync<IReadOnlyList<AgentDeployment>>(async ct =>
+        {
+            await using var cmd = Command($"SELECT {Columns.Deployment} FROM {sql.Deployments} "
+                + "WHERE ($1::uuid IS NULL OR id > $1) "
+                + "AND (hyperliquid_key_ciphertext IS NOT NULL OR ostium_key_ciphertext IS NOT NULL OR other_agent_wallets <> '{}'::jsonb) "
+                + "ORDER BY id LIMIT $2");
+            cmd.Parameters.Uuid(afterDeploymentId).Int(limit);
+            var page = await ListAsync(cmd, Rows.Deployment, ct).ConfigureAwait(false);
+            return page;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> ReplaceAgentKeyAsync(Guid deploymentId, Venue venue, EncryptedSecret expected, EncryptedSecret replacement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(replacement);
+
+        // Conditional on the stored ciphertext, so a key re-deployed or rotated by another host meanwhile is not overwritten.
+        return RetriedAsync(async ct =>
+        {
+            await using var cmd = Command(string.Empty);
+            if (venue is Venue.Hyperliquid or Venue.Ostium)
+            {
+                var c = venue == Venue.Hyperliquid ? "hyperliquid" : "ostium";
+                cmd.CommandText = $"UPDATE {sql.Deployments} SET {c}_key_ciphertext = $2, {c}_key_iv = $3, {c}_key_tag = $4, {c}_key_id = $5 "
+                    + $"WHERE id = $1 AND {c}_key_ciphertext = $6 AND {c}_key_iv = $7 AND {c}_key_tag = $8 AND {c}_key_id IS NOT DISTINCT FROM $9";
+                cmd.Parameters.Uuid(deploymentId).Text(replacement.Ciphertext).Text(replacement.Iv).Text(replacement.Tag).Text(replacement.KeyId)
+                    .Text(expected.Ciphertext).Text(expected.Iv).Text(expected.Tag).Text(expected.KeyId);
+            }
+            else
+            {
+                cmd.CommandText = $"UPDATE {sql.Deployments} SET other_agent_wallets = jsonb_set(other_agent_wallets, ARRAY[$2::text, 'encrypted_key'], $3) "
+                    + "WHERE id = $1 AND other_agent_wallets -> $2 -> 'encrypted_key' ->> 'ciphertext' = $4 "
+                    + "AND other_agent_wallets -> $2 -> 'encrypted_key' ->> 'key_id' IS NOT DISTINCT FROM $5";
+                cmd.Parameters.Uuid(deploymentId).Text(DbNames.Venue(venue, "venue")).Jsonb(Json.Write(replacement)).Text(expected.Ciphertext).Text(expected.KeyId);
+            }
+
+            return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+        }, cancellationToken);
+    }
+
+    // The deployment insert with the key id columns of migration 004 (kept here, next to the agent-key code).
+    private string InsertDeploymentSql => _insertDeployment ??=
+        $"INSERT INTO {sql.Deployments} (id, agent_id, user_wallet, status, sub_active, hyperliquid_agent_address, hyperliquid_key_ciphertext, hyperliquid_key_iv, hyperliquid_key_tag, "
+        + "ostium_agent_address, ostium_key_ciphertext, ostium_key_iv, ostium_key_tag, other_agent_wallets, policy, created_at, hyperliquid_key_id, ostium_key_id) "
+        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)";
 
     private static string Where(List<string> conditions) => conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
 }

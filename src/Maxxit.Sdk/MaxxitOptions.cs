@@ -9,6 +9,13 @@ public sealed class MaxxitOptions
     /// </summary>
     public string? MasterKey { get; set; }
 
+    /// <summary>
+    /// Base64 of older 32-byte master keys, for decryption only (default none). Keep a retired key here until
+    /// <c>AgentKeyRotator.RotateAsync</c> has re-encrypted every stored agent key under <see cref="MasterKey"/>; see
+    /// docs/security.md. Configuration: <c>Maxxit__PreviousMasterKeys__0</c>, <c>Maxxit:PreviousMasterKeys:0</c>.
+    /// </summary>
+    public IList<string> PreviousMasterKeys { get; } = new List<string>();
+
     /// <summary>How often venue market lists are reloaded (default 5 minutes; 1 second to 1 day).</summary>
     public TimeSpan MarketRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -33,8 +40,13 @@ public sealed class MaxxitOptions
     /// <summary>Leverage when the policy sets none (default 2; capped by each market's maximum).</summary>
     public decimal DefaultLeverage { get; set; } = 2m;
 
-    /// <summary>Register the paper (simulated) Hyperliquid and Ostium venues (default true). Real adapters replace them per venue.</summary>
-    public bool UsePaperVenues { get; set; } = true;
+    /// <summary>
+    /// Whether the paper (simulated) Hyperliquid and Ostium venues stand in for venues that have no real adapter.
+    /// Null (the default) means: paper only while no real adapter is registered, so the embedded default runs fully on
+    /// paper and a host with any real adapter never trades on a simulated venue. True (what the builder's
+    /// <c>UsePaperVenues()</c> sets) keeps paper venues next to real ones; false turns them off everywhere.
+    /// </summary>
+    public bool? UsePaperVenues { get; set; }
 
     /// <summary>Account value of every wallet on the paper venues, USD (default 10 000).</summary>
     public decimal PaperAccountValueUsd { get; set; } = 10_000m;

@@ -30,7 +30,7 @@ public sealed class ApiServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--master-key", MasterKey, "--Logging:LogLevel:Default", "Warning" };
+        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--master-key", MasterKey, "--Logging:LogLevel:Default", "Warning", "--writes-per-minute", "100000" };
         if (postgres is not null)
         {
             args.AddRange(["--postgres", postgres]);

@@ -16,7 +16,7 @@ public sealed class DevKeyTests
             ["--urls", "http://127.0.0.1:0"],
             builder => builder.Logging.AddProvider(sink));
         await app.StartAsync();
-        var triple = KeyTriple.Encrypt(Convert.ToBase64String(new byte[32]), Wallets.PrivateKey, "hyperliquid");
+        var triple = KeyTriple.Encrypt(Convert.ToBase64String(new byte[32]), Wallets.PrivateKey, "hyperliquid", Wallets.User, Wallets.HyperliquidAgent);
         try
         {
             Assert.Contains(sink.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("No master key configured", StringComparison.Ordinal));
@@ -30,7 +30,8 @@ public sealed class DevKeyTests
                 {"agent_id": "{{agentId}}", "user_wallet": "{{Wallets.User}}", "hyperliquid_agent_address": "{{Wallets.HyperliquidAgent}}",
                  "hyperliquid_agent_key_encrypted": "{{triple["hyperliquid_agent_key_encrypted"]}}",
                  "hyperliquid_agent_key_iv": "{{triple["hyperliquid_agent_key_iv"]}}",
-                 "hyperliquid_agent_key_tag": "{{triple["hyperliquid_agent_key_tag"]}}"}
+                 "hyperliquid_agent_key_tag": "{{triple["hyperliquid_agent_key_tag"]}}",
+                 "hyperliquid_agent_key_id": "{{triple["hyperliquid_agent_key_id"]}}"}
                 """;
             var refused = await http.PostAsync("/api/v3/agents/deploy", Json(body));
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);

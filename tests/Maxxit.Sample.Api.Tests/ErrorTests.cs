@@ -83,29 +83,38 @@ public sealed class ErrorTests(SharedServer server) : IClassFixture<SharedServer
     {
         var prefix = venue + "_agent_";
         var address = venue == "ostium" ? Wallets.OstiumAgent : Wallets.HyperliquidAgent;
-        var foreign = KeyTriple.Encrypt(Convert.ToBase64String(new byte[32]), Wallets.PrivateKey, venue);
-        var own = KeyTriple.Encrypt(Api.MasterKey, Wallets.PrivateKey, venue);
+        var user = Wallets.Random();
+        var foreign = KeyTriple.Encrypt(Convert.ToBase64String(new byte[32]), Wallets.PrivateKey, venue, user, address);
+        var own = KeyTriple.Encrypt(Api.MasterKey, Wallets.PrivateKey, venue, user, address);
+        var someoneElses = KeyTriple.Encrypt(Api.MasterKey, Wallets.PrivateKey, venue, Wallets.Random(), address);
 
         string Body(IReadOnlyDictionary<string, string> triple, params string[] omit)
         {
             var parts = triple.Where(kv => !omit.Contains(kv.Key)).Select(kv => $"\"{kv.Key}\": \"{kv.Value}\"");
-            return $$"""{"agent_id": "{{server.AgentId}}", "user_wallet": "{{Wallets.Random()}}", "{{prefix}}address": "{{address}}", {{string.Join(", ", parts)}}}""";
+            return $$"""{"agent_id": "{{server.AgentId}}", "user_wallet": "{{user}}", "{{prefix}}address": "{{address}}", {{string.Join(", ", parts)}}}""";
         }
 
-        ErrorAssert.Is(await Api.PostAsync(Deploy, Body(foreign)), HttpStatusCode.BadRequest, prefix + "key_encrypted");
+        // Made under another master key, or under this one for another wallet: the same answer, which says nothing of decrypting.
+        var undecryptable = await Api.PostAsync(Deploy, Body(foreign));
+        var stolen = await Api.PostAsync(Deploy, Body(someoneElses));
+        ErrorAssert.Is(undecryptable, HttpStatusCode.BadRequest, prefix + "key_encrypted");
+        ErrorAssert.Is(stolen, HttpStatusCode.BadRequest, prefix + "key_encrypted");
+        Assert.Equal(undecryptable.Body, stolen.Body);
+        Assert.DoesNotContain("decrypt", stolen.Body, StringComparison.OrdinalIgnoreCase);
         ErrorAssert.Is(await Api.PostAsync(Deploy, Body(own, prefix + "key_tag")), HttpStatusCode.BadRequest, prefix + "key_tag");
         ErrorAssert.Is(await Api.PostAsync(Deploy, Body(own, prefix + "key_iv")), HttpStatusCode.BadRequest, prefix + "key_iv");
         ErrorAssert.Is(await Api.PostAsync(Deploy, Body(own, prefix + "key_encrypted")), HttpStatusCode.BadRequest, prefix + "key_encrypted");
+        ErrorAssert.Is(await Api.PostAsync(Deploy, Body(own, prefix + "key_id")), HttpStatusCode.BadRequest, prefix + "key_id");
         ErrorAssert.Is(await Api.PostAsync(Deploy, Body(new Dictionary<string, string>(own) { [prefix + "key_iv"] = "not base64!" })), HttpStatusCode.BadRequest, prefix + "key_iv");
         ErrorAssert.Is(await Api.PostAsync(Deploy, Body(new Dictionary<string, string>(own) { [prefix + "key_tag"] = "AAAA" })), HttpStatusCode.BadRequest, prefix + "key_tag");
-        var noAddress = $$"""{"agent_id": "{{server.AgentId}}", "user_wallet": "{{Wallets.Random()}}", {{string.Join(", ", own.Select(kv => $"\"{kv.Key}\": \"{kv.Value}\""))}}}""";
+        var noAddress = $$"""{"agent_id": "{{server.AgentId}}", "user_wallet": "{{user}}", {{string.Join(", ", own.Select(kv => $"\"{kv.Key}\": \"{kv.Value}\""))}}}""";
         ErrorAssert.Is(await Api.PostAsync(Deploy, noAddress), HttpStatusCode.BadRequest, prefix + "address");
 
         // The same triple under the host's own key is accepted, and nothing of it comes back.
         var accepted = await Api.PostAsync(Deploy, Body(own));
         Assert.Equal(HttpStatusCode.Created, accepted.Status);
         Assert.Equal(address, accepted.Json.GetProperty("deployment").GetProperty($"{prefix}address").GetString());
-        QuickStart.NoKeyMaterial(Api, own.Values.Concat(foreign.Values));
+        QuickStart.NoKeyMaterial(Api, own.Values.Concat(foreign.Values).Concat(someoneElses.Values).Where(v => v.Length > 20));
     }
 
     [Theory]

@@ -18,7 +18,7 @@ public sealed class FuzzTests(SharedServer server) : IClassFixture<SharedServer>
     [
         "creator_wallet", "name", "x_account_ids", "research_institute_ids", "weights", "x", "research", "profit_receiver_address", "status",
         "agent_id", "user_wallet", "hyperliquid_agent_address", "hyperliquid_agent_key_encrypted", "hyperliquid_agent_key_iv",
-        "hyperliquid_agent_key_tag", "ostium_agent_address", "ostium_agent_key_encrypted", "ostium_agent_key_iv", "ostium_agent_key_tag", "policy",
+        "hyperliquid_agent_key_tag", "ostium_agent_address", "ostium_agent_key_encrypted", "ostium_agent_key_iv", "ostium_agent_key_tag", "hyperliquid_agent_key_id", "ostium_agent_key_id", "policy",
         "token_symbol", "side", "size_model", "type", "value", "risk_model", "stop", "take_profit", "stop_loss", "confidence", "reasoning",
         "source_tweets", "source_research", "signal_id", "min_confidence", "allowed_side", "allowed_tokens", "denied_tokens", "risk_preference",
         "size_multiplier", "max_trade_size_percent", "min_order_value_usd", "max_leverage", "max_open_positions", "max_token_exposure_percent",

@@ -55,7 +55,7 @@ public static class QuickStart
         Assert.Equal(0, paused.Json.GetProperty("agents").GetArrayLength());
 
         // 3. Deploy agent, with the Hyperliquid agent key as an encrypted triple made by encrypt-key
-        var triple = KeyTriple.Encrypt(api.MasterKey, Wallets.PrivateKey, "hyperliquid");
+        var triple = KeyTriple.Encrypt(api.MasterKey, Wallets.PrivateKey, "hyperliquid", Wallets.User, Wallets.HyperliquidAgent);
         var deployBody = new JsonObject
         {
             ["agent_id"] = agentId.ToString(),

@@ -30,7 +30,8 @@ public sealed class ExecutorIntegrationTests : IAsyncLifetime
         services.AddSingleton<TimeProvider>(_time);
         services.AddLogging(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
         services.AddMaxxitV3(o => o.MasterKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()))
-            .AddOstium(o => Configure(o, _node));
+            .AddOstium(o => Configure(o, _node))
+            .UsePaperVenues(); // ETH stays on paper Hyperliquid next to the real Ostium, on purpose
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return Task.CompletedTask;
     }

@@ -65,7 +65,8 @@ internal static class OstiumTestKit
     public static AgentDeployment Deployment(IAgentKeyProtector keys, EthereumAddress userWallet, string agentKeyHex = AgentKeyHex, EthereumAddress? recordedAgent = null)
     {
         var secret = Hex.Decode(agentKeyHex);
-        var encrypted = keys.Protect(secret);
+        var agentAddress = (recordedAgent ?? AddressOf(agentKeyHex)).ToString();
+        var encrypted = keys.Protect(secret, new AgentKeyBinding(userWallet.ToString(), Sdk.Venue.Ostium, agentAddress));
         CryptographicOperations.ZeroMemory(secret);
         return new AgentDeployment
         {
@@ -74,7 +75,7 @@ internal static class OstiumTestKit
             UserWallet = userWallet.ToString(),
             AgentWallets = new Dictionary<Venue, VenueAgentWallet>
             {
-                [Sdk.Venue.Ostium] = new((recordedAgent ?? AddressOf(agentKeyHex)).ToString(), encrypted),
+                [Sdk.Venue.Ostium] = new(agentAddress, encrypted),
             },
             CreatedAt = DateTimeOffset.UnixEpoch,
         };

@@ -7,16 +7,17 @@ using Maxxit.Sdk.Security;
 namespace Maxxit.Sample.Api.Cli;
 
 /// <summary>
-/// <c>encrypt-key [--venue hyperliquid|ostium]</c>: reads an agent private key (64 hex digits) from stdin — never from
-/// the command line, where it would land in shell history — and prints its AES-256-GCM triple under the master key
-/// (MAXXIT__MASTERKEY or --master-key) as JSON, ready to paste into a deploy request.
+/// <c>encrypt-key --venue hyperliquid|ostium --user-wallet 0x… --agent-address 0x…</c>: reads an agent private key (64
+/// hex digits) from stdin — never from the command line, where it would land in shell history — and prints its
+/// AES-256-GCM triple and key id under the master key (MAXXIT__MASTERKEY or --master-key) as JSON, bound to that user
+/// wallet, venue and agent address (a deploy for anyone else refuses it), ready to paste into a deploy request.
 /// </summary>
 public static class EncryptKeyCommand
 {
     public const string Name = "encrypt-key";
 
     public const string Usage =
-        "usage: MAXXIT__MASTERKEY=<base64 32 bytes> dotnet run --project samples/Maxxit.Sample.Api -- encrypt-key [--venue hyperliquid|ostium] < key.txt";
+        "usage: MAXXIT__MASTERKEY=<base64 32 bytes> dotnet run --project samples/Maxxit.Sample.Api -- encrypt-key --venue hyperliquid|ostium --user-wallet 0x… --agent-address 0x… < key.txt";
 
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
@@ -25,12 +26,14 @@ public static class EncryptKeyCommand
             var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
             var masterKey = ApiSettings.ReadMasterKey(configuration)
                 ?? throw new ApiStartupException("no master key: set MAXXIT__MASTERKEY (or --master-key) to the API host's master key");
-            var prefix = PrefixFor(configuration["venue"]);
+            var venue = VenueOf(configuration["venue"]);
+            var binding = new AgentKeyBinding(Address(configuration["user-wallet"], "--user-wallet"), venue, Address(configuration["agent-address"], "--agent-address"));
+            var prefix = $"{venue.ToName().ToLowerInvariant()}_agent_";
             var key = ParseKey(ReadSecretLine(stdin));
             EncryptedSecret secret;
             using (var protector = new AesGcmAgentKeyProtector(Convert.FromBase64String(masterKey)))
             {
-                secret = protector.Protect(key);
+                secret = protector.Protect(key, binding);
                 CryptographicOperations.ZeroMemory(key);
             }
 
@@ -39,6 +42,7 @@ public static class EncryptKeyCommand
                 [prefix + "key_encrypted"] = secret.Ciphertext,
                 [prefix + "key_iv"] = secret.Iv,
                 [prefix + "key_tag"] = secret.Tag,
+                [prefix + "key_id"] = secret.KeyId!,
             };
             stdout.WriteLine(JsonSerializer.Serialize(triple, new JsonSerializerOptions { WriteIndented = true }));
             return 0;
@@ -51,19 +55,25 @@ public static class EncryptKeyCommand
         }
     }
 
-    private static string PrefixFor(string? venue)
+    private static Venue VenueOf(string? venue)
     {
-        if (string.IsNullOrEmpty(venue))
-        {
-            return string.Empty;
-        }
-
         if (!VenueNames.TryParse(venue, out var parsed) || parsed is not (Venue.Hyperliquid or Venue.Ostium))
         {
-            throw new ApiStartupException("--venue must be hyperliquid or ostium");
+            throw new ApiStartupException("--venue must be hyperliquid or ostium (the key is bound to its venue)");
         }
 
-        return $"{parsed.ToName().ToLowerInvariant()}_agent_";
+        return parsed;
+    }
+
+    private static string Address(string? value, string option)
+    {
+        var address = value?.Trim() ?? string.Empty;
+        if (address.Length != 42 || !address.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || !address[2..].All(char.IsAsciiHexDigit))
+        {
+            throw new ApiStartupException($"{option} must be 0x followed by 40 hex digits (the key is bound to it)");
+        }
+
+        return address;
     }
 
     // The message never repeats the input: it is a private key.

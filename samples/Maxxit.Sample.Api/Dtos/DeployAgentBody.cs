@@ -2,7 +2,8 @@ namespace Maxxit.Sample.Api.Dtos;
 
 /// <summary>
 /// Body of <c>POST /api/v3/agents/deploy</c>. Per venue: the agent wallet's address and, for live venues, its private key
-/// as an AES-256-GCM triple made under the host's master key (<c>encrypt-key</c> makes one). Paper venues need only the address.
+/// as an AES-256-GCM triple plus key id, made under the host's master key for this user wallet, venue and agent address
+/// (<c>encrypt-key</c> makes one). Paper venues need only the address.
 /// </summary>
 public sealed record DeployAgentBody
 {
@@ -18,6 +19,8 @@ public sealed record DeployAgentBody
 
     public string? HyperliquidAgentKeyTag { get; init; }
 
+    public string? HyperliquidAgentKeyId { get; init; }
+
     public string? OstiumAgentAddress { get; init; }
 
     public string? OstiumAgentKeyEncrypted { get; init; }
@@ -25,6 +28,8 @@ public sealed record DeployAgentBody
     public string? OstiumAgentKeyIv { get; init; }
 
     public string? OstiumAgentKeyTag { get; init; }
+
+    public string? OstiumAgentKeyId { get; init; }
 
     public PolicyDto? Policy { get; init; }
 }

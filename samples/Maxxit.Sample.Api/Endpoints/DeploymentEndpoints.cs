@@ -1,10 +1,12 @@
 using Maxxit.Sample.Api.Dtos;
 using Maxxit.Sample.Api.Http;
+using Maxxit.Sample.Api.Security;
 using Maxxit.Sdk;
 using Maxxit.Sdk.Agents;
 using Maxxit.Sdk.Client;
 using Maxxit.Sdk.Errors;
 using Maxxit.Sdk.Security;
+using Maxxit.Sdk.Storage;
 
 namespace Maxxit.Sample.Api.Endpoints;
 
@@ -34,22 +36,31 @@ public static class DeploymentEndpoints
             .Produces<ErrorResponse>(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> DeployAsync(HttpContext http, IMaxxitClient client, IAgentKeyProtector keys, CancellationToken cancellationToken)
+    private static async Task<IResult> DeployAsync(HttpContext http, IMaxxitClient client, WalletSignatureVerifier signatures, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<DeployAgentBody>(http, cancellationToken);
+        await signatures.RequireAsync(http, body.UserWallet, cancellationToken);
         var wallets = new Dictionary<Venue, AgentKeyInput>();
-        AddWallet(wallets, keys, Venue.Hyperliquid, body.HyperliquidAgentAddress, body.HyperliquidAgentKeyEncrypted, body.HyperliquidAgentKeyIv, body.HyperliquidAgentKeyTag);
-        AddWallet(wallets, keys, Venue.Ostium, body.OstiumAgentAddress, body.OstiumAgentKeyEncrypted, body.OstiumAgentKeyIv, body.OstiumAgentKeyTag);
+        AddWallet(wallets, Venue.Hyperliquid, body.HyperliquidAgentAddress, body.HyperliquidAgentKeyEncrypted, body.HyperliquidAgentKeyIv, body.HyperliquidAgentKeyTag, body.HyperliquidAgentKeyId);
+        AddWallet(wallets, Venue.Ostium, body.OstiumAgentAddress, body.OstiumAgentKeyEncrypted, body.OstiumAgentKeyIv, body.OstiumAgentKeyTag, body.OstiumAgentKeyId);
         var deployment = await client.DeployAgentAsync(
             new DeployAgentRequest { AgentId = body.AgentId, UserWallet = body.UserWallet, AgentWallets = wallets, Policy = body.Policy?.ToPolicy() },
             cancellationToken);
         return TypedResults.Json(new DeploymentResponse(true, DeploymentDto.From(deployment)), statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdatePolicyAsync(string id, HttpContext http, IMaxxitClient client, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdatePolicyAsync(
+        string id, HttpContext http, IMaxxitClient client, IDeploymentStore deployments, WalletSignatureVerifier signatures, CancellationToken cancellationToken)
     {
         var deploymentId = QueryValues.Id(id, "deployment_id");
         var body = await JsonBody.ReadOrNullAsync<PolicyDto>(http, cancellationToken);
+        if (signatures.Enabled)
+        {
+            var owner = await deployments.GetDeploymentAsync(deploymentId, cancellationToken)
+                ?? throw new MaxxitNotFoundException("deployment", deploymentId.ToString(), "deployment_id");
+            await signatures.RequireAsync(http, owner.UserWallet, cancellationToken);
+        }
+
         try
         {
             var deployment = await client.UpdateDeploymentPolicyAsync(deploymentId, body?.ToPolicy(), cancellationToken);
@@ -63,34 +74,26 @@ public static class DeploymentEndpoints
     }
 
     /// <summary>
-    /// Checks a venue's triple before the SDK sees it, so that a partial triple or one made under another master key is
-    /// refused naming the exact field (<c>hyperliquid_agent_key_tag</c>, …). The decrypted key is dropped at once.
+    /// Gathers a venue's triple, refusing a partial one naming the exact field (<c>hyperliquid_agent_key_tag</c>, …).
+    /// Whether it decrypts is the SDK's to check, with one error for every failure: this endpoint never tells a caller
+    /// whether a triple decrypts under the host's master key.
     /// </summary>
-    private static void AddWallet(Dictionary<Venue, AgentKeyInput> wallets, IAgentKeyProtector keys, Venue venue, string? address, string? ciphertext, string? iv, string? tag)
+    private static void AddWallet(Dictionary<Venue, AgentKeyInput> wallets, Venue venue, string? address, string? ciphertext, string? iv, string? tag, string? keyId)
     {
         var prefix = $"{venue.ToName().ToLowerInvariant()}_agent_";
-        if (address is null && ciphertext is null && iv is null && tag is null)
+        if (address is null && ciphertext is null && iv is null && tag is null && keyId is null)
         {
             return;
         }
 
         EncryptedSecret? secret = null;
-        if (ciphertext is not null || iv is not null || tag is not null)
+        if (ciphertext is not null || iv is not null || tag is not null || keyId is not null)
         {
             Require(ciphertext, prefix + "key_encrypted");
             Require(iv, prefix + "key_iv");
             Require(tag, prefix + "key_tag");
-            secret = new EncryptedSecret(ciphertext!, iv!, tag!);
-            try
-            {
-                using (keys.Unprotect(secret))
-                {
-                }
-            }
-            catch (MaxxitValidationException ex)
-            {
-                throw new MaxxitValidationException(prefix + ex.Field, ex.Reason);
-            }
+            Require(keyId, prefix + "key_id");
+            secret = new EncryptedSecret(ciphertext!, iv!, tag!) { KeyId = keyId };
         }
 
         wallets[venue] = new AgentKeyInput { Address = address, EncryptedKey = secret };
@@ -100,7 +103,7 @@ public static class DeploymentEndpoints
     {
         if (string.IsNullOrEmpty(value))
         {
-            throw new MaxxitValidationException(field, "is required with the other parts of the encrypted key (ciphertext, iv and tag go together)");
+            throw new MaxxitValidationException(field, "is required with the other parts of the encrypted key (ciphertext, iv, tag and key id go together)");
         }
     }
 }

@@ -11,6 +11,6 @@ internal sealed class DurableStoreMasterKeyValidator : IValidateOptions<MaxxitOp
 {
     public ValidateOptionsResult Validate(string? name, MaxxitOptions options) =>
         string.IsNullOrEmpty(options.MasterKey)
-            ? ValidateOptionsResult.Fail($"{nameof(MaxxitOptions.MasterKey)}: required with a durable store (UsePostgres); set base64 of 32 bytes, e.g. from MAXXIT_MASTER_KEY")
+            ? ValidateOptionsResult.Fail($"{nameof(MaxxitOptions.MasterKey)}: required with a durable store (UsePostgres); set base64 of 32 bytes, e.g. from Maxxit__MasterKey (the samples also take --master-key)")
             : ValidateOptionsResult.Success;
 }

@@ -30,14 +30,15 @@ internal static class Rows
     public static AgentDeployment Deployment(NpgsqlDataReader r)
     {
         var wallets = new Dictionary<Venue, VenueAgentWallet>();
-        AddWallet(r, wallets, Venue.Hyperliquid, 5);
-        AddWallet(r, wallets, Venue.Ostium, 9);
+        AddWallet(r, wallets, Venue.Hyperliquid, 5, 16);
+        AddWallet(r, wallets, Venue.Ostium, 9, 17);
         foreach (var (venue, wallet) in Json.Read<Dictionary<string, VenueAgentWallet>>(r.GetString(13), "other_agent_wallets"))
         {
             wallets[DbNames.ParseVenue(venue)] = wallet;
         }
 
-        return new AgentDeployment
+        // Each key is bound to this row's own user wallet, venue and address: a ciphertext copied from another row fails.
+        return AgentKeyBinding.BindKeys(new AgentDeployment
         {
             Id = r.GetGuid(0),
             AgentId = r.GetGuid(1),
@@ -47,7 +48,7 @@ internal static class Rows
             AgentWallets = wallets,
             Policy = r.IsDBNull(14) ? null : Json.Read<DeploymentPolicy>(r.GetString(14), "policy"),
             CreatedAt = Time(r, 15),
-        };
+        });
     }
 
     public static Signal Signal(NpgsqlDataReader r) => new()
@@ -152,14 +153,15 @@ internal static class Rows
 
     private static string? NullableString(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static void AddWallet(NpgsqlDataReader r, Dictionary<Venue, VenueAgentWallet> wallets, Venue venue, int first)
+    private static void AddWallet(NpgsqlDataReader r, Dictionary<Venue, VenueAgentWallet> wallets, Venue venue, int first, int keyId)
     {
         if (r.IsDBNull(first))
         {
             return;
         }
 
-        var key = r.IsDBNull(first + 1) ? null : new EncryptedSecret(r.GetString(first + 1), r.GetString(first + 2), r.GetString(first + 3));
+        // A NULL key id is a legacy key (before migration 004): it decrypts without associated data until rotation binds it.
+        var key = r.IsDBNull(first + 1) ? null : new EncryptedSecret(r.GetString(first + 1), r.GetString(first + 2), r.GetString(first + 3)) { KeyId = NullableString(r, keyId) };
         wallets[venue] = new VenueAgentWallet(r.GetString(first), key);
     }
 }

@@ -24,3 +24,8 @@ DELETE FROM venue_routing_history_v3 h USING venue_routing_history_v3 e
 WHERE h.deployment_id IS NOT NULL AND h.signal_id = e.signal_id AND h.deployment_id = e.deployment_id
   AND (h.created_at, h.id) > (e.created_at, e.id);
 CREATE UNIQUE INDEX venue_routing_history_v3_decision_key ON venue_routing_history_v3 (signal_id, deployment_id);
+
+-- Routing by expected execution cost beside first-available.
+ALTER TABLE venue_routing_config_v3 DROP CONSTRAINT IF EXISTS venue_routing_config_v3_routing_strategy_check;
+ALTER TABLE venue_routing_config_v3 ADD CONSTRAINT venue_routing_config_v3_routing_strategy_check
+    CHECK (routing_strategy IN ('FIRST_AVAILABLE', 'BEST_EXECUTION'));

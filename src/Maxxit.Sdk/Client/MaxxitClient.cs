@@ -97,7 +97,7 @@ public sealed class MaxxitClient : IMaxxitClient
         var wallets = new Dictionary<Venue, VenueAgentWallet>();
         foreach (var (venue, input) in request.AgentWallets ?? new Dictionary<Venue, AgentKeyInput>())
         {
-            wallets[venue] = ProtectWallet(venue, input);
+            wallets[venue] = ProtectWallet(userWallet, venue, input);
         }
 
         if (request.Policy is not null)
@@ -259,7 +259,7 @@ public sealed class MaxxitClient : IMaxxitClient
         }
     }
 
-    private VenueAgentWallet ProtectWallet(Venue venue, AgentKeyInput input)
+    private VenueAgentWallet ProtectWallet(string userWallet, Venue venue, AgentKeyInput input)
     {
         var prefix = venue.ToName().ToLowerInvariant();
         if (venue == Venue.Multi)
@@ -273,14 +273,33 @@ public sealed class MaxxitClient : IMaxxitClient
             throw new MaxxitValidationException($"{prefix}_agent_key", "give a plain key or an encrypted triple, not both");
         }
 
+        var binding = new AgentKeyBinding(userWallet, venue, address);
         if (input.EncryptedKey is { } encrypted)
         {
-            using (_keys.Unprotect(encrypted))
+            // An unbound (legacy) triple could belong to anyone, so deploy takes only triples bound to this owner.
+            if (encrypted.IsLegacy)
             {
-                // Decrypting proves the triple belongs to this host's master key; the plain key is dropped at once.
+                throw new MaxxitValidationException($"{prefix}_agent_key_id", "is required: encrypt the key for this user wallet, venue and agent address (encrypt-key)");
             }
 
-            return new VenueAgentWallet(address, encrypted);
+            // The binding is this deployment's, whatever the caller sent; one error for every failure, so that the
+            // answer never tells whether the triple decrypts under this host's master key for someone else.
+            var bound = encrypted with { Binding = binding };
+            SecretBytes plain;
+            try
+            {
+                plain = _keys.Unprotect(bound, binding);
+            }
+            catch (MaxxitValidationException ex)
+            {
+                throw new MaxxitValidationException($"{prefix}_agent_{ex.Field}", ex.Reason);
+            }
+
+            using (plain)
+            {
+                // A triple made under a previous master key is stored re-encrypted under the current one.
+                return new VenueAgentWallet(address, bound.KeyId == _keys.CurrentKeyId ? bound : _keys.Protect(plain.Span, binding));
+            }
         }
 
         if (input.PrivateKey is { } hex)
@@ -288,7 +307,7 @@ public sealed class MaxxitClient : IMaxxitClient
             var key = ParsePrivateKey(hex, $"{prefix}_agent_key");
             try
             {
-                return new VenueAgentWallet(address, _keys.Protect(key));
+                return new VenueAgentWallet(address, _keys.Protect(key, binding));
             }
             finally
             {

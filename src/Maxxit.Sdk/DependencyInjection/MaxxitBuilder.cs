@@ -15,7 +15,10 @@ public sealed class MaxxitBuilder
     /// <summary>The service collection, for extension packages (<c>UsePostgres</c>, <c>AddHyperliquid</c>, …).</summary>
     public IServiceCollection Services { get; }
 
-    /// <summary>Adds a venue adapter; it replaces any earlier adapter (e.g. the paper one) for the same venue.</summary>
+    /// <summary>
+    /// Adds a venue adapter; it replaces any earlier adapter for the same venue. Once any real adapter is registered the
+    /// paper venues are off for every venue (a venue with no adapter is not routed) unless <see cref="UsePaperVenues"/> is called.
+    /// </summary>
     public MaxxitBuilder AddVenue<TAdapter>()
         where TAdapter : class, IVenueAdapter
     {
@@ -28,6 +31,17 @@ public sealed class MaxxitBuilder
     public MaxxitBuilder AddVenue(Func<IServiceProvider, IVenueAdapter> factory)
     {
         Services.AddSingleton(factory);
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps the paper (simulated) Hyperliquid and Ostium venues for every venue that has no real adapter, also next to
+    /// real ones. Without this call a host with any real adapter never trades on paper, and a host that registers paper
+    /// adapters next to real ones fails at start.
+    /// </summary>
+    public MaxxitBuilder UsePaperVenues()
+    {
+        Services.Configure<MaxxitOptions>(o => o.UsePaperVenues = true);
         return this;
     }
 

@@ -15,6 +15,19 @@ public sealed class MaxxitOptionsValidator : IValidateOptions<MaxxitOptions>
             failures.Add($"{nameof(MaxxitOptions.MasterKey)}: must be base64 of exactly 32 bytes");
         }
 
+        for (var i = 0; i < options.PreviousMasterKeys.Count; i++)
+        {
+            if (!IsAes256Key(options.PreviousMasterKeys[i]))
+            {
+                failures.Add($"{nameof(MaxxitOptions.PreviousMasterKeys)}[{i}]: must be base64 of exactly 32 bytes");
+            }
+        }
+
+        if (options.PreviousMasterKeys.Count > 0 && options.MasterKey is null)
+        {
+            failures.Add($"{nameof(MaxxitOptions.PreviousMasterKeys)}: needs a current {nameof(MaxxitOptions.MasterKey)} to encrypt under");
+        }
+
         Range(failures, nameof(MaxxitOptions.MarketRefreshInterval), options.MarketRefreshInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         Range(failures, nameof(MaxxitOptions.RoutingConfigRefreshInterval), options.RoutingConfigRefreshInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         // Leases are renewed every third of their length while work is in flight, so a short one costs renewals, not safety.
@@ -76,8 +89,13 @@ public sealed class MaxxitOptionsValidator : IValidateOptions<MaxxitOptions>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static bool IsAes256Key(string base64)
+    private static bool IsAes256Key(string? base64)
     {
+        if (base64 is null)
+        {
+            return false;
+        }
+
         Span<byte> buffer = stackalloc byte[48];
         return Convert.TryFromBase64String(base64, buffer, out var written) && written == 32;
     }

@@ -16,7 +16,6 @@ using Maxxit.Sdk.Venues;
 using Maxxit.Sdk.Venues.Paper;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 // Extension methods live in the DI namespace so that `services.AddMaxxitV3()` needs no extra using.
@@ -27,7 +26,8 @@ public static class MaxxitServiceCollectionExtensions
 {
     /// <summary>
     /// Registers everything on the embedded default (in-memory store, paper venues, rule-based policy with the built-in
-    /// rules, weighted generator, priority router). Use the returned builder to add or replace parts.
+    /// rules, weighted generator, priority router). Use the returned builder to add or replace parts. Paper venues run
+    /// only while no real adapter is registered, unless the builder says <see cref="MaxxitBuilder.UsePaperVenues"/>.
     /// </summary>
     public static MaxxitBuilder AddMaxxitV3(this IServiceCollection services, Action<MaxxitOptions>? configure = null)
     {
@@ -41,12 +41,16 @@ public static class MaxxitServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MaxxitOptions>, MaxxitOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ILoggerFactory, NullLoggerFactory>();
-        services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(Logger<>)));
+        // The host's logging and metrics: AddLogging/AddMetrics only add what is missing, so a host's own
+        // AddLogging(b => b.AddConsole()), before or after this call, is what the SDK logs to.
+        services.AddLogging();
+        services.AddMetrics();
 
         services.TryAddSingleton<MaxxitMetrics>();
         services.TryAddSingleton<VenueHealthRegistry>();
-        services.TryAddSingleton<VenueAdapterRegistry>();
+        services.TryAddSingleton(VenueSelection.Create);
+        services.AddOptions<VenueSelectionCheck>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VenueSelectionCheck>, VenueSelectionCheckValidator>());
         services.TryAddSingleton<RoutingConfigCache>();
         services.TryAddSingleton<RoutingConfigRefresher>();
         services.TryAddSingleton<IMarketCatalog, MarketCatalog>();
@@ -70,31 +74,32 @@ public static class MaxxitServiceCollectionExtensions
         services.TryAddSingleton<IRoutingStore>(sp => sp.GetRequiredService<IMaxxitStore>());
         services.TryAddSingleton<IStatsStore>(sp => sp.GetRequiredService<IMaxxitStore>());
         services.TryAddSingleton<IAgentKeyProtector>(CreateKeyProtector);
+        services.TryAddSingleton<AgentKeyRotator>();
         services.TryAddSingleton<ITradeExecutor, TradeExecutor>();
         services.TryAddSingleton<FillConfirmer>();
-        services.TryAddSingleton<IMaxxitClient, MaxxitClient>();
+        services.TryAddSingleton<IMaxxitClient>(CreateClient);
         services.TryAddSingleton<PaperPriceFeed>();
         services.AddPositionLifecycle();
-
-        // Paper venues are registered first so that any real adapter added later for the same venue replaces them.
-        if (!services.Any(d => d.ServiceType == typeof(PaperVenueMarker)))
-        {
-            services.AddSingleton<PaperVenueMarker>();
-            foreach (var venue in new[] { Venue.Hyperliquid, Venue.Ostium })
-            {
-                services.AddSingleton<IVenueAdapter>(sp => PaperVenueFor(sp, venue));
-            }
-        }
 
         return new MaxxitBuilder(services);
     }
 
-    private static IVenueAdapter PaperVenueFor(IServiceProvider sp, Venue venue)
+    // Without a generic host nothing runs the ValidateOnStart checks; resolving the client runs them instead, so that a
+    // wrong option (the SDK's, a venue's, the monitor's) is one clear error at first resolution, not a later surprise.
+    private static MaxxitClient CreateClient(IServiceProvider sp)
     {
-        var options = sp.GetRequiredService<IOptions<MaxxitOptions>>().Value;
-        return options.UsePaperVenues
-            ? new PaperVenueAdapter(venue, sp.GetRequiredService<PaperPriceFeed>(), options.PaperAccountValueUsd, options.PaperFeeRate, options.PaperBehavior, sp.GetRequiredService<TimeProvider>())
-            : new DisabledVenueAdapter(venue);
+        try
+        {
+            sp.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several option types are wrong: one error listing every failure reads better than a nest of them.
+            var first = (OptionsValidationException)ex.InnerExceptions[0];
+            throw new OptionsValidationException(first.OptionsName, first.OptionsType, ex.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures));
+        }
+
+        return ActivatorUtilities.CreateInstance<MaxxitClient>(sp);
     }
 
     private static IAgentKeyProtector CreateKeyProtector(IServiceProvider sp)
@@ -102,13 +107,11 @@ public static class MaxxitServiceCollectionExtensions
         var options = sp.GetRequiredService<IOptions<MaxxitOptions>>().Value;
         if (options.MasterKey is { } base64)
         {
-            return new AesGcmAgentKeyProtector(Convert.FromBase64String(base64));
+            return new AesGcmAgentKeyProtector(Convert.FromBase64String(base64), options.PreviousMasterKeys.Select(Convert.FromBase64String));
         }
 
         sp.GetRequiredService<ILogger<AesGcmAgentKeyProtector>>().LogWarning(
             "No MasterKey configured: agent keys are encrypted under a random key for this process only and cannot be decrypted after a restart");
         return new AesGcmAgentKeyProtector(RandomNumberGenerator.GetBytes(32));
     }
-
-    private sealed class PaperVenueMarker;
 }

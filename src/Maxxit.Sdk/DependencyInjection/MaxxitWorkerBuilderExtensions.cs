@@ -4,6 +4,8 @@ using Maxxit.Sdk.Signals.Llm;
 using Maxxit.Sdk.Sources;
 using Maxxit.Sdk.Workers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +15,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the signal worker, its input sources and the LLM signal generator.</summary>
 public static class MaxxitWorkerBuilderExtensions
 {
-    private const string XHttpClient = "Maxxit.Sources.X";
-    private const string ResearchHttpClient = "Maxxit.Sources.Research";
+    /// <summary>The name of the X source's client in IHttpClientFactory, to configure it further with <c>services.AddHttpClient(name)</c>.</summary>
+    public const string XHttpClient = "Maxxit.Sources.X";
+    /// <summary>The name of the research feed's client in IHttpClientFactory.</summary>
+    public const string ResearchHttpClient = "Maxxit.Sources.Research";
 
     /// <summary>
     /// Adds the signal worker as a hosted service (and as <see cref="SignalWorker"/> for <c>RunAsync</c>). Sources not
@@ -45,8 +49,8 @@ public static class MaxxitWorkerBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         builder.Services.AddOptions<XApiOptions>().Configure(configure).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XApiOptions>, XApiOptionsValidator>());
-        builder.Services.TryAddKeyedSingleton(XHttpClient, (_, _) => NewHttpClient());
-        builder.Services.Replace(ServiceDescriptor.Singleton<IXPostSource>(sp => ActivatorUtilities.CreateInstance<XApiClient>(sp, sp.GetRequiredKeyedService<HttpClient>(XHttpClient))));
+        AddHttpClient(builder.Services, XHttpClient);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IXPostSource>(sp => ActivatorUtilities.CreateInstance<XApiClient>(sp, Http(sp, XHttpClient))));
         return builder;
     }
 
@@ -58,8 +62,8 @@ public static class MaxxitWorkerBuilderExtensions
         builder.Services.AddOptions<ResearchFeedOptions>().Configure(configure)
             .Validate(o => o.BaseAddress is { IsAbsoluteUri: true }, $"{nameof(ResearchFeedOptions.BaseAddress)}: must be an absolute http(s) address")
             .ValidateOnStart();
-        builder.Services.TryAddKeyedSingleton(ResearchHttpClient, (_, _) => NewHttpClient());
-        builder.Services.Replace(ServiceDescriptor.Singleton<IResearchSource>(sp => ActivatorUtilities.CreateInstance<HttpResearchFeedClient>(sp, sp.GetRequiredKeyedService<HttpClient>(ResearchHttpClient))));
+        AddHttpClient(builder.Services, ResearchHttpClient);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IResearchSource>(sp => ActivatorUtilities.CreateInstance<HttpResearchFeedClient>(sp, Http(sp, ResearchHttpClient))));
         return builder;
     }
 
@@ -116,6 +120,36 @@ public static class MaxxitWorkerBuilderExtensions
         services.TryAddSingleton<ITokenMentionExtractor>(sp => new CatalogTokenMentionExtractor(sp.GetRequiredService<Maxxit.Sdk.Markets.IMarketCatalog>()));
     }
 
-    // One long-lived client per source with pooled connections recycled, so DNS changes are seen without IHttpClientFactory.
-    private static HttpClient NewHttpClient() => new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>
+    /// A named client from IHttpClientFactory with a resilience handler: up to 3 retries of transient failures (5xx, 408,
+    /// network errors; not 429, which the X client answers itself from the rate-limit headers), 10 s per attempt and
+    /// 30 s in all. The host can change it with <c>services.AddHttpClient(name)</c> like any named client.
+    /// </summary>
+    private static void AddHttpClient(IServiceCollection services, string name)
+    {
+        if (services.Any(d => d.ServiceType == typeof(SourceHttpClientMarker) && Equals(d.ServiceKey, name)))
+        {
+            return;
+        }
+
+        services.AddKeyedSingleton<SourceHttpClientMarker>(name);
+        services.AddHttpClient(name).AddResilienceHandler(name, pipeline =>
+        {
+            pipeline.AddTimeout(TimeSpan.FromSeconds(30));
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = 3,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(500),
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+            });
+            pipeline.AddTimeout(TimeSpan.FromSeconds(10));
+        });
+    }
+
+    private static HttpClient Http(IServiceProvider sp, string name) => sp.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+
+    private sealed class SourceHttpClientMarker;
 }

@@ -11,14 +11,27 @@ public sealed class MaxxitMetrics : IDisposable
 
     private static readonly object?[] VenueTags = Enum.GetValues<Venue>().Select(v => (object?)v.ToName()).ToArray();
     private readonly Meter _meter;
+    private readonly bool _ownsMeter;
     private readonly Histogram<double> _routingDuration;
     private readonly Counter<long> _trades;
     private readonly Counter<long> _signals;
 
-    /// <summary>Creates the instruments.</summary>
+    /// <summary>Creates the instruments on a meter of its own (for use without a container, e.g. in tests).</summary>
     public MaxxitMetrics()
+        : this(new Meter(Name), ownsMeter: true)
     {
-        _meter = new Meter(Name);
+    }
+
+    /// <summary>Creates the instruments on a meter from the host's <see cref="IMeterFactory"/> (what the container uses).</summary>
+    public MaxxitMetrics(IMeterFactory meterFactory)
+        : this((meterFactory ?? throw new ArgumentNullException(nameof(meterFactory))).Create(Name), ownsMeter: false)
+    {
+    }
+
+    private MaxxitMetrics(Meter meter, bool ownsMeter)
+    {
+        _meter = meter;
+        _ownsMeter = ownsMeter;
         _routingDuration = _meter.CreateHistogram<double>("maxxit.routing.duration", "ms", "Time to take one routing decision");
         _trades = _meter.CreateCounter<long>("maxxit.trades", "{trade}", "Trades per deployment by outcome");
         _signals = _meter.CreateCounter<long>("maxxit.signals", "{signal}", "Signals by outcome");
@@ -43,6 +56,12 @@ public sealed class MaxxitMetrics : IDisposable
     /// <summary>Counts one signal outcome (generated, skipped: reason).</summary>
     public void RecordSignal(string outcome) => _signals.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
-    /// <inheritdoc />
-    public void Dispose() => _meter.Dispose();
+    /// <summary>Disposes the meter if it is its own; a factory's meters are the factory's to dispose.</summary>
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
 }

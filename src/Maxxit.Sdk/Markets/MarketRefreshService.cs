@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,16 +12,16 @@ namespace Maxxit.Sdk.Markets;
 /// </summary>
 public sealed class MarketRefreshService : BackgroundService
 {
-    private readonly IMarketCatalog _catalog;
+    private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
     private readonly ILogger<MarketRefreshService> _logger;
 
     /// <summary>Creates the service.</summary>
-    public MarketRefreshService(IMarketCatalog catalog, IOptions<MaxxitOptions> options, TimeProvider time, ILogger<MarketRefreshService> logger)
+    public MarketRefreshService(IServiceProvider services, IOptions<MaxxitOptions> options, TimeProvider time, ILogger<MarketRefreshService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _catalog = catalog;
+        _services = services;
         _time = time;
         _interval = options.Value.MarketRefreshInterval;
         _logger = logger;
@@ -29,6 +30,8 @@ public sealed class MarketRefreshService : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Resolved when the host runs, after its start-up validation: a misconfigured host fails with that error first.
+        var catalog = _services.GetRequiredService<IMarketCatalog>();
         using var timer = new PeriodicTimer(_interval, _time);
         try
         {
@@ -36,7 +39,7 @@ public sealed class MarketRefreshService : BackgroundService
             {
                 try
                 {
-                    await _catalog.EnsureFreshAsync(stoppingToken).ConfigureAwait(false);
+                    await catalog.EnsureFreshAsync(stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -87,7 +87,7 @@ public sealed partial class PriorityVenueRouter : IVenueRouter
 
     private RoutingDecision RouteFirstAvailable(in RoutingRequest request, Venue[] priority, bool failover, int excluded, long started)
     {
-        int checkedMask = 0, listedMask = 0;
+        int checkedMask = 0, listedMask = 0, noAdapterMask = 0;
         Venue? selected = null;
         string? reason = null;
         var skippedUnhealthy = false;
@@ -113,6 +113,12 @@ public sealed partial class PriorityVenueRouter : IVenueRouter
             }
 
             checkedMask |= bit;
+            if (!_health.HasAdapter(venue))
+            {
+                noAdapterMask |= bit;
+                continue;
+            }
+
             if (!_catalog.TryGet(venue, request.TokenSymbol, out var market))
             {
                 continue;
@@ -144,15 +150,25 @@ public sealed partial class PriorityVenueRouter : IVenueRouter
             skippedUnhealthy = true;
         }
 
+        if (selected is null && reason is null && noAdapterMask != 0)
+        {
+            reason = NoAdapterReason(request.TokenSymbol, priority, checkedMask, noAdapterMask);
+        }
+
         var duration = Stopwatch.GetElapsedTime(started);
         _metrics.RecordRouting(selected, duration);
         return new RoutingDecision(request.TokenSymbol, reason, priority, new VenueAvailability(checkedMask, listedMask), duration, ranking);
     }
 
-    private bool CanTrade(Venue venue, MarketInfo market) => _health.IsHealthy(venue) && IsOpen(venue, market);
+    private bool CanTrade(Venue venue, MarketInfo market) => _health.HasAdapter(venue) && _health.IsHealthy(venue) && IsOpen(venue, market);
 
     private bool IsOpen(Venue venue, MarketInfo market) =>
         (uint)venue >= (uint)_marketStatus.Length || _marketStatus[(int)venue] is not { } status || status.IsMarketOpen(market);
+
+    private static string NoAdapterReason(string token, IReadOnlyList<Venue> priority, int checkedMask, int noAdapterMask) =>
+        $"No venue available for {token}. Checked: " + string.Join(", ", priority
+            .Where(v => (checkedMask & (1 << (int)v)) != 0)
+            .Select(v => (noAdapterMask & (1 << (int)v)) != 0 ? $"{v.ToName()} (no adapter)" : v.ToName()));
 
     private static int ExclusionMask(IReadOnlyList<Venue> excluded)
     {

@@ -9,7 +9,8 @@ namespace Maxxit.Sdk.Workers;
 /// </summary>
 public sealed class WorkerMetrics : IDisposable
 {
-    private readonly Meter _meter = new(MaxxitMetrics.Name);
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
     private readonly Counter<long> _posts;
     private readonly Counter<long> _research;
     private readonly Counter<long> _generated;
@@ -17,9 +18,22 @@ public sealed class WorkerMetrics : IDisposable
     private readonly Counter<long> _agentFailures;
     private readonly Histogram<double> _cycle;
 
-    /// <summary>Creates the instruments.</summary>
+    /// <summary>Creates the instruments on a meter of its own (for use without a container, e.g. in tests).</summary>
     public WorkerMetrics()
+        : this(new Meter(MaxxitMetrics.Name), ownsMeter: true)
     {
+    }
+
+    /// <summary>Creates the instruments on a meter from the host's <see cref="IMeterFactory"/> (what the container uses).</summary>
+    public WorkerMetrics(IMeterFactory meterFactory)
+        : this((meterFactory ?? throw new ArgumentNullException(nameof(meterFactory))).Create(MaxxitMetrics.Name), ownsMeter: false)
+    {
+    }
+
+    private WorkerMetrics(Meter meter, bool ownsMeter)
+    {
+        _meter = meter;
+        _ownsMeter = ownsMeter;
         _posts = _meter.CreateCounter<long>("maxxit.worker.posts_read", "{post}", "X posts read by the signal worker");
         _research = _meter.CreateCounter<long>("maxxit.worker.research_read", "{item}", "Research calls read by the signal worker");
         _generated = _meter.CreateCounter<long>("maxxit.worker.signals_generated", "{signal}", "Signals the worker generated and stored");
@@ -49,6 +63,12 @@ public sealed class WorkerMetrics : IDisposable
     /// <summary>Records a cycle's duration.</summary>
     public void CycleCompleted(TimeSpan duration) => _cycle.Record(duration.TotalMilliseconds);
 
-    /// <inheritdoc />
-    public void Dispose() => _meter.Dispose();
+    /// <summary>Disposes the meter if it is its own; a factory's meters are the factory's to dispose.</summary>
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
 }

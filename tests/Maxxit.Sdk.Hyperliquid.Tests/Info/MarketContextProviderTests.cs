@@ -10,7 +10,7 @@ public sealed class MarketContextProviderTests
     [Fact]
     public async Task Worker_market_context_comes_from_asset_contexts_with_the_catalog_for_other_tokens()
     {
-        await using var host = await HyperliquidTestHost.StartAsync(build: b => b.AddSignalWorker());
+        await using var host = await HyperliquidTestHost.StartAsync(build: b => b.AddSignalWorker().UsePaperVenues());
         var provider = host.Services.GetRequiredService<IMarketContextProvider>();
         Assert.IsType<HyperliquidMarketContextProvider>(provider);
         var eth = host.Server.Markets.Single(m => m.Name == "ETH");

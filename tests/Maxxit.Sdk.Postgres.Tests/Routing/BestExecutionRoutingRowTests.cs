@@ -14,20 +14,13 @@ namespace Maxxit.Sdk.Postgres.Tests.Routing;
 /// </summary>
 public sealed class BestExecutionRoutingRowTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
-    // What migration 003 must add (the routing lane may not add a migration file); idempotent, so harmless once it does.
-    private const string AcceptBestExecution =
-        "ALTER TABLE venue_routing_config_v3 DROP CONSTRAINT IF EXISTS venue_routing_config_v3_routing_strategy_check; "
-        + "ALTER TABLE venue_routing_config_v3 ADD CONSTRAINT venue_routing_config_v3_routing_strategy_check "
-        + "CHECK (routing_strategy IN ('FIRST_AVAILABLE', 'BEST_EXECUTION'));";
-
     [Fact]
-    public async Task A_best_execution_config_round_trips_once_the_check_accepts_it()
+    public async Task A_best_execution_config_round_trips_on_the_migrated_schema()
     {
         await using var host = PostgresHosts.Build(database.ConnectionString);
         var client = host.GetRequiredService<IMaxxitClient>();
         var store = host.GetRequiredService<IMaxxitStore>();
         var (agent, _) = await PostgresHosts.AgentWithDeploymentsAsync(client, 0, Random.Shared.Next(1, 1_000_000));
-        await ExecuteAsync(AcceptBestExecution);
 
         await store.UpsertRoutingConfigAsync(new RoutingConfig { AgentId = agent.Id, VenuePriority = [Venue.Ostium, Venue.Hyperliquid], Strategy = RoutingStrategy.BestExecution }, default);
 
@@ -41,7 +34,7 @@ public sealed class BestExecutionRoutingRowTests(PostgresDatabaseFixture databas
         await using var host = PostgresHosts.Build(database.ConnectionString);
         var client = host.GetRequiredService<IMaxxitClient>();
         var store = host.GetRequiredService<IMaxxitStore>();
-        var (agent, deployments) = await PostgresHosts.AgentWithDeploymentsAsync(client, 1, Random.Shared.Next(1, 1_000_000));
+        var (agent, deployments) = await PostgresHosts.AgentWithDeploymentsAsync(client, 2, Random.Shared.Next(1, 1_000_000));
         var signal = await PostgresHosts.SignalAsync(client, agent.Id, "ETH");
         var details = new Dictionary<Venue, VenueRoutingDetail>
         {
@@ -49,7 +42,7 @@ public sealed class BestExecutionRoutingRowTests(PostgresDatabaseFixture databas
             [Venue.Ostium] = new() { Listed = true, Status = VenueRouteStatus.Priced, TotalBps = 9.8, FeeBps = 3, SpreadImpactBps = 2.5, CarryBps = -0.7, FixedBps = 5, DepthExceeded = false, SnapshotAgeSeconds = 4 },
         };
         var best = Row(signal.Id, deployments[0].Id, "HYPERLIQUID refused the order (Insufficient margin); failover to OSTIUM. Routed: HYPERLIQUID: 6.2 bps …") with { VenueDetails = details };
-        var plain = Row(signal.Id, deployments[0].Id, "HYPERLIQUID: pair available");
+        var plain = Row(signal.Id, deployments[1].Id, "HYPERLIQUID: pair available");
         await store.RecordNoTradeAsync(best, null, default);
         await store.RecordNoTradeAsync(plain, null, default);
 
@@ -80,14 +73,6 @@ public sealed class BestExecutionRoutingRowTests(PostgresDatabaseFixture databas
         RoutingDurationMs = 0.001,
         CreatedAt = DateTimeOffset.UtcNow,
     };
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 
     private async Task<string> JsonbAsync(Guid id)
     {

@@ -30,6 +30,23 @@ public sealed class SampleOnPostgresTests(PostgresDatabaseFixture database) : IC
     }
 
     [Fact]
+    public async Task The_postgres_flow_runs_again_and_again_on_the_same_database()
+    {
+        var options = new SampleOptions { PostgresConnectionString = database.ConnectionString, MasterKey = PostgresHosts.TestMasterKey };
+
+        var (first, firstOutput) = await RunAsync(options);
+        var (second, secondOutput) = await RunAsync(options);
+
+        Assert.True(first == 0, firstOutput);
+        Assert.True(second == 0, secondOutput);
+        Assert.Contains("CLOSED TRAILING_STOP", secondOutput);
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM agents_v3 WHERE name = 'Trailing Demo'", connection);
+        Assert.True((long)(await count.ExecuteScalarAsync())! >= 2);
+    }
+
+    [Fact]
     public async Task Postgres_without_a_master_key_is_refused_before_anything_is_written()
     {
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>

@@ -13,7 +13,7 @@ public sealed class PluggingInTests
     [Fact]
     public async Task Custom_venue_and_policy_plug_in_through_the_builder()
     {
-        using var sp = TestServices.Build(b => b.AddVenue<GmxVenue>().AddPolicy<HalfSizeLongOnly>());
+        using var sp = TestServices.Build(b => b.AddVenue<GmxVenue>().UsePaperVenues().AddPolicy<HalfSizeLongOnly>());
         var client = sp.GetRequiredService<IMaxxitClient>();
         var (agent, _) = await TestServices.AgentWithDeploymentsAsync(client, 1);
         await client.SetRoutingConfigAsync(new Maxxit.Sdk.Routing.RoutingConfig { AgentId = agent.Id, VenuePriority = [Venue.Gmx, Venue.Hyperliquid] });

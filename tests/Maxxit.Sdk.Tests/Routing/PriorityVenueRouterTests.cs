@@ -129,7 +129,7 @@ public sealed class VenueHealthRefreshTests
     [Fact]
     public async Task A_venue_reporting_itself_unavailable_on_refresh_is_failed_over()
     {
-        using var sp = TestServices.Build(b => b.AddVenue(_ => new DownVenue()));
+        using var sp = TestServices.Build(b => b.AddVenue(_ => new DownVenue()).UsePaperVenues());
         await sp.GetRequiredService<IMarketCatalog>().EnsureFreshAsync(default);
 
         var decision = sp.GetRequiredService<IVenueRouter>().Route(new RoutingRequest("ETH"));

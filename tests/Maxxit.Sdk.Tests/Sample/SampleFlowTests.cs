@@ -19,6 +19,8 @@ public sealed class SampleFlowTests
         Assert.Contains("HYPERLIQUID: pair available", text);
         Assert.Contains("OSTIUM: pair available", text);
         Assert.Contains("No venue available for XYZ", text);
+        Assert.Contains("HYPERLIQUID PAPER", text);
+        Assert.Contains("OSTIUM PAPER", text);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace Maxxit.Sdk.Routing.Costs;
 /// </summary>
 public sealed class VenueCostRefreshService : BackgroundService
 {
-    private readonly VenueCostRefresher _refresher;
+    private readonly IServiceProvider _services;
     private readonly RoutingConfigRefresher _configs;
     private readonly RoutingConfigCache _cache;
     private readonly TimeProvider _time;
@@ -20,14 +21,14 @@ public sealed class VenueCostRefreshService : BackgroundService
 
     /// <summary>Creates the service.</summary>
     public VenueCostRefreshService(
-        VenueCostRefresher refresher,
+        IServiceProvider services,
         RoutingConfigRefresher configs,
         RoutingConfigCache cache,
         TimeProvider time,
         IOptions<BestExecutionOptions> options,
         ILogger<VenueCostRefreshService> logger)
     {
-        _refresher = refresher;
+        _services = services;
         _configs = configs;
         _cache = cache;
         _logger = logger;
@@ -38,7 +39,9 @@ public sealed class VenueCostRefreshService : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_refresher.Sources().Count == 0)
+        // Resolved when the host runs, after its start-up validation: a misconfigured host fails with that error first.
+        var refresher = _services.GetRequiredService<VenueCostRefresher>();
+        if (refresher.Sources().Count == 0)
         {
             return;
         }
@@ -56,7 +59,7 @@ public sealed class VenueCostRefreshService : BackgroundService
 
             if (_cache.Uses(RoutingStrategy.BestExecution))
             {
-                await _refresher.RefreshAsync(stoppingToken).ConfigureAwait(false);
+                await refresher.RefreshAsync(stoppingToken).ConfigureAwait(false);
             }
 
             try

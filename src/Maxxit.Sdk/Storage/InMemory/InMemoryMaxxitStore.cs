@@ -3,6 +3,7 @@ using Maxxit.Sdk.Errors;
 using Maxxit.Sdk.Policies;
 using Maxxit.Sdk.Positions;
 using Maxxit.Sdk.Routing;
+using Maxxit.Sdk.Security;
 using Maxxit.Sdk.Signals;
 using Maxxit.Sdk.Stats;
 
@@ -12,7 +13,7 @@ namespace Maxxit.Sdk.Storage.InMemory;
 /// The embedded default store: everything in process memory behind one lock, so each method is atomic exactly as a
 /// transaction of the Postgres store is. Nothing survives the process.
 /// </summary>
-public sealed class InMemoryMaxxitStore : IMaxxitStore
+public sealed partial class InMemoryMaxxitStore : IMaxxitStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, Agent> _agents = [];
@@ -97,7 +98,7 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
                 throw new MaxxitConflictException("user_wallet", $"agent {deployment.AgentId} is already deployed to {deployment.UserWallet}");
             }
 
-            _deployments.Add(deployment.Id, deployment);
+            _deployments.Add(deployment.Id, AgentKeyBinding.BindKeys(deployment));
         }
 
         return Task.CompletedTask;
