@@ -28,6 +28,7 @@ public sealed partial class PostgresStore
         decimal pnl = 0m, routingMs = 0m;
         var positions = new List<KeyValuePair<PositionStatus, int>>();
         var routing = new List<(string Venue, int N)>();
+        var routingMsByVenue = new Dictionary<Venue, double>();
         var rejections = new Dictionary<string, int>(StringComparer.Ordinal);
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await r.ReadAsync(ct).ConfigureAwait(false))
@@ -53,6 +54,11 @@ public sealed partial class PostgresStore
                 case "routing":
                     routing.Add((key, n));
                     routingMs += amount;
+                    if (key.Length > 0 && n != 0)
+                    {
+                        routingMsByVenue[DbNames.ParseVenue(key)] = (double)(amount / n);
+                    }
+
                     break;
                 case "policy_rejected" when n != 0:
                     rejections[key] = n;
@@ -73,7 +79,7 @@ public sealed partial class PostgresStore
             ClosedPositions = PositionStatusCounts.Closed(byStatus),
             PositionsByStatus = byStatus,
             TotalPnl = pnl,
-            Routing = new RoutingStats(summary, summary.Total == 0 ? 0 : (double)(routingMs / summary.Total)),
+            Routing = new RoutingStats(summary, summary.Total == 0 ? 0 : (double)(routingMs / summary.Total)) { AvgDurationMsByVenue = routingMsByVenue },
             PolicyRejectionsByRule = rejections,
         };
     }, cancellationToken);

@@ -66,6 +66,9 @@ public abstract class StatsContractTests : IAsyncLifetime
         Assert.Equal(1, overview.Routing.Summary.Count(Venue.Ostium));
         Assert.Equal(1, overview.Routing.Summary.NoVenue);
         Assert.Equal(scenario.RoutingMs.Average(), overview.Routing.AvgDurationMs, 6);
+        Assert.Equal(scenario.RoutingMs[2], overview.Routing.AvgDurationMsByVenue[Venue.Ostium], 6);
+        Assert.Equal(new[] { 0, 1, 3, 4 }.Average(i => scenario.RoutingMs[i]), overview.Routing.AvgDurationMsByVenue[Venue.Hyperliquid], 6);
+        Assert.Equal(2, overview.Routing.AvgDurationMsByVenue.Count);
         Assert.Equal(1, overview.PolicyRejectionsByRule["max_open_positions"]);
         Assert.Single(overview.PolicyRejectionsByRule);
 

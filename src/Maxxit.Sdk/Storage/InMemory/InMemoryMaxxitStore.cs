@@ -486,7 +486,12 @@ public sealed class InMemoryMaxxitStore : IMaxxitStore
                 ClosedPositions = PositionStatusCounts.Closed(byStatus),
                 PositionsByStatus = byStatus,
                 TotalPnl = _positions.Values.Where(p => p.Status == PositionStatus.Closed).Sum(p => p.Pnl ?? 0m),
-                Routing = new RoutingStats(Summarize(_routing), _routing.Count == 0 ? 0 : _routing.Average(r => r.RoutingDurationMs)),
+                Routing = new RoutingStats(Summarize(_routing), _routing.Count == 0 ? 0 : _routing.Average(r => r.RoutingDurationMs))
+                {
+                    AvgDurationMsByVenue = _routing.Where(r => r.SelectedVenue is not null)
+                        .GroupBy(r => r.SelectedVenue!.Value)
+                        .ToDictionary(g => g.Key, g => g.Average(r => r.RoutingDurationMs)),
+                },
                 PolicyRejectionsByRule = _policyRecords.Values
                     .Where(r => r.Outcome == PolicyOutcome.Rejected)
                     .GroupBy(r => r.RejectedBy ?? "unknown")
