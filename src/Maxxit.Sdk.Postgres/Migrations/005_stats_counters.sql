@@ -14,8 +14,10 @@
 -- routing_token        the same, per token                                                  token symbol  selected venue
 -- policy_rejected      REJECTED policy_decisions_v3 rows                                    ''            rejected_by ('unknown' when null)
 --
--- Each writing connection adds to its own shard (backend pid mod 16), so concurrent writers rarely wait on one counter
--- row; readers sum the shards.
+-- The triggers are per statement, over its transition tables: a statement writing many rows (a batch reservation, a
+-- bulk load) adds one aggregated delta per counter, not one update per row. Each writing connection adds to its own
+-- shard (backend pid mod 16), so concurrent writers rarely wait on one counter row, and always lock counters in the
+-- same order; readers sum the shards.
 CREATE TABLE stats_counters_v3 (
     metric text     NOT NULL,
     scope  text     NOT NULL DEFAULT '',
@@ -26,90 +28,128 @@ CREATE TABLE stats_counters_v3 (
     PRIMARY KEY (metric, scope, key, shard)
 );
 
+CREATE TYPE stats_delta_v3 AS (metric text, scope text, key text, n bigint, amount numeric);
+
 -- SET search_path FROM CURRENT pins the functions to this schema (the migration runs with search_path set to it), so a
 -- trigger fired from a session with any search_path updates this schema's counters.
-CREATE FUNCTION stats_bump_v3(p_metric text, p_scope text, p_key text, p_n bigint, p_amount numeric) RETURNS void
+CREATE FUNCTION stats_apply_v3(deltas stats_delta_v3[]) RETURNS void
 LANGUAGE sql SET search_path FROM CURRENT AS $$
     INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
-    VALUES (p_metric, p_scope, p_key, (pg_backend_pid() % 16)::smallint, p_n, p_amount)
+    SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+    FROM unnest(deltas)
+    GROUP BY metric, scope, key
+    HAVING sum(n) <> 0 OR sum(amount) <> 0
+    ORDER BY metric, scope, key
     ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
 $$;
 
 CREATE FUNCTION stats_agents_v3() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+DECLARE
+    plus stats_delta_v3[] := '{}';
+    minus stats_delta_v3[] := '{}';
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM stats_bump_v3('agents', '', OLD.status, -1, 0);
+    IF TG_OP <> 'DELETE' THEN
+        plus := ARRAY(SELECT ROW('agents', '', status, count(*), 0)::stats_delta_v3 FROM new_rows GROUP BY status);
     END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM stats_bump_v3('agents', '', NEW.status, 1, 0);
+    IF TG_OP <> 'INSERT' THEN
+        minus := ARRAY(SELECT ROW('agents', '', status, -count(*), 0)::stats_delta_v3 FROM old_rows GROUP BY status);
     END IF;
+    PERFORM stats_apply_v3(plus || minus);
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION stats_deployments_v3() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
-    PERFORM stats_bump_v3('deployments', '', '', CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END, 0);
+    IF TG_OP = 'INSERT' THEN
+        PERFORM stats_apply_v3(ARRAY(SELECT ROW('deployments', '', '', count(*), 0)::stats_delta_v3 FROM new_rows));
+    ELSE
+        PERFORM stats_apply_v3(ARRAY(SELECT ROW('deployments', '', '', -count(*), 0)::stats_delta_v3 FROM old_rows));
+    END IF;
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION stats_signals_v3() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-DECLARE
-    r signals_v3;
-    d bigint := CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END;
 BEGIN
-    IF TG_OP = 'INSERT' THEN r := NEW; ELSE r := OLD; END IF;
-    PERFORM stats_bump_v3('signals', '', '', d, 0);
-    PERFORM stats_bump_v3('agent_signals', r.agent_id::text, '', d, 0);
+    IF TG_OP = 'INSERT' THEN
+        PERFORM stats_apply_v3(ARRAY(
+            SELECT ROW('signals', '', '', count(*), 0)::stats_delta_v3 FROM new_rows
+            UNION ALL SELECT ROW('agent_signals', agent_id::text, '', count(*), 0)::stats_delta_v3 FROM new_rows GROUP BY agent_id));
+    ELSE
+        PERFORM stats_apply_v3(ARRAY(
+            SELECT ROW('signals', '', '', -count(*), 0)::stats_delta_v3 FROM old_rows
+            UNION ALL SELECT ROW('agent_signals', agent_id::text, '', -count(*), 0)::stats_delta_v3 FROM old_rows GROUP BY agent_id));
+    END IF;
     RETURN NULL;
 END $$;
 
--- One position's contribution, added (sign 1) or taken back (sign -1).
-CREATE FUNCTION stats_position_v3(p positions_v3, dir bigint) RETURNS void
-LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-DECLARE
-    agent text;
-    pnl numeric := coalesce(p.pnl, 0);
-BEGIN
-    SELECT agent_id::text INTO agent FROM agent_deployments_v3 WHERE id = p.deployment_id;
-    PERFORM stats_bump_v3('positions', '', p.status, dir, dir * pnl);
-    IF agent IS NOT NULL THEN
-        PERFORM stats_bump_v3('agent_positions', agent, p.status, dir, dir * pnl);
-        IF p.status = 'CLOSED' THEN
-            PERFORM stats_bump_v3('agent_pnl_day', agent, to_char(coalesce(p.closed_at, p.opened_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD'), dir, dir * pnl);
-        END IF;
-    END IF;
-END $$;
-
+-- A position counts under its state system-wide and for its agent, and a CLOSED one under its day of closing.
+-- An update that changes none of status, pnl, closed_at or deployment (a trailing-stop or lease update) nets to zero
+-- and writes nothing.
 CREATE FUNCTION stats_positions_v3() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+DECLARE
+    plus stats_delta_v3[] := '{}';
+    minus stats_delta_v3[] := '{}';
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM stats_position_v3(OLD, -1);
+    IF TG_OP <> 'DELETE' THEN
+        plus := ARRAY(
+            SELECT ROW(m.metric, m.scope, m.key, count(*), sum(coalesce(p.pnl, 0)))::stats_delta_v3
+            FROM new_rows p
+            LEFT JOIN agent_deployments_v3 d ON d.id = p.deployment_id
+            CROSS JOIN LATERAL (VALUES
+                ('positions', '', p.status),
+                ('agent_positions', d.agent_id::text, p.status),
+                ('agent_pnl_day', d.agent_id::text, CASE WHEN p.status = 'CLOSED' THEN to_char(coalesce(p.closed_at, p.opened_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') END)
+            ) AS m (metric, scope, key)
+            WHERE m.scope IS NOT NULL AND m.key IS NOT NULL
+            GROUP BY m.metric, m.scope, m.key);
     END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM stats_position_v3(NEW, 1);
+    IF TG_OP <> 'INSERT' THEN
+        minus := ARRAY(
+            SELECT ROW(m.metric, m.scope, m.key, -count(*), -sum(coalesce(p.pnl, 0)))::stats_delta_v3
+            FROM old_rows p
+            LEFT JOIN agent_deployments_v3 d ON d.id = p.deployment_id
+            CROSS JOIN LATERAL (VALUES
+                ('positions', '', p.status),
+                ('agent_positions', d.agent_id::text, p.status),
+                ('agent_pnl_day', d.agent_id::text, CASE WHEN p.status = 'CLOSED' THEN to_char(coalesce(p.closed_at, p.opened_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') END)
+            ) AS m (metric, scope, key)
+            WHERE m.scope IS NOT NULL AND m.key IS NOT NULL
+            GROUP BY m.metric, m.scope, m.key);
     END IF;
+    PERFORM stats_apply_v3(plus || minus);
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION stats_routing_v3() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-DECLARE
-    r venue_routing_history_v3;
-    d bigint := CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END;
 BEGIN
-    IF TG_OP = 'INSERT' THEN r := NEW; ELSE r := OLD; END IF;
-    PERFORM stats_bump_v3('routing', '', coalesce(r.selected_venue::text, ''), d, (d * r.routing_duration_ms)::numeric);
-    PERFORM stats_bump_v3('routing_token', r.token_symbol, coalesce(r.selected_venue::text, ''), d, (d * r.routing_duration_ms)::numeric);
+    IF TG_OP = 'INSERT' THEN
+        PERFORM stats_apply_v3(ARRAY(
+            SELECT ROW(m.metric, m.scope, coalesce(r.selected_venue::text, ''), count(*), sum(r.routing_duration_ms)::numeric)::stats_delta_v3
+            FROM new_rows r CROSS JOIN LATERAL (VALUES ('routing', ''), ('routing_token', r.token_symbol)) AS m (metric, scope)
+            GROUP BY m.metric, m.scope, r.selected_venue));
+    ELSE
+        PERFORM stats_apply_v3(ARRAY(
+            SELECT ROW(m.metric, m.scope, coalesce(r.selected_venue::text, ''), -count(*), -sum(r.routing_duration_ms)::numeric)::stats_delta_v3
+            FROM old_rows r CROSS JOIN LATERAL (VALUES ('routing', ''), ('routing_token', r.token_symbol)) AS m (metric, scope)
+            GROUP BY m.metric, m.scope, r.selected_venue));
+    END IF;
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION stats_policies_v3() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+DECLARE
+    plus stats_delta_v3[] := '{}';
+    minus stats_delta_v3[] := '{}';
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.outcome = 'REJECTED' THEN
-        PERFORM stats_bump_v3('policy_rejected', '', coalesce(OLD.rejected_by, 'unknown'), -1, 0);
+    IF TG_OP <> 'DELETE' THEN
+        plus := ARRAY(SELECT ROW('policy_rejected', '', coalesce(rejected_by, 'unknown'), count(*), 0)::stats_delta_v3
+                      FROM new_rows WHERE outcome = 'REJECTED' GROUP BY coalesce(rejected_by, 'unknown'));
     END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.outcome = 'REJECTED' THEN
-        PERFORM stats_bump_v3('policy_rejected', '', coalesce(NEW.rejected_by, 'unknown'), 1, 0);
+    IF TG_OP <> 'INSERT' THEN
+        minus := ARRAY(SELECT ROW('policy_rejected', '', coalesce(rejected_by, 'unknown'), -count(*), 0)::stats_delta_v3
+                       FROM old_rows WHERE outcome = 'REJECTED' GROUP BY coalesce(rejected_by, 'unknown'));
     END IF;
+    PERFORM stats_apply_v3(plus || minus);
     RETURN NULL;
 END $$;
 
@@ -123,23 +163,36 @@ END $$;
 -- No writer may slip between the backfill and the triggers.
 LOCK TABLE agents_v3, agent_deployments_v3, signals_v3, positions_v3, venue_routing_history_v3, policy_decisions_v3 IN SHARE MODE;
 
-CREATE TRIGGER stats_agents_v3 AFTER INSERT OR DELETE OR UPDATE OF status ON agents_v3
-    FOR EACH ROW EXECUTE FUNCTION stats_agents_v3();
-CREATE TRIGGER stats_deployments_v3 AFTER INSERT OR DELETE ON agent_deployments_v3
-    FOR EACH ROW EXECUTE FUNCTION stats_deployments_v3();
-CREATE TRIGGER stats_signals_v3 AFTER INSERT OR DELETE ON signals_v3
-    FOR EACH ROW EXECUTE FUNCTION stats_signals_v3();
-CREATE TRIGGER stats_positions_v3 AFTER INSERT OR DELETE ON positions_v3
-    FOR EACH ROW EXECUTE FUNCTION stats_positions_v3();
--- Trailing-stop and lease updates change none of these columns and cost nothing here.
-CREATE TRIGGER stats_positions_update_v3 AFTER UPDATE OF status, pnl, closed_at, deployment_id ON positions_v3
-    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.pnl IS DISTINCT FROM NEW.pnl
-                       OR OLD.closed_at IS DISTINCT FROM NEW.closed_at OR OLD.deployment_id IS DISTINCT FROM NEW.deployment_id)
-    EXECUTE FUNCTION stats_positions_v3();
-CREATE TRIGGER stats_routing_v3 AFTER INSERT OR DELETE ON venue_routing_history_v3
-    FOR EACH ROW EXECUTE FUNCTION stats_routing_v3();
-CREATE TRIGGER stats_policies_v3 AFTER INSERT OR DELETE OR UPDATE OF outcome, rejected_by ON policy_decisions_v3
-    FOR EACH ROW EXECUTE FUNCTION stats_policies_v3();
+CREATE TRIGGER stats_agents_insert_v3 AFTER INSERT ON agents_v3 REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_agents_v3();
+CREATE TRIGGER stats_agents_update_v3 AFTER UPDATE ON agents_v3 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_agents_v3();
+CREATE TRIGGER stats_agents_delete_v3 AFTER DELETE ON agents_v3 REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_agents_v3();
+CREATE TRIGGER stats_deployments_insert_v3 AFTER INSERT ON agent_deployments_v3 REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_deployments_v3();
+CREATE TRIGGER stats_deployments_delete_v3 AFTER DELETE ON agent_deployments_v3 REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_deployments_v3();
+CREATE TRIGGER stats_signals_insert_v3 AFTER INSERT ON signals_v3 REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_signals_v3();
+CREATE TRIGGER stats_signals_delete_v3 AFTER DELETE ON signals_v3 REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_signals_v3();
+CREATE TRIGGER stats_positions_insert_v3 AFTER INSERT ON positions_v3 REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_positions_v3();
+CREATE TRIGGER stats_positions_update_v3 AFTER UPDATE ON positions_v3 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_positions_v3();
+CREATE TRIGGER stats_positions_delete_v3 AFTER DELETE ON positions_v3 REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_positions_v3();
+CREATE TRIGGER stats_routing_insert_v3 AFTER INSERT ON venue_routing_history_v3 REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_routing_v3();
+CREATE TRIGGER stats_routing_delete_v3 AFTER DELETE ON venue_routing_history_v3 REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_routing_v3();
+CREATE TRIGGER stats_policies_insert_v3 AFTER INSERT ON policy_decisions_v3 REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_policies_v3();
+CREATE TRIGGER stats_policies_update_v3 AFTER UPDATE ON policy_decisions_v3 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_policies_v3();
+CREATE TRIGGER stats_policies_delete_v3 AFTER DELETE ON policy_decisions_v3 REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION stats_policies_v3();
 
 CREATE TRIGGER stats_agents_truncate_v3 AFTER TRUNCATE ON agents_v3 FOR EACH STATEMENT EXECUTE FUNCTION stats_truncate_v3('agents');
 CREATE TRIGGER stats_deployments_truncate_v3 AFTER TRUNCATE ON agent_deployments_v3 FOR EACH STATEMENT EXECUTE FUNCTION stats_truncate_v3('deployments');
