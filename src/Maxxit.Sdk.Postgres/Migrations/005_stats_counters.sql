@@ -28,42 +28,70 @@ CREATE TABLE stats_counters_v3 (
     PRIMARY KEY (metric, scope, key, shard)
 );
 
-CREATE TYPE stats_delta_v3 AS (metric text, scope text, key text, n bigint, amount numeric);
-
 -- SET search_path FROM CURRENT pins the functions to this schema (the migration runs with search_path set to it), so a
--- trigger fired from a session with any search_path updates this schema's counters.
-CREATE FUNCTION stats_apply_v3(deltas stats_delta_v3[]) RETURNS void
-LANGUAGE sql SET search_path FROM CURRENT AS $$
-    INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
-    SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
-    FROM unnest(deltas)
-    GROUP BY metric, scope, key
-    HAVING sum(n) <> 0 OR sum(amount) <> 0
-    ORDER BY metric, scope, key
-    ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
-$$;
+-- trigger fired from a session with any search_path updates this schema's counters. Every statement in them is static,
+-- so PL/pgSQL plans it once per connection. Each adds the statement's rows (+1 from new_rows, -1 from old_rows),
+-- grouped per counter, skipping net-zero deltas, in a fixed order so that two writers lock counters in the same order.
 
 CREATE FUNCTION stats_agents_v3() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-DECLARE
-    plus stats_delta_v3[] := '{}';
-    minus stats_delta_v3[] := '{}';
 BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        plus := ARRAY(SELECT ROW('agents', '', status, count(*), 0)::stats_delta_v3 FROM new_rows GROUP BY status);
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
+        SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+        FROM (
+                SELECT 'agents' AS metric, '' AS scope, status AS key, 1 AS n, 0::numeric AS amount FROM new_rows
+        ) AS delta
+        GROUP BY metric, scope, key
+        HAVING sum(n) <> 0 OR sum(amount) <> 0
+        ORDER BY metric, scope, key
+        ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
+    ELSIF TG_OP = 'UPDATE' THEN
+        INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
+        SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+        FROM (
+                SELECT 'agents' AS metric, '' AS scope, status AS key, 1 AS n, 0::numeric AS amount FROM new_rows
+                UNION ALL SELECT 'agents', '', status, -1, 0::numeric FROM old_rows
+        ) AS delta
+        GROUP BY metric, scope, key
+        HAVING sum(n) <> 0 OR sum(amount) <> 0
+        ORDER BY metric, scope, key
+        ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
+        SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+        FROM (
+                SELECT 'agents' AS metric, '' AS scope, status AS key, -1 AS n, 0::numeric AS amount FROM old_rows
+        ) AS delta
+        GROUP BY metric, scope, key
+        HAVING sum(n) <> 0 OR sum(amount) <> 0
+        ORDER BY metric, scope, key
+        ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
     END IF;
-    IF TG_OP <> 'INSERT' THEN
-        minus := ARRAY(SELECT ROW('agents', '', status, -count(*), 0)::stats_delta_v3 FROM old_rows GROUP BY status);
-    END IF;
-    PERFORM stats_apply_v3(plus || minus);
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION stats_deployments_v3() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM stats_apply_v3(ARRAY(SELECT ROW('deployments', '', '', count(*), 0)::stats_delta_v3 FROM new_rows));
-    ELSE
-        PERFORM stats_apply_v3(ARRAY(SELECT ROW('deployments', '', '', -count(*), 0)::stats_delta_v3 FROM old_rows));
+        INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
+        SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+        FROM (
+                SELECT 'deployments' AS metric, '' AS scope, '' AS key, 1 AS n, 0::numeric AS amount FROM new_rows
+        ) AS delta
+        GROUP BY metric, scope, key
+        HAVING sum(n) <> 0 OR sum(amount) <> 0
+        ORDER BY metric, scope, key
+        ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
+        SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+        FROM (
+                SELECT 'deployments' AS metric, '' AS scope, '' AS key, -1 AS n, 0::numeric AS amount FROM old_rows
+        ) AS delta
+        GROUP BY metric, scope, key
+        HAVING sum(n) <> 0 OR sum(amount) <> 0
+        ORDER BY metric, scope, key
+        ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
     END IF;
     RETURN NULL;
 END $$;
@@ -71,85 +99,171 @@ END $$;
 CREATE FUNCTION stats_signals_v3() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM stats_apply_v3(ARRAY(
-            SELECT ROW('signals', '', '', count(*), 0)::stats_delta_v3 FROM new_rows
-            UNION ALL SELECT ROW('agent_signals', agent_id::text, '', count(*), 0)::stats_delta_v3 FROM new_rows GROUP BY agent_id));
-    ELSE
-        PERFORM stats_apply_v3(ARRAY(
-            SELECT ROW('signals', '', '', -count(*), 0)::stats_delta_v3 FROM old_rows
-            UNION ALL SELECT ROW('agent_signals', agent_id::text, '', -count(*), 0)::stats_delta_v3 FROM old_rows GROUP BY agent_id));
+        INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
+        SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+        FROM (
+                SELECT m.metric, m.scope, '' AS key, 1 AS n, 0::numeric AS amount
+                FROM new_rows s CROSS JOIN LATERAL (VALUES ('signals', ''), ('agent_signals', s.agent_id::text)) AS m (metric, scope)
+        ) AS delta
+        GROUP BY metric, scope, key
+        HAVING sum(n) <> 0 OR sum(amount) <> 0
+        ORDER BY metric, scope, key
+        ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
+        SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+        FROM (
+                SELECT m.metric, m.scope, '' AS key, -1 AS n, 0::numeric AS amount
+                FROM old_rows s CROSS JOIN LATERAL (VALUES ('signals', ''), ('agent_signals', s.agent_id::text)) AS m (metric, scope)
+        ) AS delta
+        GROUP BY metric, scope, key
+        HAVING sum(n) <> 0 OR sum(amount) <> 0
+        ORDER BY metric, scope, key
+        ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
     END IF;
     RETURN NULL;
 END $$;
 
--- A position counts under its state system-wide and for its agent, and a CLOSED one under its day of closing.
--- An update that changes none of status, pnl, closed_at or deployment (a trailing-stop or lease update) nets to zero
--- and writes nothing.
+-- A position counts under its state system-wide and for its agent, and a CLOSED one under its day of closing. An
+-- update that changes none of status, pnl, closed_at or deployment (a trailing-stop or lease update) nets to zero and
+-- writes nothing.
 CREATE FUNCTION stats_positions_v3() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-DECLARE
-    plus stats_delta_v3[] := '{}';
-    minus stats_delta_v3[] := '{}';
 BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        plus := ARRAY(
-            SELECT ROW(m.metric, m.scope, m.key, count(*), sum(coalesce(p.pnl, 0)))::stats_delta_v3
-            FROM new_rows p
-            LEFT JOIN agent_deployments_v3 d ON d.id = p.deployment_id
-            CROSS JOIN LATERAL (VALUES
-                ('positions', '', p.status),
-                ('agent_positions', d.agent_id::text, p.status),
-                ('agent_pnl_day', d.agent_id::text, CASE WHEN p.status = 'CLOSED' THEN to_char(coalesce(p.closed_at, p.opened_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') END)
-            ) AS m (metric, scope, key)
-            WHERE m.scope IS NOT NULL AND m.key IS NOT NULL
-            GROUP BY m.metric, m.scope, m.key);
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
+        SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+        FROM (
+                SELECT m.metric, m.scope, m.key, 1 AS n, coalesce(p.pnl, 0) AS amount
+                FROM new_rows p
+                LEFT JOIN agent_deployments_v3 d ON d.id = p.deployment_id
+                CROSS JOIN LATERAL (VALUES
+                    ('positions', '', p.status),
+                    ('agent_positions', d.agent_id::text, p.status),
+                    ('agent_pnl_day', d.agent_id::text, CASE WHEN p.status = 'CLOSED' THEN to_char(coalesce(p.closed_at, p.opened_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') END)
+                ) AS m (metric, scope, key)
+                WHERE m.scope IS NOT NULL AND m.key IS NOT NULL
+        ) AS delta
+        GROUP BY metric, scope, key
+        HAVING sum(n) <> 0 OR sum(amount) <> 0
+        ORDER BY metric, scope, key
+        ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
+    ELSIF TG_OP = 'UPDATE' THEN
+        INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
+        SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+        FROM (
+                SELECT m.metric, m.scope, m.key, 1 AS n, coalesce(p.pnl, 0) AS amount
+                FROM new_rows p
+                LEFT JOIN agent_deployments_v3 d ON d.id = p.deployment_id
+                CROSS JOIN LATERAL (VALUES
+                    ('positions', '', p.status),
+                    ('agent_positions', d.agent_id::text, p.status),
+                    ('agent_pnl_day', d.agent_id::text, CASE WHEN p.status = 'CLOSED' THEN to_char(coalesce(p.closed_at, p.opened_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') END)
+                ) AS m (metric, scope, key)
+                WHERE m.scope IS NOT NULL AND m.key IS NOT NULL
+                UNION ALL
+                SELECT m.metric, m.scope, m.key, -1 AS n, -coalesce(p.pnl, 0) AS amount
+                FROM old_rows p
+                LEFT JOIN agent_deployments_v3 d ON d.id = p.deployment_id
+                CROSS JOIN LATERAL (VALUES
+                    ('positions', '', p.status),
+                    ('agent_positions', d.agent_id::text, p.status),
+                    ('agent_pnl_day', d.agent_id::text, CASE WHEN p.status = 'CLOSED' THEN to_char(coalesce(p.closed_at, p.opened_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') END)
+                ) AS m (metric, scope, key)
+                WHERE m.scope IS NOT NULL AND m.key IS NOT NULL
+        ) AS delta
+        GROUP BY metric, scope, key
+        HAVING sum(n) <> 0 OR sum(amount) <> 0
+        ORDER BY metric, scope, key
+        ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
+        SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+        FROM (
+                SELECT m.metric, m.scope, m.key, -1 AS n, -coalesce(p.pnl, 0) AS amount
+                FROM old_rows p
+                LEFT JOIN agent_deployments_v3 d ON d.id = p.deployment_id
+                CROSS JOIN LATERAL (VALUES
+                    ('positions', '', p.status),
+                    ('agent_positions', d.agent_id::text, p.status),
+                    ('agent_pnl_day', d.agent_id::text, CASE WHEN p.status = 'CLOSED' THEN to_char(coalesce(p.closed_at, p.opened_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') END)
+                ) AS m (metric, scope, key)
+                WHERE m.scope IS NOT NULL AND m.key IS NOT NULL
+        ) AS delta
+        GROUP BY metric, scope, key
+        HAVING sum(n) <> 0 OR sum(amount) <> 0
+        ORDER BY metric, scope, key
+        ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
     END IF;
-    IF TG_OP <> 'INSERT' THEN
-        minus := ARRAY(
-            SELECT ROW(m.metric, m.scope, m.key, -count(*), -sum(coalesce(p.pnl, 0)))::stats_delta_v3
-            FROM old_rows p
-            LEFT JOIN agent_deployments_v3 d ON d.id = p.deployment_id
-            CROSS JOIN LATERAL (VALUES
-                ('positions', '', p.status),
-                ('agent_positions', d.agent_id::text, p.status),
-                ('agent_pnl_day', d.agent_id::text, CASE WHEN p.status = 'CLOSED' THEN to_char(coalesce(p.closed_at, p.opened_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') END)
-            ) AS m (metric, scope, key)
-            WHERE m.scope IS NOT NULL AND m.key IS NOT NULL
-            GROUP BY m.metric, m.scope, m.key);
-    END IF;
-    PERFORM stats_apply_v3(plus || minus);
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION stats_routing_v3() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM stats_apply_v3(ARRAY(
-            SELECT ROW(m.metric, m.scope, coalesce(r.selected_venue::text, ''), count(*), sum(r.routing_duration_ms)::numeric)::stats_delta_v3
-            FROM new_rows r CROSS JOIN LATERAL (VALUES ('routing', ''), ('routing_token', r.token_symbol)) AS m (metric, scope)
-            GROUP BY m.metric, m.scope, r.selected_venue));
-    ELSE
-        PERFORM stats_apply_v3(ARRAY(
-            SELECT ROW(m.metric, m.scope, coalesce(r.selected_venue::text, ''), -count(*), -sum(r.routing_duration_ms)::numeric)::stats_delta_v3
-            FROM old_rows r CROSS JOIN LATERAL (VALUES ('routing', ''), ('routing_token', r.token_symbol)) AS m (metric, scope)
-            GROUP BY m.metric, m.scope, r.selected_venue));
+        INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
+        SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+        FROM (
+                SELECT m.metric, m.scope, coalesce(r.selected_venue::text, '') AS key, 1 AS n, r.routing_duration_ms::numeric AS amount
+                FROM new_rows r CROSS JOIN LATERAL (VALUES ('routing', ''), ('routing_token', r.token_symbol)) AS m (metric, scope)
+        ) AS delta
+        GROUP BY metric, scope, key
+        HAVING sum(n) <> 0 OR sum(amount) <> 0
+        ORDER BY metric, scope, key
+        ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
+        SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+        FROM (
+                SELECT m.metric, m.scope, coalesce(r.selected_venue::text, '') AS key, -1 AS n, -r.routing_duration_ms::numeric AS amount
+                FROM old_rows r CROSS JOIN LATERAL (VALUES ('routing', ''), ('routing_token', r.token_symbol)) AS m (metric, scope)
+        ) AS delta
+        GROUP BY metric, scope, key
+        HAVING sum(n) <> 0 OR sum(amount) <> 0
+        ORDER BY metric, scope, key
+        ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
     END IF;
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION stats_policies_v3() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-DECLARE
-    plus stats_delta_v3[] := '{}';
-    minus stats_delta_v3[] := '{}';
 BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        plus := ARRAY(SELECT ROW('policy_rejected', '', coalesce(rejected_by, 'unknown'), count(*), 0)::stats_delta_v3
-                      FROM new_rows WHERE outcome = 'REJECTED' GROUP BY coalesce(rejected_by, 'unknown'));
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
+        SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+        FROM (
+                SELECT 'policy_rejected' AS metric, '' AS scope, coalesce(rejected_by, 'unknown') AS key, 1 AS n, 0::numeric AS amount
+                FROM new_rows WHERE outcome = 'REJECTED'
+        ) AS delta
+        GROUP BY metric, scope, key
+        HAVING sum(n) <> 0 OR sum(amount) <> 0
+        ORDER BY metric, scope, key
+        ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
+    ELSIF TG_OP = 'UPDATE' THEN
+        INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
+        SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+        FROM (
+                SELECT 'policy_rejected' AS metric, '' AS scope, coalesce(rejected_by, 'unknown') AS key, 1 AS n, 0::numeric AS amount
+                FROM new_rows WHERE outcome = 'REJECTED'
+                UNION ALL
+                SELECT 'policy_rejected' AS metric, '' AS scope, coalesce(rejected_by, 'unknown') AS key, -1 AS n, 0::numeric AS amount
+                FROM old_rows WHERE outcome = 'REJECTED'
+        ) AS delta
+        GROUP BY metric, scope, key
+        HAVING sum(n) <> 0 OR sum(amount) <> 0
+        ORDER BY metric, scope, key
+        ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO stats_counters_v3 AS c (metric, scope, key, shard, n, amount)
+        SELECT metric, scope, key, (pg_backend_pid() % 16)::smallint, sum(n), sum(amount)
+        FROM (
+                SELECT 'policy_rejected' AS metric, '' AS scope, coalesce(rejected_by, 'unknown') AS key, -1 AS n, 0::numeric AS amount
+                FROM old_rows WHERE outcome = 'REJECTED'
+        ) AS delta
+        GROUP BY metric, scope, key
+        HAVING sum(n) <> 0 OR sum(amount) <> 0
+        ORDER BY metric, scope, key
+        ON CONFLICT (metric, scope, key, shard) DO UPDATE SET n = c.n + EXCLUDED.n, amount = c.amount + EXCLUDED.amount;
     END IF;
-    IF TG_OP <> 'INSERT' THEN
-        minus := ARRAY(SELECT ROW('policy_rejected', '', coalesce(rejected_by, 'unknown'), -count(*), 0)::stats_delta_v3
-                       FROM old_rows WHERE outcome = 'REJECTED' GROUP BY coalesce(rejected_by, 'unknown'));
-    END IF;
-    PERFORM stats_apply_v3(plus || minus);
     RETURN NULL;
 END $$;
 

@@ -70,8 +70,6 @@ public sealed class PostgresStatsContractTests(PostgresDatabaseFixture database)
             DROP TABLE "{schema}".stats_counters_v3;
             DROP FUNCTION "{schema}".stats_agents_v3, "{schema}".stats_deployments_v3, "{schema}".stats_signals_v3, "{schema}".stats_positions_v3,
                 "{schema}".stats_routing_v3, "{schema}".stats_policies_v3, "{schema}".stats_truncate_v3 CASCADE;
-            DROP FUNCTION "{schema}".stats_apply_v3;
-            DROP TYPE "{schema}".stats_delta_v3;
             DELETE FROM "{schema}".maxxit_schema_migrations WHERE version = 5;
             """);
         var result = await new PostgresMigrator(database.DataSource, schema).MigrateAsync();
