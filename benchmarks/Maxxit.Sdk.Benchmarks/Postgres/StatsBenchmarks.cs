@@ -12,7 +12,9 @@ namespace Maxxit.Sdk.Benchmarks.Postgres;
 /// <summary>
 /// The figures a dashboard polls, on a database with 1,000,000 routing decisions and 100,000 positions (100 agents,
 /// 1,000 deployments, 100,000 signals), against a primary-key lookup through the same store in the same run. The
-/// "before" case is the full-table count(*) / GROUP BY the overview ran on every request until migration 005.
+/// "before" case is the full-table count(*) / GROUP BY the overview ran on every request until migration 005. The two
+/// audit-row cases show what the counters cost a write: the same single-row INSERT into the routing history with its
+/// counter trigger, and with the trigger disabled for that case only.
 /// </summary>
 /// <remarks>
 /// Loading the rows takes a while, so every case runs in this one process (in-process toolchain, short job) and reuses
@@ -40,6 +42,11 @@ public class StatsBenchmarks
         SELECT selected_venue::text, count(*)::int FROM venue_routing_history_v3 GROUP BY selected_venue;
         SELECT coalesce(rejected_by, 'unknown'), count(*)::int FROM policy_decisions_v3 WHERE outcome = 'REJECTED' GROUP BY 1
         """;
+
+    private const string AuditInsert = "INSERT INTO {0} (id, signal_id, token_symbol, selected_venue, routing_reason, checked_venues, routing_duration_ms) "
+        + "VALUES ($1, $2, 'ETH', 'HYPERLIQUID', 'HYPERLIQUID: pair available', '{{HYPERLIQUID}}', 0.03)";
+
+    private static readonly string AuditInsertSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, AuditInsert, "venue_routing_history_v3");
 
     private static readonly Lazy<Task<LoadedDatabase>> Loaded = new(LoadAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -92,6 +99,34 @@ public class StatsBenchmarks
         }
         while (await r.NextResultAsync());
         return rows;
+    }
+
+    [GlobalSetup(Target = nameof(AuditRowWithoutCounters))]
+    public async Task SetupWithoutCountersAsync()
+    {
+        await SetupAsync();
+        await ExecAsync(dataSource, "ALTER TABLE venue_routing_history_v3 DISABLE TRIGGER USER");
+    }
+
+    [GlobalCleanup(Target = nameof(AuditRowWithoutCounters))]
+    public async Task CleanupWithoutCountersAsync()
+    {
+        await ExecAsync(dataSource, "ALTER TABLE venue_routing_history_v3 ENABLE TRIGGER USER");
+        await CleanupAsync();
+    }
+
+    [Benchmark(Description = "audit row INSERT, counter trigger on")]
+    public Task<int> AuditRowWithCounters() => InsertAsync();
+
+    [Benchmark(Description = "audit row INSERT, trigger disabled")]
+    public Task<int> AuditRowWithoutCounters() => InsertAsync();
+
+    private async Task<int> InsertAsync()
+    {
+        await using var cmd = dataSource.CreateCommand(AuditInsertSql);
+        cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.NewGuid() });
+        cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = positionId });
+        return await cmd.ExecuteNonQueryAsync();
     }
 
     // Set-based loads in statements of 100,000 rows with the counter triggers on, as any writer would run them.

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Maxxit.Sdk.Positions;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace Maxxit.Sample.Api.Tests.Dashboard;
 
@@ -10,7 +11,7 @@ namespace Maxxit.Sample.Api.Tests.Dashboard;
 /// the open position, updates by itself after another execution, logs no console error, touches no other origin, and
 /// leaves screenshots (laptop and phone) under the test output's <c>screenshots/</c>.
 /// </summary>
-public sealed class DashboardBrowserTests
+public sealed class DashboardBrowserTests(ITestOutputHelper output)
 {
     public static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
@@ -114,6 +115,7 @@ public sealed class DashboardBrowserTests
             await page.Locator("#routing-table tr[data-venue='OSTIUM']").WaitForAsync();
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "dashboard-phone.png"), FullPage = true });
             await page.CloseAsync();
+            output.WriteLine("Screenshots: " + ScreenshotDirectory);
 
             lock (problems)
             {
