@@ -28,6 +28,12 @@ public sealed class DashboardSnapshotBuilder
     /// <summary>Days of PnL curve per agent.</summary>
     public const int PnlCurveDays = 90;
 
+    /// <summary>
+    /// How long the agent list is reused: the store lists every agent (no limit), so many dashboards polling every few
+    /// seconds share one listing; an agent's figures are read fresh on every snapshot.
+    /// </summary>
+    public static readonly TimeSpan AgentListMaxAge = TimeSpan.FromSeconds(5);
+
     private readonly IMaxxitStore _store;
     private readonly IMarketCatalog _catalog;
     private readonly VenueAdapterRegistry _adapters;
@@ -36,6 +42,7 @@ public sealed class DashboardSnapshotBuilder
     private readonly SignalFacts _signals;
     private readonly HostActivity _host;
     private readonly TimeProvider _time;
+    private volatile AgentList? _agentList;
 
     /// <summary>Creates the builder.</summary>
     public DashboardSnapshotBuilder(
@@ -67,7 +74,7 @@ public sealed class DashboardSnapshotBuilder
         var history = await _store.GetRoutingHistoryAsync(new RoutingHistoryQuery(Limit: ActivityRows), cancellationToken);
         var open = await _store.ListPositionsAsync(new PositionQuery(Status: PositionStatus.Open, Limit: OpenPositionRows), cancellationToken);
         var closing = await _store.ListPositionsAsync(new PositionQuery(Status: PositionStatus.Closing, Limit: OpenPositionRows), cancellationToken);
-        var agents = (await _store.ListAgentsAsync(new AgentQuery(), cancellationToken)).Take(AgentPanels).ToList();
+        var agents = await NewestAgentsAsync(cancellationToken);
         var agentStats = await _store.GetAgentStatsAsync(agents.Select(a => a.Id).ToList(), DateOnly.FromDateTime(now.UtcDateTime).AddDays(-PnlCurveDays), cancellationToken);
 
         var positions = new List<OpenPositionView>();
@@ -160,6 +167,18 @@ public sealed class DashboardSnapshotBuilder
             curve);
     }
 
+    private async Task<IReadOnlyList<Agent>> NewestAgentsAsync(CancellationToken cancellationToken)
+    {
+        if (_agentList is { } cached && _time.GetElapsedTime(cached.At) < AgentListMaxAge)
+        {
+            return cached.Agents;
+        }
+
+        var agents = (await _store.ListAgentsAsync(new AgentQuery(), cancellationToken)).Take(AgentPanels).ToList();
+        _agentList = new AgentList(agents, _time.GetTimestamp());
+        return agents;
+    }
+
     private static string AdapterName(IVenueAdapter adapter) =>
         adapter.GetType().Name switch
         {
@@ -195,4 +214,6 @@ public sealed class DashboardSnapshotBuilder
         var trailingTighter = p.Side == TradeSide.Long ? t > sl : t < sl;
         return trailingTighter ? (t, "trailing-stop") : (sl, "stop-loss");
     }
+
+    private sealed record AgentList(IReadOnlyList<Agent> Agents, long At);
 }
