@@ -1,3 +1,4 @@
+using Maxxit.Sample.Api.Dashboard;
 using Maxxit.Sample.Api.Endpoints;
 using Maxxit.Sample.Api.Http;
 using Maxxit.Sample.Api.Security;
@@ -65,6 +66,7 @@ public static class ApiHost
         app.MapSignalEndpoints();
         app.MapExecutionEndpoints();
         app.MapStatsEndpoints();
+        app.MapDashboard();
         return app;
     }
 }

@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Maxxit.Sdk.Postgres;
 
-/// <summary>Routing configs, routing history and the overview figures.</summary>
+/// <summary>Routing configs and routing history.</summary>
 public sealed partial class PostgresStore
 {
     /// <inheritdoc />
@@ -67,29 +67,26 @@ public sealed partial class PostgresStore
         {
             var where = new List<string>();
             var page = new NpgsqlBatchCommand();
-            var summary = new NpgsqlBatchCommand();
             if (query.TokenSymbol is not null)
             {
                 page.Parameters.Text(query.TokenSymbol);
-                summary.Parameters.Text(query.TokenSymbol);
                 where.Add($"token_symbol = ${page.Parameters.Count}");
             }
 
             if (query.SelectedVenue is { } venue)
             {
                 page.Parameters.Text(DbNames.Venue(venue, "venue"));
-                summary.Parameters.Text(DbNames.Venue(venue, "venue"));
                 where.Add($"selected_venue = ${page.Parameters.Count}{sql.Venue}");
             }
 
             page.Parameters.Int(query.Limit);
             page.CommandText = $"SELECT {Columns.Routing} FROM {sql.History} {Where(where)} ORDER BY created_at DESC, id DESC LIMIT ${page.Parameters.Count}";
-            summary.CommandText = $"SELECT selected_venue::text, count(*)::int FROM {sql.History} {Where(where)} GROUP BY selected_venue";
 
-            // Both queries in one round trip.
+            // The summary comes from the counters (PostgresStore.Stats.cs), not from a GROUP BY over the matching
+            // rows; both queries in one round trip.
             await using var batch = dataSource.CreateBatch();
             batch.BatchCommands.Add(page);
-            batch.BatchCommands.Add(summary);
+            batch.BatchCommands.Add(RoutingSummaryCommand(query.TokenSymbol, query.SelectedVenue));
             await using var r = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
             var history = new List<RoutingRecord>();
             while (await r.ReadAsync(ct).ConfigureAwait(false))
@@ -98,75 +95,7 @@ public sealed partial class PostgresStore
             }
 
             await r.NextResultAsync(ct).ConfigureAwait(false);
-            return new RoutingHistoryPage(history, await ReadSummaryAsync(r, ct).ConfigureAwait(false));
+            return new RoutingHistoryPage(history, await ReadRoutingSummaryAsync(r, ct).ConfigureAwait(false));
         }, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task<OverviewStats> GetOverviewAsync(CancellationToken cancellationToken) => RetriedAsync(async ct =>
-    {
-        await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
-            SELECT (SELECT count(*)::int FROM {sql.Agents}),
-                   (SELECT count(*)::int FROM {sql.Agents} WHERE status = 'ACTIVE'),
-                   (SELECT count(*)::int FROM {sql.Deployments}),
-                   (SELECT count(*)::int FROM {sql.Signals}),
-                   (SELECT count(*)::int FROM {sql.Positions} WHERE status NOT IN ('FAILED', 'CANCELLED')),
-                   (SELECT count(*)::int FROM {sql.Positions} WHERE status IN ('OPEN', 'CLOSING')),
-                   (SELECT count(*)::int FROM {sql.Positions} WHERE status = 'CLOSED'),
-                   (SELECT coalesce(sum(coalesce(pnl, 0)), 0) FROM {sql.Positions} WHERE status = 'CLOSED'),
-                   (SELECT coalesce(avg(routing_duration_ms), 0) FROM {sql.History})
-            """));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT selected_venue::text, count(*)::int FROM {sql.History} GROUP BY selected_venue"));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT coalesce(rejected_by, 'unknown'), count(*)::int FROM {sql.Policies} WHERE outcome = 'REJECTED' GROUP BY 1"));
-
-        // Three queries, one round trip.
-        await using var r = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        await r.ReadAsync(ct).ConfigureAwait(false);
-        var (agents, active, deployments, signals, positions, open, closed, pnl, avgMs) =
-            (r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetDecimal(7), r.GetDouble(8));
-        await r.NextResultAsync(ct).ConfigureAwait(false);
-        var summary = await ReadSummaryAsync(r, ct).ConfigureAwait(false);
-        await r.NextResultAsync(ct).ConfigureAwait(false);
-        var rejections = new Dictionary<string, int>(StringComparer.Ordinal);
-        while (await r.ReadAsync(ct).ConfigureAwait(false))
-        {
-            rejections[r.GetString(0)] = r.GetInt32(1);
-        }
-
-        return new OverviewStats
-        {
-            Agents = agents,
-            ActiveAgents = active,
-            Deployments = deployments,
-            Signals = signals,
-            Positions = positions,
-            OpenPositions = open,
-            ClosedPositions = closed,
-            TotalPnl = pnl,
-            Routing = new RoutingStats(summary, avgMs),
-            PolicyRejectionsByRule = rejections,
-        };
-    }, cancellationToken);
-
-    private static async Task<RoutingSummary> ReadSummaryAsync(NpgsqlDataReader r, CancellationToken ct)
-    {
-        var byVenue = new Dictionary<Venue, int>();
-        int total = 0, none = 0;
-        while (await r.ReadAsync(ct).ConfigureAwait(false))
-        {
-            var n = r.GetInt32(1);
-            total += n;
-            if (r.IsDBNull(0))
-            {
-                none += n;
-            }
-            else
-            {
-                byVenue[DbNames.ParseVenue(r.GetString(0))] = n;
-            }
-        }
-
-        return new RoutingSummary(total, byVenue, none);
     }
 }

@@ -1,3 +1,5 @@
+using Maxxit.Sdk.Positions;
+
 namespace Maxxit.Sdk.Stats;
 
 /// <summary>System-wide counts.</summary>
@@ -23,6 +25,9 @@ public sealed record OverviewStats
 
     /// <summary>Positions CLOSED.</summary>
     public required int ClosedPositions { get; init; }
+
+    /// <summary>Positions per lifecycle state, every <see cref="PositionStatus"/> present (0 when none).</summary>
+    public IReadOnlyDictionary<PositionStatus, int> PositionsByStatus { get; init; } = PositionStatusCounts.Complete([]);
 
     /// <summary>Sum of realized PnL, USD.</summary>
     public required decimal TotalPnl { get; init; }

@@ -135,7 +135,7 @@ public sealed class OrderLifecycleTests
         var positions = await store.ListPositionsAsync(new PositionQuery(SignalId: signal.Id), default);
         Assert.Equal(6, positions.Count);
         Assert.All(positions, p => Assert.Equal(PositionStatus.Open, p.Status));
-        Assert.Equal(6, (await store.GetRoutingHistoryAsync(new Stats.RoutingHistoryQuery(), default)).Summary.Total);
+        Assert.Equal(6, (await store.GetRoutingHistoryAsync(new Maxxit.Sdk.Stats.RoutingHistoryQuery(), default)).Summary.Total);
         var final = (await store.GetSignalAsync(signal.Id, default))!;
         Assert.Equal(SignalStatus.Executed, final.Status);
         Assert.Equal(2, final.Fence);

@@ -633,23 +633,57 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore
     {
         lock (_lock)
         {
-            var closed = _positions.Values.Where(p => p.Status == PositionStatus.Closed).ToList();
+            var byStatus = PositionStatusCounts.Complete(_positions.Values.CountBy(p => p.Status));
             return Task.FromResult(new OverviewStats
             {
                 Agents = _agents.Count,
                 ActiveAgents = _agents.Values.Count(a => a.Status == AgentStatus.Active),
                 Deployments = _deployments.Count,
                 Signals = _signals.Count,
-                Positions = _positions.Values.Count(p => p.Status is not (PositionStatus.Failed or PositionStatus.Cancelled)),
-                OpenPositions = _positions.Values.Count(p => p.IsOpenOnVenue),
-                ClosedPositions = closed.Count,
-                TotalPnl = closed.Sum(p => p.Pnl ?? 0m),
-                Routing = new RoutingStats(Summarize(_routing), _routing.Count == 0 ? 0 : _routing.Average(r => r.RoutingDurationMs)),
+                Positions = PositionStatusCounts.Total(byStatus),
+                OpenPositions = PositionStatusCounts.Open(byStatus),
+                ClosedPositions = PositionStatusCounts.Closed(byStatus),
+                PositionsByStatus = byStatus,
+                TotalPnl = _positions.Values.Where(p => p.Status == PositionStatus.Closed).Sum(p => p.Pnl ?? 0m),
+                Routing = new RoutingStats(Summarize(_routing), _routing.Count == 0 ? 0 : _routing.Average(r => r.RoutingDurationMs))
+                {
+                    AvgDurationMsByVenue = _routing.Where(r => r.SelectedVenue is not null)
+                        .GroupBy(r => r.SelectedVenue!.Value)
+                        .ToDictionary(g => g.Key, g => g.Average(r => r.RoutingDurationMs)),
+                },
                 PolicyRejectionsByRule = _policyRecords.Values
                     .Where(r => r.Outcome == PolicyOutcome.Rejected)
                     .GroupBy(r => r.RejectedBy ?? "unknown")
                     .ToDictionary(g => g.Key, g => g.Count()),
             });
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AgentStats>> GetAgentStatsAsync(IReadOnlyList<Guid> agentIds, DateOnly pnlSince, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agentIds);
+        lock (_lock)
+        {
+            var wanted = agentIds.ToHashSet();
+            var positions = _positions.Values
+                .Select(p => (Agent: _deployments.TryGetValue(p.DeploymentId, out var d) ? d.AgentId : Guid.Empty, Position: p))
+                .Where(x => wanted.Contains(x.Agent))
+                .ToLookup(x => x.Agent, x => x.Position);
+            var signals = _signals.Values.Where(s => wanted.Contains(s.AgentId)).CountBy(s => s.AgentId).ToDictionary();
+            IReadOnlyList<AgentStats> result = agentIds.Select(id =>
+            {
+                var mine = positions[id].ToList();
+                var closed = mine.Where(p => p.Status == PositionStatus.Closed).ToList();
+                var daily = closed
+                    .GroupBy(p => DateOnly.FromDateTime((p.ClosedAt ?? p.OpenedAt).UtcDateTime))
+                    .Where(g => g.Key >= pnlSince)
+                    .OrderBy(g => g.Key)
+                    .Select(g => new DailyPnl(g.Key, g.Count(), g.Sum(p => p.Pnl ?? 0m)))
+                    .ToList();
+                return new AgentStats(id, signals.GetValueOrDefault(id), PositionStatusCounts.Complete(mine.CountBy(p => p.Status)), closed.Sum(p => p.Pnl ?? 0m), daily);
+            }).ToList();
+            return Task.FromResult(result);
         }
     }
 
