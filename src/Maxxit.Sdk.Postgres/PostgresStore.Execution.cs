@@ -179,6 +179,29 @@ public sealed partial class PostgresStore
         OnceAsync(ct => FencedAsync(positionId, "status IN ('RESERVED', 'SUBMITTED') AND fence <= $2", "status = 'SUBMITTED', fence = $2", p => p.Long(fence), ct), cancellationToken);
 
     /// <inheritdoc />
+    public Task<Position?> FailOverAsync(Guid positionId, long fence, Venue venue, RoutingRecord routing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(routing);
+        return OnceAsync(async ct =>
+        {
+            // One statement: the audit row is rewritten only when the position moved under this fence.
+            await using var cmd = Command($"""
+                WITH p AS (
+                    UPDATE {sql.Positions} SET status = 'RESERVED', venue = $14{sql.Venue}, submission_id = NULL
+                    WHERE id = $12 AND status = 'SUBMITTED' AND fence = $13
+                    RETURNING {Columns.Position}),
+                h AS (
+                    UPDATE {sql.History} h SET selected_venue = $6{sql.Venue}, routing_reason = $7, checked_venues = $8{sql.VenueArray}, venue_availability = $9, routing_duration_ms = $10
+                    FROM p WHERE h.signal_id = p.signal_id AND h.deployment_id = p.deployment_id)
+                SELECT * FROM p
+                """);
+            BindRouting(cmd.Parameters, routing);
+            cmd.Parameters.Uuid(positionId).Long(fence).Text(DbNames.Venue(venue, "venue"));
+            return await SingleAsync(cmd, Rows.Position, ct).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<Position?> RecordSubmissionAsync(Guid positionId, long fence, string submissionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(submissionId);

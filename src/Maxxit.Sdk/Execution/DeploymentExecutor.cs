@@ -52,7 +52,10 @@ internal sealed class DeploymentExecutor(
         }
 
         var trade = decision.Intent;
-        var routing = router.Route(new RoutingRequest(trade.TokenSymbol, signal.AgentId, trade.VenuePriority, trade.ExcludedVenues));
+        // The notional lets BEST_EXECUTION walk the book for this order's size (the policy's leverage, before the routed
+        // market's own cap, which is not known yet).
+        var notional = accountValue is { } account ? account * trade.SizePercent / 100m * (trade.Leverage ?? options.DefaultLeverage) : 0m;
+        var routing = router.Route(new RoutingRequest(trade.TokenSymbol, signal.AgentId, trade.VenuePriority, trade.ExcludedVenues, trade.Side, notional));
         var routingRecord = ToRecord(signal, deployment, routing, now);
         if (routing.SelectedVenue is not { } venue || !catalog.TryGet(venue, trade.TokenSymbol, out var market))
         {
@@ -180,6 +183,7 @@ internal sealed class DeploymentExecutor(
 
         var gate = gates.For(adapter);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var gateHeld = true;
         try
         {
             // Taking the position under this claim's fence also takes it over from an executor whose claim lapsed.
@@ -215,7 +219,23 @@ internal sealed class DeploymentExecutor(
             catch (VenueException ex)
             {
                 logger.LogWarning("Order for signal {SignalId} deployment {DeploymentId} refused by {Venue}: {Message}", signal.Id, deployment.Id, position.Venue, ex.Message);
-                return await EndAsync(deployment, position, fence, PositionStatus.Cancelled, ex.Message, decision, routing).ConfigureAwait(false);
+                if (routing?.FailOver(position.Venue, string.IsNullOrWhiteSpace(ex.VenueMessage) ? ex.Message : ex.VenueMessage) is { SelectedVenue: { } next } rerouted && catalog.TryGet(next, position.TokenSymbol, out var nextMarket))
+                {
+                    // A venue-side refusal: the next venue of the same ranking, within the same decision and audit row.
+                    var moved = await store.FailOverAsync(position.Id, fence, next, ToRecord(signal, deployment, rerouted, time.GetUtcNow()) with { Id = Guid.Empty }, CancellationToken.None).ConfigureAwait(false);
+                    if (moved is null)
+                    {
+                        return ClaimLost(deployment, position, "a newer executor holds this position");
+                    }
+
+                    metrics.RecordTrade("failover", position.Venue);
+                    gate.Release();
+                    gateHeld = false;
+                    var leverage = Math.Min(trade.Leverage ?? options.DefaultLeverage, Math.Max(nextMarket.MaxLeverage, 1m));
+                    return await PlaceAsync(signal, deployment, moved, nextMarket, trade with { Leverage = leverage }, decision, rerouted, cancellationToken).ConfigureAwait(false);
+                }
+
+                return await EndAsync(deployment, position, fence, PositionStatus.Cancelled, routing is { Refusals.Count: > 0 } ? $"{ex.Message} (after failover: {routing.Reason})" : ex.Message, decision, routing).ConfigureAwait(false);
             }
             catch (MaxxitValidationException ex)
             {
@@ -234,7 +254,10 @@ internal sealed class DeploymentExecutor(
         }
         finally
         {
-            gate.Release();
+            if (gateHeld)
+            {
+                gate.Release();
+            }
         }
     }
 
@@ -280,6 +303,7 @@ internal sealed class DeploymentExecutor(
         RoutingReason = routing.Reason,
         CheckedVenues = routing.CheckedVenues,
         VenueAvailability = routing.Availability.ToDictionary(),
+        VenueDetails = routing.ToVenueDetails(),
         RoutingDurationMs = routing.Duration.TotalMilliseconds,
         CreatedAt = now,
     };

@@ -31,6 +31,13 @@ public interface IExecutionStore
     /// </summary>
     Task<Position?> BeginSubmitAsync(Guid positionId, long fence, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Fails a SUBMITTED position over to the next venue of its routing decision after a venue-side refusal: it becomes
+    /// RESERVED on <paramref name="venue"/> (same client order id, new venue), and the (signal, deployment)'s audit row
+    /// is rewritten from <paramref name="routing"/> (checked venues, refusals, the venue finally selected), in one transaction.
+    /// </summary>
+    Task<Position?> FailOverAsync(Guid positionId, long fence, Venue venue, RoutingRecord routing, CancellationToken cancellationToken);
+
     /// <summary>Records the submission id (e.g. a transaction hash) of a SUBMITTED position's order before it is sent.</summary>
     Task<Position?> RecordSubmissionAsync(Guid positionId, long fence, string submissionId, CancellationToken cancellationToken);
 

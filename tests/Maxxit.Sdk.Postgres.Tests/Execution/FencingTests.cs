@@ -77,4 +77,37 @@ public sealed class FencingTests
         Assert.Equal(2, results.SelectMany(r => r.Deployments).Count(d => d.Outcome == DeploymentOutcome.Opened));
         Assert.Equal(6, results.SelectMany(r => r.Deployments).Count(d => d.Outcome == DeploymentOutcome.PolicyRejected));
     }
+
+    [Fact]
+    public async Task A_refused_order_fails_over_to_the_next_venue_with_one_rewritten_audit_row()
+    {
+        await using var db = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("failover");
+        await using var host = PostgresHosts.Build(db.ConnectionString, configure: b => b.AddVenue(_ => new RefusingVenue()).UsePaperVenues());
+        var client = host.GetRequiredService<IMaxxitClient>();
+        var (agent, _) = await PostgresHosts.AgentWithDeploymentsAsync(client, 1);
+        var signal = await PostgresHosts.SignalAsync(client, agent.Id, "BTC");
+
+        var result = await host.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None);
+
+        var outcome = Assert.Single(result.Deployments);
+        Assert.Equal(DeploymentOutcome.Opened, outcome.Outcome);
+        var stored = (await host.GetRequiredService<IMaxxitStore>().GetPositionAsync(outcome.Position!.Id, CancellationToken.None))!;
+        Assert.Equal((Venue.Ostium, PositionStatus.Open), (stored.Venue, stored.Status));
+        var row = Assert.Single((await client.GetRoutingHistoryAsync(new Stats.RoutingHistoryQuery("BTC"))).History);
+        Assert.Equal(Venue.Ostium, row.SelectedVenue);
+        Assert.Equal([Venue.Hyperliquid, Venue.Ostium], row.CheckedVenues);
+        Assert.Contains("HYPERLIQUID refused the order", row.RoutingReason);
+    }
+
+    private sealed class RefusingVenue : Venues.IVenueAdapter
+    {
+        public Venue Venue => Venue.Hyperliquid;
+
+        public ValueTask<IReadOnlyList<Markets.MarketInfo>> GetMarketsAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Venues.Paper.PaperMarketData.For(Venue.Hyperliquid));
+
+        public ValueTask<Venues.OrderResult> PlaceOrderAsync(Venues.OrderRequest request, CancellationToken cancellationToken) =>
+            throw new Errors.VenueException(Venue, "Insufficient margin to place order.");
+
+        public ValueTask<Venues.VenueHealth> GetHealthAsync(CancellationToken cancellationToken) => ValueTask.FromResult(new Venues.VenueHealth(true));
+    }
 }

@@ -46,30 +46,31 @@ public sealed class VenueCostRefreshService : BackgroundService
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
+        // Created before the first await, so every interval from the start counts, however long the first pass takes.
+        using var timer = new PeriodicTimer(_interval, _time);
+        try
         {
-            try
+            do
             {
-                await _configs.EnsureFreshAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                _logger.LogWarning(ex, "Routing configs not reloaded before the cost refresh");
-            }
+                try
+                {
+                    await _configs.EnsureFreshAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    _logger.LogWarning(ex, "Routing configs not reloaded before the cost refresh");
+                }
 
-            if (_cache.Uses(RoutingStrategy.BestExecution))
-            {
-                await refresher.RefreshAsync(stoppingToken).ConfigureAwait(false);
+                if (_cache.Uses(RoutingStrategy.BestExecution))
+                {
+                    await refresher.RefreshAsync(stoppingToken).ConfigureAwait(false);
+                }
             }
-
-            try
-            {
-                await Task.Delay(_interval, _time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
         }
     }
 }

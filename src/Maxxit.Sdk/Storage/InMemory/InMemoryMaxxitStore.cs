@@ -346,6 +346,26 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore
         Fenced(positionId, p => p.Status is PositionStatus.Reserved or PositionStatus.Submitted && p.Fence <= fence, p => p with { Status = PositionStatus.Submitted, Fence = fence });
 
     /// <inheritdoc />
+    public Task<Position?> FailOverAsync(Guid positionId, long fence, Venue venue, RoutingRecord routing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(routing);
+        lock (_lock)
+        {
+            var moved = Fenced(positionId, p => p.Status == PositionStatus.Submitted && p.Fence == fence, p => p with { Status = PositionStatus.Reserved, Venue = venue, SubmissionId = null }).Result;
+            if (moved is not null)
+            {
+                var i = _routing.FindIndex(r => r.SignalId == moved.SignalId && r.DeploymentId == moved.DeploymentId);
+                if (i >= 0)
+                {
+                    _routing[i] = routing with { Id = _routing[i].Id, CreatedAt = _routing[i].CreatedAt };
+                }
+            }
+
+            return Task.FromResult(moved);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<Position?> RecordSubmissionAsync(Guid positionId, long fence, string submissionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(submissionId);
