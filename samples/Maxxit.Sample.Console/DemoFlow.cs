@@ -71,6 +71,7 @@ public static class DemoFlow
         console.MarkupLine($"Agents {overview.Agents} · signals {overview.Signals} · positions {overview.Positions} · routing decisions {overview.Routing.Summary.Total}");
         await PolicyDemo.RunAsync(services, console, cancellationToken);
         await TrailingStopDemo.RunAsync(services, console, cancellationToken);
+        await LifecycleDemo.RunAsync(console, cancellationToken);
         return new DemoReport(executions, history, overview);
     }
 
