@@ -75,7 +75,7 @@ public sealed class PositionMonitor
         var confirmed = await _fills.RunOnceAsync(cancellationToken).ConfigureAwait(false);
 
         var now = _time.GetUtcNow();
-        await foreach (var position in PageAsync(PositionStatus.Closing, cancellationToken).ConfigureAwait(false))
+        await foreach (var position in _store.AllAsync(PositionStatus.Closing, _options.PageSize, _options.ShardIndex, _options.ShardCount, cancellationToken).ConfigureAwait(false))
         {
             if (position.LeaseExpiresAt > now)
             {
@@ -90,7 +90,7 @@ public sealed class PositionMonitor
         }
 
         var quotes = new Dictionary<(Venue, string), decimal?>();
-        await foreach (var listed in PageAsync(PositionStatus.Open, cancellationToken).ConfigureAwait(false))
+        await foreach (var listed in _store.AllAsync(PositionStatus.Open, _options.PageSize, _options.ShardIndex, _options.ShardCount, cancellationToken).ConfigureAwait(false))
         {
             var position = listed;
             if (!_venues.TryGet(position.Venue, out var adapter) || adapter is not IPositionVenue venue || !_catalog.TryGet(position.Venue, position.TokenSymbol, out var market))
@@ -135,27 +135,6 @@ public sealed class PositionMonitor
         }
 
         return new MonitorPassResult(checkedCount, updates, closed, resumed, skipped, failed, confirmed);
-    }
-
-    /// <summary>Every position in <paramref name="status"/> of this host's shard, oldest first, one keyset page at a time.</summary>
-    internal async IAsyncEnumerable<Position> PageAsync(PositionStatus status, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        PositionPageKey? after = null;
-        while (true)
-        {
-            var page = await _store.PagePositionsAsync(status, after, _options.PageSize, _options.ShardIndex, _options.ShardCount, cancellationToken).ConfigureAwait(false);
-            foreach (var position in page)
-            {
-                yield return position;
-            }
-
-            if (page.Count < _options.PageSize)
-            {
-                yield break;
-            }
-
-            after = PositionPageKey.After(page[^1]);
-        }
     }
 
     /// <summary>Reconciles with the venues now (see <see cref="PositionReconciler"/>).</summary>

@@ -162,17 +162,11 @@ public sealed class PositionReconciler
     private async Task<List<Position>> AllAsync(PositionStatus status, CancellationToken cancellationToken)
     {
         var all = new List<Position>();
-        PositionPageKey? after = null;
-        while (true)
+        await foreach (var position in _store.AllAsync(status, 1_000, 0, 1, cancellationToken).ConfigureAwait(false))
         {
-            var page = await _store.PagePositionsAsync(status, after, 1_000, 0, 1, cancellationToken).ConfigureAwait(false);
-            all.AddRange(page);
-            if (page.Count < 1_000)
-            {
-                return all;
-            }
-
-            after = PositionPageKey.After(page[^1]);
+            all.Add(position);
         }
+
+        return all;
     }
 }
