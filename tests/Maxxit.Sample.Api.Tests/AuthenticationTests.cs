@@ -90,6 +90,23 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
+    public async Task With_a_key_the_dashboard_shell_loads_but_its_data_needs_the_key()
+    {
+        await using var host = await Host.StartAsync(["--api-key", ApiKey]);
+
+        foreach (var path in new[] { "/", "/dashboard", "/dashboard/assets/dashboard.js" })
+        {
+            var shell = await host.SendAsync(HttpMethod.Get, path, null, apiKey: null);
+            Assert.True(shell.Status == HttpStatusCode.OK, $"{path}: {shell.Status}");
+            Assert.DoesNotContain("HYPERLIQUID", shell.Body, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.SendAsync(HttpMethod.Get, "/api/v3/dashboard", null, apiKey: null)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.SendAsync(HttpMethod.Post, "/dashboard", "{}", apiKey: null)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await host.SendAsync(HttpMethod.Get, "/api/v3/dashboard", null, ApiKey)).Status);
+    }
+
+    [Fact]
     public async Task In_wallet_signature_mode_only_the_wallet_owner_can_deploy_change_the_policy_or_close()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

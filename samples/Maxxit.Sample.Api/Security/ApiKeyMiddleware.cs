@@ -7,6 +7,8 @@ namespace Maxxit.Sample.Api.Security;
 /// <summary>
 /// With an operator API key configured, every request must carry it as <c>Authorization: Bearer &lt;key&gt;</c>
 /// (compared in constant time); anything else is a 401 before any endpoint runs, so nothing is read or written.
+/// The dashboard's static shell (its page, script and styles, which hold no data) is served without it, because a
+/// browser cannot send a header when it opens a page: the page asks for the key and sends it with every data request.
 /// </summary>
 public sealed class ApiKeyMiddleware(RequestDelegate next, ApiSecuritySettings settings)
 {
@@ -14,7 +16,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiSecuritySettings s
 
     public async Task InvokeAsync(HttpContext http)
     {
-        if (_expected is null || Presented(http) is { } presented && CryptographicOperations.FixedTimeEquals(_expected, presented))
+        if (_expected is null || IsDashboardShell(http.Request) || Presented(http) is { } presented && CryptographicOperations.FixedTimeEquals(_expected, presented))
         {
             await next(http);
             return;
@@ -24,6 +26,10 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiSecuritySettings s
         http.Response.Headers.WWWAuthenticate = "Bearer";
         await http.Response.WriteAsJsonAsync(ErrorResponse.Of("missing or wrong API key: send Authorization: Bearer <key>"), http.RequestAborted);
     }
+
+    private static bool IsDashboardShell(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && (request.Path == "/" || request.Path == "/dashboard" || request.Path.StartsWithSegments("/dashboard/assets", StringComparison.Ordinal));
 
     private static byte[]? Presented(HttpContext http)
     {

@@ -5,6 +5,7 @@
   "use strict";
 
   const SNAPSHOT = "/api/v3/dashboard";
+  const KEY_STORE = "maxxit.apiKey";
   const SVG = "http://www.w3.org/2000/svg";
   const params = new URLSearchParams(window.location.search);
   const refreshMs = Math.max(250, Number(params.get("refresh")) || 3000);
@@ -268,7 +269,16 @@
     timer = null;
     busy = true;
     try {
-      const res = await fetch(SNAPSHOT, { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } });
+      const headers = { Accept: "application/json" };
+      const key = sessionStorage.getItem(KEY_STORE);
+      if (key) { headers.Authorization = "Bearer " + key; }
+      const res = await fetch(SNAPSHOT, { credentials: "same-origin", cache: "no-store", headers: headers });
+      if (res.status === 401) {
+        // The API runs with an operator key: ask for it once per tab; it stays in this tab's session storage only.
+        const entered = window.prompt("This API requires its operator API key:");
+        if (entered) { sessionStorage.setItem(KEY_STORE, entered.trim()); } else { sessionStorage.removeItem(KEY_STORE); }
+        throw new Error("API key required");
+      }
       if (!res.ok) { throw new Error("HTTP " + res.status); }
       const body = await res.json();
       render(body.dashboard);
