@@ -72,6 +72,7 @@ public static class DemoFlow
         await PolicyDemo.RunAsync(services, console, cancellationToken);
         await TrailingStopDemo.RunAsync(services, console, cancellationToken);
         await LifecycleDemo.RunAsync(console, cancellationToken);
+        await LifecycleDemo.FailoverAsync(console, cancellationToken);
         return new DemoReport(executions, history, overview);
     }
 

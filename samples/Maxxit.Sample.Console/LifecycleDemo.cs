@@ -73,6 +73,23 @@ public static class LifecycleDemo
         }
     }
 
+    /// <summary>A venue that refuses the order: the executor fails over to the next venue of the same decision.</summary>
+    public static async Task FailoverAsync(IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection();
+        services.AddMaxxitV3().AddVenue(_ => new RefusingVenue()).UsePaperVenues();
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IMaxxitClient>();
+        console.Write(new Rule("[bold]Failover[/] — Hyperliquid refuses, the same decision goes on to Ostium").LeftJustified());
+        var agent = await client.CreateAgentAsync(new CreateAgentRequest { CreatorWallet = "0x8888888888888888888888888888888888888888", Name = "Failover Demo" }, cancellationToken);
+        await client.DeployAgentAsync(new DeployAgentRequest { AgentId = agent.Id, UserWallet = "0x9999999999999999999999999999999999999999" }, cancellationToken);
+        var signal = await client.GenerateSignalAsync(Request(agent.Id, "BTC"), cancellationToken);
+        var result = await client.ExecuteTradeAsync(signal.Id, cancellationToken);
+        var position = result.Positions.Single();
+        console.MarkupLine($"BTC LONG → {Name(position.Status)} on [bold]{position.Venue.ToName()} PAPER[/]");
+        console.MarkupLine($"Routing row: {Markup.Escape(result.Deployments[0].Routing?.Reason ?? string.Empty)}");
+    }
+
     private static GenerateSignalRequest Request(Guid agentId, string token) => new()
     {
         AgentId = agentId,
