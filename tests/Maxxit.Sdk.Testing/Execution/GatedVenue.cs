@@ -46,7 +46,12 @@ public sealed class GatedVenue : IVenueAdapter
 
         try
         {
-            await _release.WaitAsync(cancellationToken);
+            // Bounded, so that a test that forgets to release fails instead of hanging the run.
+            if (!await _release.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken))
+            {
+                throw new TimeoutException($"order {request.ClientOrderId} was never released");
+            }
+
             // The venue deduplicates by client order id: a repeat gets the first order's fill.
             return await _fills.GetOrAdd(request.ClientOrderId, id => new Lazy<Task<OrderResult>>(() =>
             {
