@@ -29,17 +29,19 @@ public sealed class CrashTests
             }
         }
 
-        // Three hosts in a row are killed at a random point of their run (seeded, so a failure can be replayed).
+        // Three hosts in a row are killed at a random point of their run: after 1, 2 or 3 finished batches, while the
+        // next batch's orders are in flight (seeded, so a failure can be replayed).
         var random = new Random(20261201);
         var kills = 0;
         for (var i = 0; i < 3; i++)
         {
-            kills += await RunAndKillAsync(db.ConnectionString, TimeSpan.FromMilliseconds(random.Next(100, 1200))) ? 1 : 0;
+            kills += await RunAndKillAsync(db.ConnectionString, afterBatches: random.Next(1, 4)) ? 1 : 0;
+            // The dead host's leases lapse (by the database's clock, moved there instead of waited for).
+            await Leases.LapseAllAsync(db.ConnectionString);
         }
 
-        // Once the dead hosts' leases lapse, a healthy host finishes everything.
-        await Task.Delay(TimeSpan.FromMilliseconds(LeaseMs * 2));
-        await using var survivor = PostgresHosts.Build(db.ConnectionString, options: o => o.SignalLease = TimeSpan.FromMilliseconds(LeaseMs));
+        // A healthy host finishes everything.
+        await using var survivor = PostgresHosts.Build(db.ConnectionString);
         var executor = survivor.GetRequiredService<ITradeExecutor>();
         for (var round = 0; round < 20 && (await executor.ExecutePendingAsync(16, CancellationToken.None)).Count > 0; round++)
         {
@@ -62,8 +64,8 @@ public sealed class CrashTests
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
-    /// <summary>Starts a host, waits until it works, kills it with SIGKILL after <paramref name="after"/>; true when it was still running.</summary>
-    private static async Task<bool> RunAndKillAsync(string connectionString, TimeSpan after)
+    /// <summary>Starts a host, kills it with SIGKILL once it has reported <paramref name="afterBatches"/> finished batches; true when it was still running.</summary>
+    private static async Task<bool> RunAndKillAsync(string connectionString, int afterBatches)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { HostDll(), connectionString, PostgresHosts.TestMasterKey, LeaseMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "60" })
@@ -72,18 +74,18 @@ public sealed class CrashTests
         }
 
         using var process = Process.Start(start)!;
-        var ready = new TaskCompletionSource();
+        var due = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = -1; // "ready" is 0, each finished batch one more
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data == "ready")
+            if ((e.Data == "ready" || e.Data?.StartsWith("batch ", StringComparison.Ordinal) == true) && Interlocked.Increment(ref seen) >= afterBatches)
             {
-                ready.TrySetResult();
+                due.TrySetResult();
             }
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        await Task.Delay(after);
+        await Task.WhenAny(due.Task, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromSeconds(60));
         var running = !process.HasExited;
         if (running)
         {

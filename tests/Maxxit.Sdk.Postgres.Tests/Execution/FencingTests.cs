@@ -18,21 +18,21 @@ public sealed class FencingTests
     {
         await using var db = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("fencing");
         var venue = new GatedVenue();
-        // A paused host: its clock stands still, so its heartbeat never renews the claim, which lapses by the database's clock.
+        // A paused host: its clock stands still, so its heartbeat never renews the claim.
         var pausedClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var lease = TimeSpan.FromSeconds(1);
-        await using var stale = PostgresHosts.Build(db.ConnectionString, s => s.AddSingleton<TimeProvider>(pausedClock), configure: b => b.AddVenue(_ => venue), options: o => o.SignalLease = lease);
+        await using var stale = PostgresHosts.Build(db.ConnectionString, s => s.AddSingleton<TimeProvider>(pausedClock), configure: b => b.AddVenue(_ => venue));
         await using var fresh = PostgresHosts.Build(db.ConnectionString, configure: b => b.AddVenue(_ => venue));
         var client = stale.GetRequiredService<IMaxxitClient>();
         var (agent, _) = await PostgresHosts.AgentWithDeploymentsAsync(client, 8);
         var signal = await PostgresHosts.SignalAsync(client, agent.Id, "ETH");
 
         var first = stale.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None);
-        await venue.WaitForInFlightAsync(8);
+        await venue.WaitForOrdersAsync(8);
         var blocked = await fresh.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None);
-        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        // Its lease lapses by the database's clock (moved there instead of waited for).
+        await Leases.LapseAllAsync(db.ConnectionString);
         var takeover = fresh.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None);
-        await venue.WaitForInFlightAsync(16);
+        await venue.WaitForOrdersAsync(16);
         venue.Release(16);
         var second = await takeover;
         var firstResult = await first;

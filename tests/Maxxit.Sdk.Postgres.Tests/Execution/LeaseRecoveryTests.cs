@@ -24,9 +24,8 @@ public sealed class LeaseRecoveryTests
         var (agent, deployments) = await PostgresHosts.AgentWithDeploymentsAsync(client, 3);
         var signal = await PostgresHosts.SignalAsync(client, agent.Id, "ETH");
 
-        // The crashed host claimed the signal (a short lease: Postgres judges leases by its own clock) and reserved the
-        // first deployment's position, then vanished.
-        var lease = TimeSpan.FromMilliseconds(800);
+        // The crashed host claimed the signal and reserved the first deployment's position, then vanished.
+        var lease = TimeSpan.FromMinutes(2);
         var crashed = await store.TryClaimSignalAsync(signal.Id, time.GetUtcNow(), lease, CancellationToken.None);
         Assert.NotNull(crashed);
         var orphan = new Position
@@ -62,7 +61,8 @@ public sealed class LeaseRecoveryTests
         var blocked = await executor.ExecuteAsync(signal.Id, CancellationToken.None);
         var nothingPending = await executor.ExecutePendingAsync(10, CancellationToken.None);
 
-        await Task.Delay(lease + TimeSpan.FromMilliseconds(300));
+        // Its lease lapses by the database's clock (moved there instead of waited for).
+        await Leases.LapseAllAsync(db.ConnectionString);
         var recovered = await executor.ExecutePendingAsync(10, CancellationToken.None);
 
         Assert.Equal(SignalStatus.Executing, blocked.Status);

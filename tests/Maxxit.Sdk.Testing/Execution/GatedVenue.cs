@@ -10,8 +10,11 @@ public sealed class GatedVenue : IVenueAdapter
 {
     private readonly SemaphoreSlim _release = new(0);
     private readonly ConcurrentDictionary<string, Lazy<Task<OrderResult>>> _fills = new();
+    private readonly Lock _waitersLock = new();
+    private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
     private int _inFlight;
     private int _maxInFlight;
+    private int _entered;
 
     public Venue Venue => Venue.Hyperliquid;
 
@@ -25,11 +28,19 @@ public sealed class GatedVenue : IVenueAdapter
 
     public void Release(int count) => _release.Release(count);
 
-    public async Task WaitForInFlightAsync(int count)
+    /// <summary>Completes once <paramref name="count"/> orders have arrived (and, until released, are held in flight).</summary>
+    public Task WaitForOrdersAsync(int count)
     {
-        for (var i = 0; i < 2000 && Volatile.Read(ref _inFlight) < count; i++)
+        lock (_waitersLock)
         {
-            await Task.Delay(5);
+            if (_entered >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, reached));
+            return reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
         }
     }
 
@@ -39,6 +50,16 @@ public sealed class GatedVenue : IVenueAdapter
     {
         Orders.Enqueue(request.ClientOrderId);
         var now = Interlocked.Increment(ref _inFlight);
+        lock (_waitersLock)
+        {
+            _entered++;
+            foreach (var waiter in _waiters.Where(w => w.Count <= _entered).ToList())
+            {
+                waiter.Reached.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
+
         int seen;
         while ((seen = Volatile.Read(ref _maxInFlight)) < now && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
         {

@@ -36,13 +36,14 @@ public abstract partial class StoreContractTests
         await Store.UpdateTrailingAsync(open.Id, new TrailingParams(0.03m, 3300m), Ct);
         Assert.Equal(3300m, (await Store.GetPositionAsync(open.Id, Ct))!.Trailing!.BestPrice);
 
-        var lease = TimeSpan.FromMilliseconds(300);
-        var claim = await Store.TryBeginCloseAsync(open.Id, DateTimeOffset.UtcNow, lease, Ct);
+        var start = DateTimeOffset.UtcNow;
+        var lease = TimeSpan.FromMinutes(1);
+        var claim = await Store.TryBeginCloseAsync(open.Id, start, lease, Ct);
         Assert.Equal(PositionStatus.Closing, claim!.Status);
         Assert.Equal(1, claim.CloseAttempts);
-        Assert.Null(await Store.TryBeginCloseAsync(open.Id, DateTimeOffset.UtcNow, lease, Ct));
-        await Task.Delay(lease + TimeSpan.FromMilliseconds(150));
-        var takeover = await Store.TryBeginCloseAsync(open.Id, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1), Ct);
+        Assert.Null(await Store.TryBeginCloseAsync(open.Id, start.AddSeconds(30), lease, Ct));
+        var later = await LapseLeasesAsync(start.AddMinutes(2));
+        var takeover = await Store.TryBeginCloseAsync(open.Id, later, lease, Ct);
         Assert.NotNull(takeover);
         Assert.Equal(1, takeover.CloseAttempts);
         Assert.Equal(claim.Fence + 1, takeover.Fence);
@@ -57,7 +58,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(2.1m, loaded.FeesUsd);
         Assert.Equal(CloseReason.TrailingStop, loaded.CloseReason);
         Assert.Equal(now.AddMinutes(2), loaded.ClosedAt);
-        Assert.Null(await Store.TryBeginCloseAsync(open.Id, DateTimeOffset.UtcNow.AddHours(1), TimeSpan.FromMinutes(1), Ct));
+        Assert.Null(await Store.TryBeginCloseAsync(open.Id, (await LapseLeasesAsync(start.AddHours(1))), lease, Ct));
 
         var overview = await Store.GetOverviewAsync(Ct);
         Assert.Equal(1, overview.ClosedPositions);

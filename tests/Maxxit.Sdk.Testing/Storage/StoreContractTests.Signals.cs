@@ -41,22 +41,22 @@ public abstract partial class StoreContractTests
     {
         var agent = await NewAgentAsync();
         var signal = await NewSignalAsync(agent.Id);
-        // Real time and a short lease: a durable store judges lapses by its own clock.
-        var lease = TimeSpan.FromMilliseconds(300);
+        var now = DateTimeOffset.UtcNow;
+        var lease = TimeSpan.FromMinutes(2);
 
-        var first = await Store.TryClaimSignalAsync(signal.Id, DateTimeOffset.UtcNow, lease, Ct);
+        var first = await Store.TryClaimSignalAsync(signal.Id, now, lease, Ct);
         Assert.NotNull(first);
         Assert.Equal(SignalStatus.Executing, first.Status);
-        Assert.Null(await Store.TryClaimSignalAsync(signal.Id, DateTimeOffset.UtcNow, lease, Ct));
-        Assert.True(await Store.RenewSignalLeaseAsync(signal.Id, first.Fence, DateTimeOffset.UtcNow, lease, Ct));
-        await Task.Delay(lease + TimeSpan.FromMilliseconds(150));
-        var reclaimed = await Store.TryClaimSignalAsync(signal.Id, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(2), Ct);
+        Assert.Null(await Store.TryClaimSignalAsync(signal.Id, now.AddMinutes(1), lease, Ct));
+        Assert.True(await Store.RenewSignalLeaseAsync(signal.Id, first.Fence, now, lease, Ct));
+        var later = await LapseLeasesAsync(now.AddMinutes(3));
+        var reclaimed = await Store.TryClaimSignalAsync(signal.Id, later, lease, Ct);
         Assert.NotNull(reclaimed);
         Assert.Equal(first.Fence + 1, reclaimed.Fence);
         // The first claimant's lease cannot be renewed any more, nor its completion written.
-        Assert.False(await Store.RenewSignalLeaseAsync(signal.Id, first.Fence, DateTimeOffset.UtcNow, lease, Ct));
-        Assert.False(await Store.CompleteSignalAsync(new SignalCompletion(signal.Id, SignalStatus.Executed, null, null, DateTimeOffset.UtcNow, null, first.Fence), Ct));
-        Assert.Null(await Store.TryClaimSignalAsync(Guid.NewGuid(), DateTimeOffset.UtcNow, lease, Ct));
+        Assert.False(await Store.RenewSignalLeaseAsync(signal.Id, first.Fence, later, lease, Ct));
+        Assert.False(await Store.CompleteSignalAsync(new SignalCompletion(signal.Id, SignalStatus.Executed, null, null, later, null, first.Fence), Ct));
+        Assert.Null(await Store.TryClaimSignalAsync(Guid.NewGuid(), later, lease, Ct));
     }
 
     [Fact]

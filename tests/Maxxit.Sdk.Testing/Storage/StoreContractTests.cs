@@ -21,6 +21,13 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     /// <summary>Makes a fresh, empty store.</summary>
     protected abstract Task<IMaxxitStore> CreateStoreAsync();
 
+    /// <summary>
+    /// Makes every claim's lease lapse and returns the time to pass as "now" afterwards: the in-memory store judges
+    /// leases by the time it is given (so <paramref name="later"/> does it); a durable store by its own clock, so its
+    /// suite moves the stored lease ends into the past instead of waiting.
+    /// </summary>
+    protected virtual Task<DateTimeOffset> LapseLeasesAsync(DateTimeOffset later) => Task.FromResult(later);
+
     public async Task InitializeAsync() => Store = await CreateStoreAsync();
 
     public virtual Task DisposeAsync() => (Store as IAsyncDisposable)?.DisposeAsync().AsTask() ?? Task.CompletedTask;

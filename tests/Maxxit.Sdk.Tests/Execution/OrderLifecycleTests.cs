@@ -93,7 +93,7 @@ public sealed class OrderLifecycleTests
         var signal = await TestServices.SignalAsync(client, agent.Id, "ETH");
 
         var execution = client.ExecuteTradeAsync(signal.Id);
-        await venue.WaitForInFlightAsync(4);
+        await venue.WaitForOrdersAsync(4);
         Assert.Equal(4, venue.InFlight);
         venue.Release(12);
         var result = await execution;
@@ -118,10 +118,10 @@ public sealed class OrderLifecycleTests
         var signal = await TestServices.SignalAsync(stale.GetRequiredService<IMaxxitClient>(), agent.Id, "ETH");
 
         var first = stale.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, default);
-        await venue.WaitForInFlightAsync(6);
+        await venue.WaitForOrdersAsync(6);
         // The lease lapsed; the second executor claims the signal and resumes every reserved order with its client order id.
         var secondRun = fresh.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, default);
-        await venue.WaitForInFlightAsync(12);
+        await venue.WaitForOrdersAsync(12);
         venue.Release(12);
         var second = await secondRun;
         var firstResult = await first;
