@@ -39,16 +39,11 @@ internal sealed class HyperliquidAgentWallets(IAgentKeyProtector keys)
         }
     }
 
-    // The core's AES-GCM protector shares one AesGcm instance, which is not safe to use from several threads at once (a
-    // parallel fan-out then fails decryptions at random). Decryption takes microseconds, so it is serialized here.
-    private static readonly object DecryptGate = new();
-
     public EthereumKey Decrypt(VenueAgentWallet wallet)
     {
         EthereumKey key;
-        lock (DecryptGate)
+        using (var secret = keys.Unprotect(wallet.EncryptedKey!))
         {
-            using var secret = keys.Unprotect(wallet.EncryptedKey!);
             key = new EthereumKey(secret.Span);
         }
 

@@ -22,9 +22,6 @@ internal sealed class StoreSql
 
         InsertAgent = $"INSERT INTO {Agents} (id, creator_wallet, name, venue, status, x_account_ids, research_institute_ids, weights, apr_30d, apr_90d, sharpe_30d, profit_receiver_address, created_at) "
             + $"VALUES ($1, $2, $3, $4{Venue}, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
-        InsertDeployment = $"INSERT INTO {Deployments} (id, agent_id, user_wallet, status, sub_active, hyperliquid_agent_address, hyperliquid_key_ciphertext, hyperliquid_key_iv, hyperliquid_key_tag, "
-            + "ostium_agent_address, ostium_key_ciphertext, ostium_key_iv, ostium_key_tag, other_agent_wallets, policy, created_at) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
         InsertSignal = $"INSERT INTO {Signals} (id, agent_id, token_symbol, side, size_model, risk_model, confidence, requested_venue, final_venue, routed_at, source_tweets, source_research, reasoning, status, skipped_reason, executed_at, lease_expires_at, created_at) "
             + $"VALUES ($1, $2, $3, $4, $5, $6, $7, $8{Venue}, $9{Venue}, $10, $11, $12, $13, $14, $15, $16, $17, $18)";
         // The audit table has no foreign keys (see the migration); the ids are checked here instead, without row locks.
@@ -122,8 +119,6 @@ internal sealed class StoreSql
     public string VenueArray { get; }
 
     public string InsertAgent { get; }
-
-    public string InsertDeployment { get; }
 
     public string InsertSignal { get; }
 

@@ -351,7 +351,7 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore
         ArgumentNullException.ThrowIfNull(routing);
         lock (_lock)
         {
-            var moved = Fenced(positionId, p => p.Status == PositionStatus.Submitted && p.Fence == fence, p => p with { Status = PositionStatus.Reserved, Venue = venue, SubmissionId = null }).Result;
+            var moved = Change(positionId, p => p.Status == PositionStatus.Submitted && p.Fence == fence, p => p with { Status = PositionStatus.Reserved, Venue = venue, SubmissionId = null });
             if (moved is not null)
             {
                 var i = _routing.FindIndex(r => r.SignalId == moved.SignalId && r.DeploymentId == moved.DeploymentId);
@@ -545,7 +545,7 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore
     public Task UpdateTrailingAsync(Guid positionId, TrailingParams trailing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trailing);
-        Update(positionId, p => p.Status == PositionStatus.Open ? p with { Trailing = trailing } : p);
+        Change(positionId, p => p.Status == PositionStatus.Open, p => p with { Trailing = trailing });
         return Task.CompletedTask;
     }
 
@@ -769,27 +769,20 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore
         }
     }
 
-    private Task<Position?> Fenced(Guid positionId, Func<Position, bool> allowed, Func<Position, Position> change)
+    private Task<Position?> Fenced(Guid positionId, Func<Position, bool> allowed, Func<Position, Position> change) =>
+        Task.FromResult(Change(positionId, allowed, change));
+
+    /// <summary>Applies <paramref name="change"/> when <paramref name="allowed"/> holds; null (nothing written) when it does not.</summary>
+    private Position? Change(Guid positionId, Func<Position, bool> allowed, Func<Position, Position> change)
     {
         lock (_lock)
         {
             var current = _positions.GetValueOrDefault(positionId) ?? throw new MaxxitNotFoundException("position", positionId.ToString(), "position_id");
             if (!allowed(current))
             {
-                return Task.FromResult<Position?>(null);
+                return null;
             }
 
-            var next = change(current);
-            _positions[positionId] = next;
-            return Task.FromResult<Position?>(next);
-        }
-    }
-
-    private Position Update(Guid positionId, Func<Position, Position> change)
-    {
-        lock (_lock)
-        {
-            var current = _positions.GetValueOrDefault(positionId) ?? throw new MaxxitNotFoundException("position", positionId.ToString(), "position_id");
             var next = change(current);
             _positions[positionId] = next;
             return next;
