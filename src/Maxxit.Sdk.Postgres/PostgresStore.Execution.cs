@@ -274,9 +274,9 @@ public sealed partial class PostgresStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         CheckLease(lease);
-        if (status is not (PositionStatus.PendingFill or PositionStatus.Submitted or PositionStatus.Reserved))
+        if (status is not (PositionStatus.PendingFill or PositionStatus.Submitted))
         {
-            throw new MaxxitValidationException("status", "only RESERVED, SUBMITTED or PENDING_FILL positions are claimed this way");
+            throw new MaxxitValidationException("status", "only SUBMITTED or PENDING_FILL positions are claimed this way");
         }
 
         return OnceAsync<IReadOnlyList<Position>>(async ct =>

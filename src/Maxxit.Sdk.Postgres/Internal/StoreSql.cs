@@ -81,7 +81,7 @@ internal sealed class StoreSql
             """;
 
         // Positions whose claim lapsed (or that were never claimed), oldest first, skipping rows other hosts hold;
-        // SUBMITTED and RESERVED ones only once their signal's executor is gone (it resumes them itself while it lives).
+        // SUBMITTED ones only once their signal's executor is gone (it resumes them itself while it lives).
         ClaimPositions = $"""
             WITH c AS (
                 SELECT p.id FROM {Positions} p

@@ -63,7 +63,7 @@ public interface IExecutionStore
     /// <summary>
     /// Claims up to <paramref name="max"/> positions in <paramref name="status"/> whose claim has lapsed (or that were
     /// never claimed), oldest first, each with a new fence and a claim until now + <paramref name="lease"/>, skipping
-    /// rows other hosts hold. <paramref name="status"/> is PENDING_FILL, SUBMITTED or RESERVED (orders whose
+    /// rows other hosts hold. <paramref name="status"/> is PENDING_FILL or SUBMITTED (orders whose
     /// executor died; a signal's own executor never races this, because its claim is renewed while it works).
     /// </summary>
     Task<IReadOnlyList<Position>> ClaimPositionsAsync(PositionStatus status, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);

@@ -426,9 +426,9 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore
     public Task<IReadOnlyList<Position>> ClaimPositionsAsync(PositionStatus status, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        if (status is not (PositionStatus.PendingFill or PositionStatus.Submitted or PositionStatus.Reserved))
+        if (status is not (PositionStatus.PendingFill or PositionStatus.Submitted))
         {
-            throw new MaxxitValidationException("status", "only RESERVED, SUBMITTED or PENDING_FILL positions are claimed this way");
+            throw new MaxxitValidationException("status", "only SUBMITTED or PENDING_FILL positions are claimed this way");
         }
 
         lock (_lock)
