@@ -1,3 +1,5 @@
+using Maxxit.Sdk.Venues;
+
 namespace Maxxit.Sdk.Hyperliquid;
 
 /// <summary>Options of the Hyperliquid venue. Validated once when the venue is built; errors name the option.</summary>
@@ -143,7 +145,7 @@ public sealed class HyperliquidOptions
             throw new HyperliquidOptionsException(nameof(Slippage), "must be a fraction strictly between 0 and 1 (0.05 = 5 %).");
         }
 
-        if (DefaultLeverage is < 1 or > 100)
+        if (DefaultLeverage is < (int)LeverageLimits.Minimum or > (int)LeverageLimits.Highest)
         {
             throw new HyperliquidOptionsException(nameof(DefaultLeverage), "must be between 1 and 100.");
         }

@@ -20,8 +20,11 @@ namespace Maxxit.Sdk.Hyperliquid;
 /// positions for the monitor. Every order carries a deterministic client order id, and the exchange is asked for that
 /// id before placing, so a re-run never sends a second order.
 /// </summary>
-public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue, IVenueOrderLimits
+public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue, IVenueOrderLimits, IVenueLeverageRules
 {
+    /// <summary>Hyperliquid's leverage rule: whole numbers up to the asset's maximum (the market's listed one).</summary>
+    private static readonly VenueLeverageRule WholeLeverage = new(null, 1m);
+
     /// <summary>
     /// The IP weight one open costs: orderStatus, allMids and clearinghouseState (2 each), updateLeverage and the order
     /// (1 each), and the fill lookup (userFillsByTime, 20 plus 1 per 20 fills).
@@ -92,13 +95,24 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
                 Venue = Venue.Hyperliquid,
                 Symbol = m.Asset.Name.ToUpperInvariant(),
                 VenueSymbol = m.Asset.Name,
-                AssetIndex = m.Asset.Index,
-                SizeDecimals = m.Asset.SzDecimals,
                 MaxLeverage = m.Asset.MaxLeverage,
                 ReferencePrice = m.Context.MidPrice ?? m.Context.MarkPrice,
                 Category = "crypto",
             })
             .ToList();
+    }
+
+    /// <summary>
+    /// Hyperliquid's own data about a catalog market (asset index, size decimals, maximum leverage, isolated-only), from
+    /// the adapter's market cache: what <see cref="MarketInfo"/> leaves out as venue-specific.
+    /// </summary>
+    /// <param name="market">A Hyperliquid market from the catalog (found by <see cref="MarketInfo.VenueSymbol"/>).</param>
+    /// <param name="cancellationToken">Cancels a refresh of the cache.</param>
+    /// <exception cref="VenueException">Hyperliquid lists no such perpetual, or it is delisted.</exception>
+    public async ValueTask<HyperliquidMarket> GetMarketAsync(MarketInfo market, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        return await FindMarketAsync(market.VenueSymbol, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -116,7 +130,8 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
             throw new MaxxitValidationException("size_percent", "must be in (0, 100]");
         }
 
-        var wallet = HyperliquidAgentWallets.WalletOf(request.Deployment);
+        // Fails before any request when the deployment has no Hyperliquid key at all.
+        HyperliquidAgentWallets.WalletOf(request.Deployment);
         var user = HyperliquidAgentWallets.UserOf(request.Deployment);
         var asset = (await FindMarketAsync(request.Market.VenueSymbol, cancellationToken).ConfigureAwait(false)).Asset;
         var leverage = LeverageFor(request.Leverage, asset);
@@ -147,7 +162,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
         var order = HyperliquidOrders.Market(
             asset, request.Side == TradeSide.Long, collateral * leverage / mid, mid, _options.Slippage, reduceOnly: false, cloid, _options.MinimumOrderValue);
 
-        using var key = _wallets.Decrypt(wallet);
+        using var key = _wallets.Decrypt(request.Deployment);
         await EnsureLeverageAsync(key, user, asset, leverage, cancellationToken).ConfigureAwait(false);
         await request.Journal.RecordSubmissionAsync(cloid.ToString(), cancellationToken).ConfigureAwait(false);
         return await SendCheckedAsync(key, user, order, leverage, cancellationToken).ConfigureAwait(false);
@@ -220,10 +235,12 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
 
     private async Task<CloseResult> CloseAsync(CloseRequest request, Cloid cloid, CancellationToken cancellationToken)
     {
-        var wallet = HyperliquidAgentWallets.WalletOf(request.Deployment);
+        // Fails before any request when the deployment has no Hyperliquid key at all.
+        HyperliquidAgentWallets.WalletOf(request.Deployment);
         var user = HyperliquidAgentWallets.UserOf(request.Deployment);
         var asset = (await FindMarketAsync(request.Market.VenueSymbol, cancellationToken).ConfigureAwait(false)).Asset;
-        var leverage = (int)Math.Max(1m, decimal.Floor(request.Position.Leverage));
+        // The leverage the open used, as the fill reader reports it (a stored value below 1 reads as 1).
+        var leverage = (int)LeverageLimits.Clamp(Math.Max(request.Position.Leverage, LeverageLimits.Minimum), rule: WholeLeverage);
         _feeds.Watch(user);
 
         var existingTask = Info.GetOrderStatusAsync(user, cloid, cancellationToken);
@@ -251,7 +268,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
             : request.TriggerPrice ?? throw new HyperliquidApiException($"Hyperliquid has no mid price for {asset.Name}.", null, isTransient: true);
         var order = HyperliquidOrders.Market(asset, isBuy: !closesLong, size, mid, _options.Slippage, reduceOnly: true, cloid);
 
-        using var key = _wallets.Decrypt(wallet);
+        using var key = _wallets.Decrypt(request.Deployment);
         return ToClose(await SendCheckedAsync(key, user, order, leverage, cancellationToken).ConfigureAwait(false));
     }
 
@@ -333,17 +350,16 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
         return market;
     }
 
-    private int LeverageFor(decimal? requested, HyperliquidAsset asset)
+    /// <summary>Leverage on Hyperliquid is a whole number up to the asset's maximum; answered from memory.</summary>
+    /// <param name="market">The market.</param>
+    public VenueLeverageRule GetLeverageRule(MarketInfo market)
     {
-        var wanted = requested ?? _options.DefaultLeverage;
-        if (wanted < 1m)
-        {
-            throw new MaxxitValidationException("leverage", "must be at least 1");
-        }
-
-        // Hyperliquid leverage is a whole number; round down so the position is never more leveraged than asked.
-        return (int)Math.Min(decimal.Floor(wanted), Math.Max(1, asset.MaxLeverage));
+        ArgumentNullException.ThrowIfNull(market);
+        return WholeLeverage;
     }
+
+    private int LeverageFor(decimal? requested, HyperliquidAsset asset) =>
+        (int)LeverageLimits.Clamp(requested ?? _options.DefaultLeverage, marketMax: asset.MaxLeverage, rule: WholeLeverage);
 
     private async Task EnsureLeverageAsync(EthereumKey key, string user, HyperliquidAsset asset, int leverage, CancellationToken cancellationToken)
     {

@@ -6,38 +6,24 @@ using Maxxit.Sdk.Security;
 
 namespace Maxxit.Sdk.Ostium;
 
-/// <summary>Finds and decrypts a deployment's Ostium agent key; the plain bytes live only until the key object is built.</summary>
-internal static class OstiumAgentKeys
+/// <summary>
+/// A deployment's Ostium agent key, through the core's <see cref="AgentKeyResolver"/>; the plain bytes live only until
+/// the key object is built, and the caller disposes the key right after signing.
+/// </summary>
+internal sealed class OstiumAgentKeys(IAgentKeyProtector keys)
 {
-    public static VenueAgentWallet AgentWallet(AgentDeployment deployment) =>
-        deployment.AgentWallets.TryGetValue(Venue.Ostium, out var wallet) && wallet.EncryptedKey is not null
-            ? wallet
-            : throw new MaxxitValidationException("agent_wallets.OSTIUM", "the deployment has no Ostium agent wallet with a key");
+    private readonly AgentKeyResolver _resolver = new(keys, EthereumKey.AddressOf);
 
-    /// <summary>The signing key; the caller disposes it right after signing.</summary>
-    public static EthereumKey Decrypt(IAgentKeyProtector keys, VenueAgentWallet wallet)
+    /// <summary>The deployment's Ostium agent wallet; decrypts nothing.</summary>
+    /// <exception cref="AgentKeyException">It has none with a key.</exception>
+    public static VenueAgentWallet WalletOf(AgentDeployment deployment) => AgentKeyResolver.WalletOf(deployment, Venue.Ostium);
+
+    /// <summary>The signing key, checked against the recorded agent address.</summary>
+    /// <exception cref="AgentKeyException">The key is missing or unusable.</exception>
+    public EthereumKey KeyOf(AgentDeployment deployment)
     {
-        EthereumKey key;
-        using (var secret = keys.Unprotect(wallet.EncryptedKey!))
-        {
-            try
-            {
-                key = new EthereumKey(secret.Span);
-            }
-            catch (EthereumFormatException)
-            {
-                throw new MaxxitValidationException("agent_wallets.OSTIUM", "the decrypted key is not a valid secp256k1 private key");
-            }
-        }
-
-        if (key.Address != ParseAddress(wallet.Address, "agent_wallets.OSTIUM.address"))
-        {
-            var address = key.Address;
-            key.Dispose();
-            throw new MaxxitValidationException("agent_wallets.OSTIUM", $"the key controls {address}, not the recorded address {wallet.Address}");
-        }
-
-        return key;
+        using var secret = _resolver.Resolve(deployment, Venue.Ostium);
+        return new EthereumKey(secret.Span);
     }
 
     // The core accepts wallets in any letter case, so a mixed-case address with a bad EIP-55 checksum is read as lower case.

@@ -26,13 +26,13 @@ namespace Maxxit.Sdk.Ostium;
 /// <see cref="OrderStatus.Pending"/> with the order id, and <see cref="GetOrderFateAsync"/> reads what the oracle
 /// callback did with it (executed at its own price, or cancelled with the contract's reason).
 /// </summary>
-public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue, IMarketStatusVenue
+public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue, IMarketStatusVenue, IVenueLeverageRules
 {
     private readonly OstiumOptions _options;
     private readonly EthereumRpcClient _rpc;
     private readonly OstiumSubgraphClient _subgraph;
     private readonly OstiumPriceFeedClient _prices;
-    private readonly IAgentKeyProtector _keys;
+    private readonly OstiumAgentKeys _keys;
     private readonly VenueHealthRegistry _health;
     private readonly ILogger<OstiumVenue> _logger;
     private readonly TransactionSender _sender;
@@ -60,7 +60,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         _rpc = rpc;
         _subgraph = subgraph;
         _prices = prices;
-        _keys = keys;
+        _keys = new OstiumAgentKeys(keys);
         _health = health;
         _logger = logger;
         _sender = new TransactionSender(rpc, _options, logger);
@@ -68,7 +68,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         _trading = EthereumAddress.Parse(_options.TradingAddress);
         _tracker = new OstiumOrderTracker(rpc, _options);
         _fates = new OstiumOrderFates(rpc, _tracker, _timeouts, _trading);
-        _setup = new OstiumSetupChecker(rpc, _options, keys, _checks, _tracker);
+        _setup = new OstiumSetupChecker(rpc, _options, _keys, _checks, _tracker);
         _builderFee = _options.BuilderFeePercent > 0m && _options.BuilderAddress is { } builder
             ? new OstiumBuilderFee(EthereumAddress.Parse(builder), checked((uint)OstiumUnits.ToScaled(_options.BuilderFeePercent, OstiumUnits.BuilderFeeDecimals)))
             : OstiumBuilderFee.None;
@@ -111,6 +111,21 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
     {
         ArgumentNullException.ThrowIfNull(market);
         return _snapshot.IsOpen(market);
+    }
+
+    /// <summary>
+    /// Ostium's leverage rule for a market, from the pairs and prices last read (no I/O): two decimals, and while day
+    /// trading is closed at most the pair's overnight maximum (the oracle would cancel anything above it).
+    /// </summary>
+    /// <param name="market">The market.</param>
+    public VenueLeverageRule GetLeverageRule(MarketInfo market)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        decimal? overnight = _snapshot.PriceOf(market.VenueSymbol) is { IsDayTradingClosed: true }
+            && _snapshot.PairsBySymbol.TryGetValue(market.VenueSymbol, out var pair) && pair.OvernightMaxLeverage > 0m
+            ? pair.OvernightMaxLeverage
+            : null;
+        return new VenueLeverageRule(overnight, OstiumUnits.LeverageStep);
     }
 
     /// <summary>The current price of a market from Ostium's price feed, with bid, ask and whether the market is open.</summary>
@@ -318,7 +333,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         }
 
         var trader = OstiumAgentKeys.ParseAddress(request.Deployment.UserWallet, "user_wallet");
-        var wallet = OstiumAgentKeys.AgentWallet(request.Deployment);
+        OstiumAgentKeys.WalletOf(request.Deployment);
         if (request.Journal.PriorSubmissionId is { } prior)
         {
             // An earlier attempt journaled this transaction before sending it: follow it, never send a second open.
@@ -339,10 +354,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
             throw new VenueException(Venue.Ostium, $"price feed gave no usable price for {request.Market.VenueSymbol}");
         }
 
-        var pairs = await PairsAsync([request.Market.AssetIndex], cancellationToken).ConfigureAwait(false);
-        var pair = pairs.TryGetValue(request.Market.AssetIndex, out var known)
-            ? known
-            : throw new VenueException(Venue.Ostium, $"pair {request.Market.AssetIndex} ({request.Market.VenueSymbol}) is not listed by the subgraph");
+        var pair = await PairOfAsync(request.Market, cancellationToken).ConfigureAwait(false);
         var leverage = Leverage(request);
         var balance = await _checks.UsdcBalanceAsync(trader, cancellationToken).ConfigureAwait(false);
         var collateral = OstiumUnits.CollateralFor(balance, request.SizePercent);
@@ -353,7 +365,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
 
         var maxCollateral = await _checks.MaxAllowedCollateralAsync(cancellationToken).ConfigureAwait(false);
         OstiumPreTradeChecks.Check(pair, price, leverage, collateral, maxCollateral);
-        using var key = OstiumAgentKeys.Decrypt(_keys, wallet);
+        using var key = _keys.KeyOf(request.Deployment);
         var delegated = key.Address != trader;
         if (delegated)
         {
@@ -373,7 +385,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
                 stopLoss is { } sl ? OstiumUnits.Price(sl) : BigInteger.Zero,
                 trader,
                 OstiumUnits.Leverage(leverage),
-                checked((ushort)request.Market.AssetIndex),
+                checked((ushort)pair.Index),
                 0,
                 request.Side == TradeSide.Long),
             _builderFee,
@@ -423,7 +435,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         }
 
         var trader = OstiumAgentKeys.ParseAddress(deployment.UserWallet, "user_wallet");
-        var wallet = OstiumAgentKeys.AgentWallet(deployment);
+        OstiumAgentKeys.WalletOf(deployment);
         TransactionReceipt receipt;
         if (journal?.PriorSubmissionId is { } prior)
         {
@@ -432,7 +444,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         else
         {
             await _checks.EnsureChainAsync(cancellationToken).ConfigureAwait(false);
-            using var key = OstiumAgentKeys.Decrypt(_keys, wallet);
+            using var key = _keys.KeyOf(deployment);
             var delegated = key.Address != trader;
             var percent = checked((ushort)OstiumUnits.Percent(closePercent));
             if (percent < 100_00)
@@ -469,7 +481,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         }
 
         var trader = OstiumAgentKeys.ParseAddress(due.Deployment.UserWallet, "user_wallet");
-        using var key = OstiumAgentKeys.Decrypt(_keys, OstiumAgentKeys.AgentWallet(due.Deployment));
+        using var key = _keys.KeyOf(due.Deployment);
         var data = due.IsClose
             ? OstiumTradingContract.CloseTradeMarketTimeout.EncodeCall(due.OrderId, false)
             : OstiumTradingContract.OpenTradeMarketTimeout.EncodeCall(due.OrderId);
@@ -529,6 +541,35 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         }
 
         return pairs;
+    }
+
+    /// <summary>
+    /// Ostium's own data about a catalog market (pair index, group, leverage limits, minimum position), from the pairs
+    /// the adapter last read (read again from the subgraph when the pair is not known yet): what
+    /// <see cref="MarketInfo"/> leaves out as venue-specific.
+    /// </summary>
+    /// <param name="market">An Ostium market from the catalog (found by <see cref="MarketInfo.VenueSymbol"/>).</param>
+    /// <param name="cancellationToken">Cancels the subgraph read.</param>
+    /// <exception cref="VenueException">The subgraph lists no such pair.</exception>
+    public Task<OstiumPair> GetPairAsync(MarketInfo market, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        return PairOfAsync(market, cancellationToken);
+    }
+
+    /// <summary>The pair behind a catalog market, by its venue symbol; the subgraph is read again when it is not known yet.</summary>
+    private async Task<OstiumPair> PairOfAsync(MarketInfo market, CancellationToken cancellationToken)
+    {
+        if (!_snapshot.PairsBySymbol.TryGetValue(market.VenueSymbol, out var pair))
+        {
+            _snapshot.SetPairs(await _subgraph.GetPairsAsync(cancellationToken).ConfigureAwait(false));
+            if (!_snapshot.PairsBySymbol.TryGetValue(market.VenueSymbol, out pair))
+            {
+                throw new VenueException(Venue.Ostium, $"pair {market.VenueSymbol} is not listed by the subgraph");
+            }
+        }
+
+        return pair;
     }
 
     private async Task<OrderResult> ResumeOpenAsync(string journaled, MarketInfo market, CancellationToken cancellationToken)
@@ -592,14 +633,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         };
     }
 
-    private static decimal Leverage(OrderRequest request)
-    {
-        var requested = request.Leverage ?? 1m;
-        if (requested < 1m)
-        {
-            throw new MaxxitValidationException("leverage", "must be at least 1");
-        }
-
-        return decimal.Round(requested, 2, MidpointRounding.ToZero);
-    }
+    // Leverage has two decimals on chain; the pair's limits are refusals (OstiumPreTradeChecks), not a clamp.
+    private static decimal Leverage(OrderRequest request) =>
+        LeverageLimits.Clamp(request.Leverage ?? LeverageLimits.Minimum, rule: new VenueLeverageRule(null, OstiumUnits.LeverageStep));
 }

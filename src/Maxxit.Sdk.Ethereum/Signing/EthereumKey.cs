@@ -54,6 +54,22 @@ public sealed class EthereumKey : IDisposable
     /// <summary>The address that this key controls.</summary>
     public EthereumAddress Address { get; }
 
+    /// <summary>
+    /// The address (EIP-55 text) that a private key controls, or null when the bytes are not a valid secp256k1 private
+    /// key. Nothing of the key is kept; it fits the core's <c>AgentAddressOf</c> delegate.
+    /// </summary>
+    /// <param name="privateKey">The key's 32 big-endian bytes.</param>
+    public static string? AddressOf(ReadOnlySpan<byte> privateKey)
+    {
+        if (privateKey.Length != PrivateKeyLength || !Secp256k1Scalar.IsInRange(privateKey))
+        {
+            return null;
+        }
+
+        using var key = new EthereumKey(privateKey);
+        return key.Address.ToString();
+    }
+
     /// <summary>The uncompressed public key without the <c>0x04</c> prefix: X ‖ Y, 64 bytes.</summary>
     public ReadOnlySpan<byte> PublicKey => _publicKey;
 

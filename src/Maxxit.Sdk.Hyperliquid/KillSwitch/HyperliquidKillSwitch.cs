@@ -43,7 +43,7 @@ public sealed class HyperliquidKillSwitch
     public async Task<int> CancelAllAsync(AgentDeployment deployment, CancellationToken cancellationToken = default)
     {
         var user = HyperliquidAgentWallets.UserOf(deployment);
-        var wallet = HyperliquidAgentWallets.WalletOf(deployment);
+        HyperliquidAgentWallets.WalletOf(deployment);
         var open = await _info.GetOpenOrdersAsync(user, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (open.Count == 0)
         {
@@ -60,7 +60,7 @@ public sealed class HyperliquidKillSwitch
             return 0;
         }
 
-        using var key = _wallets.Decrypt(wallet);
+        using var key = _wallets.Decrypt(deployment);
         var results = await _exchange.CancelAsync(key, new CancelAction(cancels), cancellationToken: cancellationToken).ConfigureAwait(false);
         var cancelled = results.Count(r => r.Succeeded);
         _logger.LogWarning("Kill switch: cancelled {Cancelled} of {Open} resting Hyperliquid orders of {User} (deployment {Deployment})", cancelled, open.Count, user, deployment.Id);
@@ -139,8 +139,7 @@ public sealed class HyperliquidKillSwitch
 
     private async Task ScheduleAsync(AgentDeployment deployment, long? at, CancellationToken cancellationToken)
     {
-        var wallet = HyperliquidAgentWallets.WalletOf(deployment);
-        using var key = _wallets.Decrypt(wallet);
+        using var key = _wallets.Decrypt(deployment);
         await _exchange.ScheduleCancelAsync(key, at, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

@@ -21,6 +21,9 @@ public static class OstiumUnits
     /// <summary>Decimals of the builder fee.</summary>
     public const int BuilderFeeDecimals = 6;
 
+    /// <summary>The smallest leverage increment the contracts take: 0.01 (two decimals).</summary>
+    public const decimal LeverageStep = 0.01m;
+
     /// <summary>A non-negative decimal as an integer with <paramref name="decimals"/> decimals, truncated.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public static BigInteger ToScaled(decimal value, int decimals)

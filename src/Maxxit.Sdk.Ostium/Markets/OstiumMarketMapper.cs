@@ -16,6 +16,13 @@ public static class OstiumMarketMapper
         return IsForex(pair.Group) ? from + pair.To.Trim().ToUpperInvariant() : from;
     }
 
+    /// <summary>The venue symbol of a pair, <c>FROM/TO</c> as the subgraph spells them (<see cref="MarketInfo.VenueSymbol"/>).</summary>
+    public static string VenueSymbolOf(OstiumPair pair)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        return $"{pair.From}/{pair.To}";
+    }
+
     /// <summary>The asset class of a subgraph group name.</summary>
     public static string CategoryOf(string group) => group.Trim().ToLowerInvariant() switch
     {
@@ -35,9 +42,7 @@ public static class OstiumMarketMapper
         {
             Venue = Venue.Ostium,
             Symbol = SymbolOf(pair),
-            VenueSymbol = $"{pair.From}/{pair.To}",
-            AssetIndex = pair.Index,
-            SizeDecimals = 6,
+            VenueSymbol = VenueSymbolOf(pair),
             MaxLeverage = pair.MaxLeverage,
             ReferencePrice = referencePrice,
             Category = CategoryOf(pair.Group),

@@ -10,7 +10,7 @@ using Maxxit.Sdk.Security;
 namespace Maxxit.Sdk.Ostium.Setup;
 
 /// <summary>The reads behind <see cref="OstiumVenue.CheckSetupAsync"/>; a failed read is a failed check, never an exception.</summary>
-internal sealed class OstiumSetupChecker(EthereumRpcClient rpc, OstiumOptions options, IAgentKeyProtector keys, OstiumAccountChecks checks, OstiumOrderTracker tracker)
+internal sealed class OstiumSetupChecker(EthereumRpcClient rpc, OstiumOptions options, OstiumAgentKeys keys, OstiumAccountChecks checks, OstiumOrderTracker tracker)
 {
     public async Task<OstiumSetupReport> CheckAsync(AgentDeployment deployment, decimal collateralUsd, CancellationToken cancellationToken)
     {
@@ -30,13 +30,13 @@ internal sealed class OstiumSetupChecker(EthereumRpcClient rpc, OstiumOptions op
         EthereumAddress? agent = null;
         try
         {
-            using var key = OstiumAgentKeys.Decrypt(keys, OstiumAgentKeys.AgentWallet(deployment));
+            using var key = keys.KeyOf(deployment);
             agent = key.Address;
             results.Add(new OstiumSetupCheck("agent_key", true, $"the key given at deploy controls {key.Address}"));
         }
-        catch (MaxxitValidationException ex)
+        catch (AgentKeyException ex)
         {
-            results.Add(new OstiumSetupCheck("agent_key", false, ex.Message + ": deploy again with the agent wallet's own key"));
+            results.Add(new OstiumSetupCheck("agent_key", false, ex.VenueMessage + ": deploy again with the agent wallet's own key"));
         }
 
         if (agent is { } agentAddress && agentAddress == trader)

@@ -66,7 +66,7 @@ public sealed class MaxxitOptionsValidator : IValidateOptions<MaxxitOptions>
                 failures.Add($"{nameof(MaxxitOptions.PaperBehavior)}.{nameof(paper.PendingSlippage)}: must be in [0, 1)");
             }
         }
-        if (options.DefaultLeverage is < 1m or > 100m)
+        if (options.DefaultLeverage is < Venues.LeverageLimits.Minimum or > Venues.LeverageLimits.Highest)
         {
             failures.Add($"{nameof(MaxxitOptions.DefaultLeverage)}: must be between 1 and 100");
         }

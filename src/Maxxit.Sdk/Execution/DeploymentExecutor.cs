@@ -65,7 +65,7 @@ internal sealed class DeploymentExecutor(
         }
 
         // The policy can only bound leverage by the venues the trade might go to; the routed market's own maximum is final.
-        var leverage = Math.Min(trade.Leverage ?? options.DefaultLeverage, Math.Max(market.MaxLeverage, 1m));
+        var leverage = LeverageLimits.ForMarket(trade.Leverage ?? options.DefaultLeverage, market, venues.TryGet(venue, out var routed) ? routed : null);
         trade = trade with { Leverage = leverage };
         var position = new Position
         {
@@ -231,7 +231,7 @@ internal sealed class DeploymentExecutor(
                     metrics.RecordTrade("failover", position.Venue);
                     gate.Release();
                     gateHeld = false;
-                    var leverage = Math.Min(trade.Leverage ?? options.DefaultLeverage, Math.Max(nextMarket.MaxLeverage, 1m));
+                    var leverage = LeverageLimits.ForMarket(trade.Leverage ?? options.DefaultLeverage, nextMarket, venues.TryGet(next, out var nextAdapter) ? nextAdapter : null);
                     return await PlaceAsync(signal, deployment, moved, nextMarket, trade with { Leverage = leverage }, decision, rerouted, cancellationToken).ConfigureAwait(false);
                 }
 

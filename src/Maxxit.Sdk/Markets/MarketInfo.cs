@@ -1,6 +1,9 @@
 namespace Maxxit.Sdk.Markets;
 
-/// <summary>A market a venue lists.</summary>
+/// <summary>
+/// A market a venue lists, in venue-neutral terms. Venue-specific data (Hyperliquid's asset index and size decimals,
+/// Ostium's pair index and limits) stays in the adapter's own market type, found by <see cref="VenueSymbol"/>.
+/// </summary>
 public sealed record MarketInfo
 {
     /// <summary>The venue.</summary>
@@ -11,12 +14,6 @@ public sealed record MarketInfo
 
     /// <summary>The venue's own name for the market, e.g. <c>kPEPE</c> or <c>XAU/USD</c>.</summary>
     public required string VenueSymbol { get; init; }
-
-    /// <summary>The venue's asset or pair index.</summary>
-    public int AssetIndex { get; init; }
-
-    /// <summary>Decimals allowed in an order size.</summary>
-    public int SizeDecimals { get; init; }
 
     /// <summary>Maximum leverage the venue allows.</summary>
     public decimal MaxLeverage { get; init; } = 1m;

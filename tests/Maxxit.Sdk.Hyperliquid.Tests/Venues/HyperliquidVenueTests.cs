@@ -20,7 +20,9 @@ public sealed class HyperliquidVenueTests
         Assert.Equal(host.Server.Markets.Count - 1, markets.Count);
         Assert.DoesNotContain(markets, m => m.Symbol == "MATIC");
         var pepe = markets.Single(m => m.VenueSymbol == "kPEPE");
-        Assert.Equal(("KPEPE", 13, 0, 10m, 0.020871m), (pepe.Symbol, pepe.AssetIndex, pepe.SizeDecimals, pepe.MaxLeverage, pepe.ReferencePrice!.Value));
+        Assert.Equal(("KPEPE", 10m, 0.020871m), (pepe.Symbol, pepe.MaxLeverage, pepe.ReferencePrice!.Value));
+        var own = await host.Venue.GetMarketAsync(pepe, CancellationToken.None);
+        Assert.Equal((13, 0), (own.Asset.Index, own.Asset.SzDecimals));
         Assert.Single(host.Server.InfoTypes, t => t == "metaAndAssetCtxs");
     }
 

@@ -32,7 +32,7 @@ public sealed class OstiumMarketsTests : IAsyncLifetime
         var xau = markets["XAU"];
         Assert.Equal(Venue.Ostium, xau.Venue);
         Assert.Equal("XAU/USD", xau.VenueSymbol);
-        Assert.Equal(5, xau.AssetIndex);
+        Assert.Equal(5, (await venue.GetPairAsync(xau, default)).Index);
         // OstiumPairsStorage.pairMaxLeverage: XAU's own 25x wins over its group's 100x; ETH sets none, so its group's 50x.
         Assert.Equal(25m, xau.MaxLeverage);
         Assert.Equal(50m, markets["ETH"].MaxLeverage);

@@ -1,11 +1,12 @@
 using Maxxit.Sdk.Errors;
+using Maxxit.Sdk.Venues;
 
 namespace Maxxit.Sdk.Policies.Rules;
 
 /// <summary>
 /// Caps leverage at <see cref="DeploymentPolicy.MaxLeverage"/> and at the highest maximum of the markets this trade may
-/// be routed to (<see cref="PolicyRuleContext.MaxMarketLeverage"/>); the executor then clamps to the routed market's own
-/// maximum. An intent without leverage is measured at the executor's default.
+/// be routed to (<see cref="PolicyRuleContext.MaxMarketLeverage"/>), with <see cref="LeverageLimits"/>; the executor then
+/// clamps to the routed market's own maximum and its venue's rule the same way. An intent without leverage is measured at the executor's default.
 /// </summary>
 public sealed class LeverageCapRule : IPolicyRule
 {
@@ -25,7 +26,7 @@ public sealed class LeverageCapRule : IPolicyRule
     public void Validate(DeploymentPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        if (policy.MaxLeverage is < 1m or > 100m)
+        if (policy.MaxLeverage is < LeverageLimits.Minimum or > LeverageLimits.Highest)
         {
             throw new MaxxitValidationException("policy.max_leverage", "must be in [1, 100]");
         }
@@ -39,8 +40,14 @@ public sealed class LeverageCapRule : IPolicyRule
             return PolicyRuleResult.Pass;
         }
 
-        var limit = context.MaxMarketLeverage(intent) is { } market && market < cap ? Math.Max(market, 1m) : cap;
         var effective = context.EffectiveLeverage(intent);
+        if (effective < LeverageLimits.Minimum)
+        {
+            // Not this rule's to fix: the policy layer rejects a leverage below 1 after every rule.
+            return PolicyRuleResult.Pass;
+        }
+
+        var limit = LeverageLimits.Clamp(effective, cap, context.MaxMarketLeverage(intent));
         return effective <= limit
             ? PolicyRuleResult.Pass
             : PolicyRuleResult.Adjust(intent with { Leverage = limit }, new PolicyAdjustment(RuleName, Field, PolicyText.Number(effective), PolicyText.Number(limit)));

@@ -96,7 +96,7 @@ public sealed partial class PaperVenueAdapter : IVenueAdapter
             // Accepted now, decided later: the fill (if any) comes at another price, possibly for part of the size.
             var partial = Draw(request.ClientOrderId, 2) < _behavior.PartialFillFraction;
             var slip = request.Side == TradeSide.Long ? 1m + _behavior.PendingSlippage : 1m - _behavior.PendingSlippage;
-            var qty = partial ? Math.Round(result.FilledQuantity / 2m, Math.Min(request.Market.SizeDecimals, 10), MidpointRounding.ToZero) : result.FilledQuantity;
+            var qty = partial ? Math.Round(result.FilledQuantity / 2m, Math.Min(PaperMarketData.SizeDecimals(Venue, request.Market.Symbol), 10), MidpointRounding.ToZero) : result.FilledQuantity;
             var fill = result with { FilledQuantity = qty, AveragePrice = result.AveragePrice * slip, FeesUsd = Math.Round(qty * result.AveragePrice * slip * _feeRate, 6) };
             var cancelled = Draw(request.ClientOrderId, 1) < _behavior.CancelFraction || qty <= 0m;
             _pending[request.ClientOrderId] = new PendingOrder(request, fill, cancelled, _time.GetUtcNow() + _behavior.PendingDelay);
@@ -111,9 +111,9 @@ public sealed partial class PaperVenueAdapter : IVenueAdapter
     {
         var market = request.Market;
         var price = _prices.GetPrice(Venue, market.Symbol) ?? throw new VenueException(Venue, $"paper venue has no price for {market.Symbol}");
-        var leverage = Math.Clamp(request.Leverage ?? 1m, 1m, market.MaxLeverage);
+        var leverage = LeverageLimits.ForMarket(Math.Max(request.Leverage ?? LeverageLimits.Minimum, LeverageLimits.Minimum), market);
         var collateral = _accountValueUsd * request.SizePercent / 100m;
-        var quantity = Math.Round(collateral * leverage / price, Math.Min(market.SizeDecimals, 10), MidpointRounding.ToZero);
+        var quantity = Math.Round(collateral * leverage / price, Math.Min(PaperMarketData.SizeDecimals(Venue, market.Symbol), 10), MidpointRounding.ToZero);
         if (quantity <= 0m)
         {
             throw new VenueException(Venue, $"order size rounds to zero for {market.Symbol} at {price}", "raise the size percent or the account value");
