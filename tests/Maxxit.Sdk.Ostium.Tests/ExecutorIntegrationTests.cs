@@ -162,6 +162,32 @@ public sealed class ExecutorIntegrationTests : IAsyncLifetime
         Assert.Equal(0, _node.SendCount);
     }
 
+    [Fact]
+    public async Task While_day_trading_is_closed_the_executor_sizes_leverage_to_the_overnight_maximum_instead_of_being_refused()
+    {
+        // NVDA: maximum 10x, overnight maximum 5x. The venue's leverage rule feeds the core's LeverageLimits, so a default
+        // of 8x is sent (and recorded) at 5x instead of being refused with overnight_max_leverage.
+        _node.DayTradingClosed.Add(("NVDA", "USD"));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddLogging();
+        services.AddMaxxitV3(o =>
+            {
+                o.MasterKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 3)).ToArray());
+                o.DefaultLeverage = 8m;
+            })
+            .AddOstium(o => Configure(o, _node));
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var signal = await DeployedSignalAsync(provider.GetRequiredService<IMaxxitClient>(), "NVDA", sizePercent: 25m);
+
+        var result = await provider.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, default);
+
+        Assert.Equal(Venue.Ostium, result.FinalVenue);
+        var position = Assert.Single(result.Deployments).Position!;
+        Assert.Equal(5m, position.Leverage);
+        Assert.Equal(500u, Assert.Single(_node.Received).Open!.Trade.Leverage);
+    }
+
     private static async Task<Signal> DeployedSignalAsync(IMaxxitClient client, string token, decimal sizePercent)
     {
         var agent = await client.CreateAgentAsync(new CreateAgentRequest { CreatorWallet = "0x" + new string('c', 40), Name = "Gold Bug" });

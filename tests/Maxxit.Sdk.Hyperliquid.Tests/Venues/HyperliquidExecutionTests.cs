@@ -216,6 +216,68 @@ public sealed class HyperliquidExecutionTests
         Assert.Equal((0.01544m, 97123.5m, 3m), (later.FilledQuantity, later.AveragePrice, later.Leverage));
     }
 
+    [Fact]
+    public async Task Leverage_goes_through_the_cores_limits_floored_to_whole_and_capped_at_the_assets_maximum()
+    {
+        await using var host = await HyperliquidTestHost.StartAsync();
+        var scenario = await VenueScenario.CreateAsync(host);
+        var btc = (await host.Venue.GetMarketsAsync(CancellationToken.None)).Single(m => m.Symbol == "BTC");
+        var max = (await host.Venue.GetMarketAsync(btc, CancellationToken.None)).Asset.MaxLeverage;
+
+        Assert.Equal(new VenueLeverageRule(null, 1m), host.Venue.GetLeverageRule(btc));
+        var floored = await host.Venue.PlaceOrderAsync(Request(scenario, btc, 2.7m), CancellationToken.None);
+        var capped = await host.Venue.PlaceOrderAsync(Request(scenario, btc, max + 7.5m), CancellationToken.None);
+
+        Assert.Equal((2m, max), (floored.Leverage, capped.Leverage));
+        Assert.Contains(host.Server.ExchangeBodies, b => b.Contains("\"type\":\"updateLeverage\"") && b.Contains("\"leverage\":2}"));
+        Assert.Contains(host.Server.ExchangeBodies, b => b.Contains("\"type\":\"updateLeverage\"") && b.Contains($"\"leverage\":{max}}}"));
+        var below = await Assert.ThrowsAsync<Errors.MaxxitValidationException>(async () =>
+            await host.Venue.PlaceOrderAsync(Request(scenario, btc, 0.5m), CancellationToken.None));
+        Assert.Equal("leverage", below.Field);
+    }
+
+    [Fact]
+    public async Task An_agent_key_for_another_address_is_an_agent_key_error_from_the_shared_resolver_and_nothing_is_signed()
+    {
+        await using var host = await HyperliquidTestHost.StartAsync();
+        var scenario = await VenueScenario.CreateAsync(host);
+        var recorded = "0x00000000000000000000000000000000000000d1";
+        var deployment = Security.AgentKeyBinding.BindKeys(scenario.Deployment with
+        {
+            AgentWallets = new Dictionary<Sdk.Venue, Agents.VenueAgentWallet>
+            {
+                [Sdk.Venue.Hyperliquid] = new(recorded, host.Services.GetRequiredService<Security.IAgentKeyProtector>().Protect(
+                    Convert.FromHexString(scenario.AgentKeyHex[2..]), new Security.AgentKeyBinding(scenario.Deployment.UserWallet, Sdk.Venue.Hyperliquid, recorded))),
+            },
+        });
+        var btc = (await host.Venue.GetMarketsAsync(CancellationToken.None)).Single(m => m.Symbol == "BTC");
+
+        var error = await Assert.ThrowsAsync<Security.AgentKeyException>(async () =>
+            await host.Venue.PlaceOrderAsync(Request(scenario, btc, 2m) with { Deployment = deployment }, CancellationToken.None));
+
+        Assert.Equal(Security.AgentKeyFailure.AddressMismatch, error.Failure);
+        Assert.Contains(recorded, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(scenario.AgentKeyHex[2..18], error.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(host.Server.ExchangeBodies);
+    }
+
+    private static OrderRequest Request(VenueScenario scenario, Markets.MarketInfo market, decimal leverage)
+    {
+        var signalId = Guid.NewGuid();
+        return new OrderRequest
+        {
+            SignalId = signalId,
+            Deployment = scenario.Deployment,
+            ClientOrderId = ClientOrderId.For(signalId, scenario.Deployment.Id, ClientOrderId.Open),
+            Market = market,
+            Side = TradeSide.Long,
+            SizePercent = 5m,
+            Leverage = leverage,
+            Risk = RiskModel.Trailing(0.03m),
+            Journal = new RecordingJournal(),
+        };
+    }
+
     private sealed class RecordingJournal : IOrderJournal
     {
         public string? PriorSubmissionId { get; private set; }
