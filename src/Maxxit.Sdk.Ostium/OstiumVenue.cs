@@ -1,12 +1,6 @@
-using System.Globalization;
-using System.Numerics;
 using Maxxit.Sdk.Agents;
 using Maxxit.Sdk.Errors;
-using Maxxit.Sdk.Ethereum;
-using Maxxit.Sdk.Execution;
 using Maxxit.Sdk.Markets;
-using Maxxit.Sdk.Positions;
-using Maxxit.Sdk.Ostium.Contracts;
 using Maxxit.Sdk.Ostium.Markets;
 using Maxxit.Sdk.Ostium.Orders;
 using Maxxit.Sdk.Ostium.Rpc;
@@ -30,19 +24,11 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
 {
     private readonly OstiumOptions _options;
     private readonly EthereumRpcClient _rpc;
-    private readonly OstiumSubgraphClient _subgraph;
-    private readonly OstiumPriceFeedClient _prices;
-    private readonly OstiumAgentKeys _keys;
     private readonly VenueHealthRegistry _health;
-    private readonly ILogger<OstiumVenue> _logger;
-    private readonly TransactionSender _sender;
-    private readonly OstiumAccountChecks _checks;
-    private readonly EthereumAddress _trading;
-    private readonly OstiumBuilderFee _builderFee;
-    private readonly OstiumOrderTracker _tracker;
-    private readonly OstiumMarketSnapshot _snapshot = new();
-    private readonly OstiumTimeoutQueue _timeouts = new();
-    private readonly OstiumOrderFates _fates;
+    private readonly OstiumMarkets _markets;
+    private readonly OstiumOpener _opener;
+    private readonly OstiumCloser _closer;
+    private readonly OstiumReconciler _reconciler;
     private readonly OstiumSetupChecker _setup;
 
     /// <summary>Creates the adapter; reading <paramref name="options"/> validates them.</summary>
@@ -58,50 +44,24 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _rpc = rpc;
-        _subgraph = subgraph;
-        _prices = prices;
-        _keys = new OstiumAgentKeys(keys);
         _health = health;
-        _logger = logger;
-        _sender = new TransactionSender(rpc, _options, logger);
-        _checks = new OstiumAccountChecks(rpc, _sender, _options);
-        _trading = EthereumAddress.Parse(_options.TradingAddress);
-        _tracker = new OstiumOrderTracker(rpc, _options);
-        _fates = new OstiumOrderFates(rpc, _tracker, _timeouts, _trading);
-        _setup = new OstiumSetupChecker(rpc, _options, _keys, _checks, _tracker);
-        _builderFee = _options.BuilderFeePercent > 0m && _options.BuilderAddress is { } builder
-            ? new OstiumBuilderFee(EthereumAddress.Parse(builder), checked((uint)OstiumUnits.ToScaled(_options.BuilderFeePercent, OstiumUnits.BuilderFeeDecimals)))
-            : OstiumBuilderFee.None;
+        var agentKeys = new OstiumAgentKeys(keys);
+        var sender = new TransactionSender(rpc, _options, logger);
+        var checks = new OstiumAccountChecks(rpc, sender, _options);
+        var tracker = new OstiumOrderTracker(rpc, _options);
+        _markets = new OstiumMarkets(subgraph, prices, logger);
+        _opener = new OstiumOpener(_options, rpc, _markets, agentKeys, checks, sender, logger);
+        _closer = new OstiumCloser(_options, _markets, agentKeys, checks, sender, tracker, logger);
+        _reconciler = new OstiumReconciler(_options, rpc, _markets, agentKeys, sender, tracker, logger);
+        _setup = new OstiumSetupChecker(rpc, _options, agentKeys, checks, tracker);
     }
 
     /// <inheritdoc />
     public Venue Venue => Venue.Ostium;
 
     /// <summary>Pairs from the subgraph, with reference prices from the price feed when it answers.</summary>
-    public async ValueTask<IReadOnlyList<MarketInfo>> GetMarketsAsync(CancellationToken cancellationToken)
-    {
-        var pairs = await _subgraph.GetPairsAsync(cancellationToken).ConfigureAwait(false);
-        _snapshot.SetPairs(pairs);
-        Dictionary<(string, string), decimal> mids = [];
-        try
-        {
-            var prices = await _prices.GetLatestPricesAsync(cancellationToken).ConfigureAwait(false);
-            _snapshot.SetPrices(prices);
-            foreach (var price in prices)
-            {
-                mids[(price.From.ToUpperInvariant(), price.To.ToUpperInvariant())] = price.Mid;
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Markets without reference prices still route; the order path reads a fresh price anyway.
-            _logger.LogWarning(ex, "Ostium price feed unavailable while listing markets");
-        }
-
-        return pairs
-            .Select(p => OstiumMarketMapper.ToMarket(p, mids.TryGetValue((p.From.ToUpperInvariant(), p.To.ToUpperInvariant()), out var mid) ? mid : null))
-            .ToList();
-    }
+    public ValueTask<IReadOnlyList<MarketInfo>> GetMarketsAsync(CancellationToken cancellationToken) =>
+        _markets.GetMarketsAsync(cancellationToken);
 
     /// <summary>
     /// Whether the market takes orders, from the prices last read (the market catalog's background refresh, or any
@@ -110,7 +70,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
     public bool IsMarketOpen(MarketInfo market)
     {
         ArgumentNullException.ThrowIfNull(market);
-        return _snapshot.IsOpen(market);
+        return _markets.IsOpen(market);
     }
 
     /// <summary>
@@ -121,35 +81,40 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
     public VenueLeverageRule GetLeverageRule(MarketInfo market)
     {
         ArgumentNullException.ThrowIfNull(market);
-        decimal? overnight = _snapshot.PriceOf(market.VenueSymbol) is { IsDayTradingClosed: true }
-            && _snapshot.PairsBySymbol.TryGetValue(market.VenueSymbol, out var pair) && pair.OvernightMaxLeverage > 0m
-            ? pair.OvernightMaxLeverage
-            : null;
-        return new VenueLeverageRule(overnight, OstiumUnits.LeverageStep);
+        return _markets.LeverageRuleOf(market);
     }
 
     /// <summary>The current price of a market from Ostium's price feed, with bid, ask and whether the market is open.</summary>
     public async Task<OstiumPrice> GetQuoteAsync(MarketInfo market, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(market);
-        var (from, to) = OstiumMarketMapper.SplitVenueSymbol(market.VenueSymbol);
-        return await PriceAsync(from, to, cancellationToken).ConfigureAwait(false);
+        return await _markets.QuoteAsync(market, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The mid price of a market from Ostium's price feed; null when the feed has none for it.</summary>
     public async ValueTask<decimal?> GetPriceAsync(MarketInfo market, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(market);
-        var (from, to) = OstiumMarketMapper.SplitVenueSymbol(market.VenueSymbol);
-        var prices = await _prices.GetLatestPricesAsync(cancellationToken).ConfigureAwait(false);
-        _snapshot.SetPrices(prices);
-        var price = prices.FirstOrDefault(p => string.Equals(p.From, from, StringComparison.OrdinalIgnoreCase) && string.Equals(p.To, to, StringComparison.OrdinalIgnoreCase));
-        return price is { Mid: > 0m } ? price.Mid : null;
+        return await _markets.GetPriceAsync(market, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Ostium's own data about a catalog market (pair index, group, leverage limits, minimum position), from the pairs
+    /// the adapter last read (read again from the subgraph when the pair is not known yet): what
+    /// <see cref="MarketInfo"/> leaves out as venue-specific.
+    /// </summary>
+    /// <param name="market">An Ostium market from the catalog (found by <see cref="MarketInfo.VenueSymbol"/>).</param>
+    /// <param name="cancellationToken">Cancels the subgraph read.</param>
+    /// <exception cref="VenueException">The subgraph lists no such pair.</exception>
+    public Task<OstiumPair> GetPairAsync(MarketInfo market, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        return _markets.PairOfAsync(market, cancellationToken);
     }
 
     /// <summary>The trader's open trades, from the subgraph.</summary>
     public Task<IReadOnlyList<OstiumOpenTrade>> GetOpenTradesAsync(string traderWallet, CancellationToken cancellationToken) =>
-        _subgraph.GetOpenTradesAsync(OstiumAgentKeys.ParseAddress(traderWallet, "user_wallet"), cancellationToken);
+        _markets.GetOpenTradesAsync(traderWallet, cancellationToken);
 
     /// <summary>
     /// The deployment's open trades as positions; <see cref="VenuePosition.VenueReference"/> is the
@@ -158,16 +123,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
     public async ValueTask<IReadOnlyList<VenuePosition>> GetOpenPositionsAsync(AgentDeployment deployment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deployment);
-        var trades = await GetOpenTradesAsync(deployment.UserWallet, cancellationToken).ConfigureAwait(false);
-        var pairs = await PairsAsync(trades.Select(t => t.PairIndex), cancellationToken).ConfigureAwait(false);
-        return trades.Select(t => new VenuePosition(
-            pairs.TryGetValue(t.PairIndex, out var pair) ? OstiumMarketMapper.SymbolOf(pair) : $"PAIR{t.PairIndex}",
-            t.Buy ? TradeSide.Long : TradeSide.Short,
-            t.OpenPrice > 0m ? decimal.Round(t.CollateralUsd * t.Leverage / t.OpenPrice, 12) : 0m,
-            t.OpenPrice,
-            BigInteger.TryParse(t.TradeId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? new OstiumTradeReference(t.PairIndex, t.Index, id).ToString()
-                : string.Create(CultureInfo.InvariantCulture, $"{t.PairIndex}:{t.Index}"))).ToList();
+        return await _reconciler.OpenPositionsAsync(deployment, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -182,41 +138,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
     public async ValueTask<CloseResult> ClosePositionAsync(CloseRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var position = request.Position;
-        var trader = OstiumAgentKeys.ParseAddress(request.Deployment.UserWallet, "user_wallet");
-        var trade = await TradeOfAsync(position, request.Deployment.UserWallet, cancellationToken).ConfigureAwait(false);
-        var slot = await _tracker.SlotAsync(trader, trade, cancellationToken).ConfigureAwait(false);
-        if (!slot.Exists || slot.TradeId != trade.TradeId)
-        {
-            // Gone: an earlier attempt's close may have executed (e.g. before a crash kept it from being recorded).
-            // The chain is the journal: report that close with its real exit price instead of "closed elsewhere".
-            var start = await _tracker.PositionStartAsync(position.SubmissionId, cancellationToken).ConfigureAwait(false);
-            if (await _tracker.LatestCloseOrderAsync(trade.TradeId, start, cancellationToken).ConfigureAwait(false) is { } earlier
-                && await _tracker.CloseFateAsync(earlier.OrderId, position.Quantity, earlier.Block, cancellationToken).ConfigureAwait(false) is { Status: OrderFateStatus.Filled } executed)
-            {
-                _logger.LogInformation("Trade {Trade} was already closed by order {OrderId}; nothing sent", trade, earlier.OrderId);
-                return new CloseResult(earlier.OrderId.ToString(CultureInfo.InvariantCulture), executed.AveragePrice, executed.FilledQuantity, executed.FeesUsd);
-            }
-
-            throw new OstiumTradeNotFoundException(request.Deployment.UserWallet, trade.ToString(), slot.Exists ? $"the slot now holds trade {slot.TradeId}" : "the slot is empty");
-        }
-
-        var price = request.TriggerPrice ?? await GetPriceAsync(request.Market, cancellationToken).ConfigureAwait(false)
-            ?? throw new VenueException(Venue.Ostium, $"no price for {request.Market.VenueSymbol} to close at");
-        if (slot.BeingClosed)
-        {
-            var start = await _tracker.PositionStartAsync(position.SubmissionId, cancellationToken).ConfigureAwait(false);
-            if (await _tracker.LatestCloseOrderAsync(trade.TradeId, start, cancellationToken).ConfigureAwait(false) is { } pending)
-            {
-                _logger.LogInformation("Trade {Trade} already has close order {OrderId} pending; nothing sent", trade, pending.OrderId);
-                return new CloseResult(pending.OrderId.ToString(CultureInfo.InvariantCulture), price, 0m, 0m) { Status = OrderStatus.Pending };
-            }
-
-            throw new VenueException(Venue.Ostium, $"trade {trade} is being closed but its close order was not found", "wait for the oracle, then reconcile");
-        }
-
-        var close = await CloseTradeAsync(request.Deployment, trade.PairIndex, trade.Index, 100m, price, null, cancellationToken).ConfigureAwait(false);
-        return new CloseResult(close.OrderId ?? "tx:" + close.TransactionHash, price, 0m, 0m) { Status = OrderStatus.Pending };
+        return await _closer.ClosePositionAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -232,14 +154,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
     public async ValueTask<OrderFate> GetOrderFateAsync(OrderFateQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        try
-        {
-            return await _fates.ReadAsync(query, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is RpcTransportException or EthereumFormatException or TransactionPendingException)
-        {
-            throw new VenueException(Venue.Ostium, "could not read the order's fate: " + ex.Message, "asked again later", ex);
-        }
+        return await _reconciler.FateAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -250,27 +165,8 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
     /// <c>AddOstium()</c> registers <see cref="OstiumTimeoutService"/>, which calls this; it is public for hosts that schedule it themselves.
     /// </summary>
     /// <returns>The order ids a timeout was sent for.</returns>
-    public async Task<IReadOnlyList<string>> SendDueTimeoutsAsync(CancellationToken cancellationToken)
-    {
-        var sent = new List<string>();
-        foreach (var due in _timeouts.Take())
-        {
-            try
-            {
-                if (await SendTimeoutAsync(due, cancellationToken).ConfigureAwait(false))
-                {
-                    sent.Add(due.OrderId.ToString(CultureInfo.InvariantCulture));
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The next fate check queues it again if it is still stuck.
-                _logger.LogWarning(ex, "Timeout of Ostium order {OrderId} failed", due.OrderId);
-            }
-        }
-
-        return sent;
-    }
+    public Task<IReadOnlyList<string>> SendDueTimeoutsAsync(CancellationToken cancellationToken) =>
+        _reconciler.SendDueTimeoutsAsync(cancellationToken);
 
     /// <summary>
     /// Tells, before the first order, whether a deployment can trade: the node is on <see cref="OstiumOptions.ChainId"/>;
@@ -322,83 +218,7 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
     public async ValueTask<OrderResult> PlaceOrderAsync(OrderRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Market.Venue != Venue.Ostium)
-        {
-            throw new MaxxitValidationException("market", $"is a {request.Market.Venue.ToName()} market, not an Ostium one");
-        }
-
-        if (request.SizePercent is <= 0m or > 100m)
-        {
-            throw new MaxxitValidationException("size_percent", "must be in (0, 100]");
-        }
-
-        var trader = OstiumAgentKeys.ParseAddress(request.Deployment.UserWallet, "user_wallet");
-        OstiumAgentKeys.WalletOf(request.Deployment);
-        if (request.Journal.PriorSubmissionId is { } prior)
-        {
-            // An earlier attempt journaled this transaction before sending it: follow it, never send a second open.
-            _logger.LogInformation("Resuming Ostium order {ClientOrderId} from its journaled transaction", request.ClientOrderId);
-            return await ResumeOpenAsync(prior, request.Market, cancellationToken).ConfigureAwait(false);
-        }
-
-        await _checks.EnsureChainAsync(cancellationToken).ConfigureAwait(false);
-        var (from, to) = OstiumMarketMapper.SplitVenueSymbol(request.Market.VenueSymbol);
-        var price = await PriceAsync(from, to, cancellationToken).ConfigureAwait(false);
-        if (!price.IsMarketOpen)
-        {
-            throw new OstiumLimitException("market_closed", $"market {request.Market.VenueSymbol} is closed", "forex, commodities, indices and stocks trade only in market hours");
-        }
-
-        if (price.Mid <= 0m)
-        {
-            throw new VenueException(Venue.Ostium, $"price feed gave no usable price for {request.Market.VenueSymbol}");
-        }
-
-        var pair = await PairOfAsync(request.Market, cancellationToken).ConfigureAwait(false);
-        var leverage = Leverage(request);
-        var balance = await _checks.UsdcBalanceAsync(trader, cancellationToken).ConfigureAwait(false);
-        var collateral = OstiumUnits.CollateralFor(balance, request.SizePercent);
-        if (collateral.IsZero)
-        {
-            throw new VenueException(Venue.Ostium, $"trader {trader} has {OstiumUnits.FromScaled(balance, OstiumUnits.UsdcDecimals)} USDC; {request.SizePercent} % of it is no collateral", "fund the user's wallet with USDC on Arbitrum");
-        }
-
-        var maxCollateral = await _checks.MaxAllowedCollateralAsync(cancellationToken).ConfigureAwait(false);
-        OstiumPreTradeChecks.Check(pair, price, leverage, collateral, maxCollateral);
-        using var key = _keys.KeyOf(request.Deployment);
-        var delegated = key.Address != trader;
-        if (delegated)
-        {
-            await _checks.EnsureDelegateAsync(trader, key.Address, cancellationToken).ConfigureAwait(false);
-        }
-
-        await _checks.EnsureAllowanceAsync(key, trader, delegated, collateral, cancellationToken).ConfigureAwait(false);
-
-        var (stopLoss, takeProfit, _) = _options.PlaceNativeStopLossAndTakeProfit
-            ? ProtectionLevels.From(request.Risk, request.Side, price.Mid)
-            : (null, null, null);
-        var call = new OpenTradeCall(
-            new OstiumTrade(
-                collateral,
-                OstiumUnits.Price(price.Mid),
-                takeProfit is { } tp ? OstiumUnits.Price(tp) : BigInteger.Zero,
-                stopLoss is { } sl ? OstiumUnits.Price(sl) : BigInteger.Zero,
-                trader,
-                OstiumUnits.Leverage(leverage),
-                checked((ushort)pair.Index),
-                0,
-                request.Side == TradeSide.Long),
-            _builderFee,
-            OstiumOrderType.Market,
-            OstiumUnits.Percent(_options.SlippagePercent));
-        var data = OstiumTradingContract.EncodeOpenTrade(call);
-        if (delegated)
-        {
-            data = OstiumTradingContract.EncodeDelegatedAction(trader, data);
-        }
-
-        var receipt = await _sender.SendAsync(key, _trading, data, request.Journal, "openTrade", cancellationToken).ConfigureAwait(false);
-        return ToResult(receipt, call.Trade);
+        return await _opener.OpenAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -416,224 +236,9 @@ public sealed class OstiumVenue : IVenueAdapter, IPositionVenue, IOrderFateVenue
     /// <param name="marketPrice">Current price, from <see cref="GetPriceAsync"/>.</param>
     /// <param name="journal">Where <c>hash|raw</c> is recorded before sending; null for none.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    public async Task<OstiumCloseResult> CloseTradeAsync(AgentDeployment deployment, int pairIndex, int tradeIndex, decimal closePercent, decimal marketPrice, IOrderJournal? journal, CancellationToken cancellationToken)
+    public Task<OstiumCloseResult> CloseTradeAsync(AgentDeployment deployment, int pairIndex, int tradeIndex, decimal closePercent, decimal marketPrice, IOrderJournal? journal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deployment);
-        if (closePercent is <= 0m or > 100m)
-        {
-            throw new MaxxitValidationException("close_percent", "must be in (0, 100]");
-        }
-
-        if (marketPrice <= 0m)
-        {
-            throw new MaxxitValidationException("market_price", "must be positive");
-        }
-
-        if (pairIndex is < 0 or > ushort.MaxValue || tradeIndex is < 0 or > byte.MaxValue)
-        {
-            throw new MaxxitValidationException(pairIndex is < 0 or > ushort.MaxValue ? "pair_index" : "trade_index", "is out of range");
-        }
-
-        var trader = OstiumAgentKeys.ParseAddress(deployment.UserWallet, "user_wallet");
-        OstiumAgentKeys.WalletOf(deployment);
-        TransactionReceipt receipt;
-        if (journal?.PriorSubmissionId is { } prior)
-        {
-            receipt = await _sender.ResumeAsync(prior, "closeTradeMarket", cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await _checks.EnsureChainAsync(cancellationToken).ConfigureAwait(false);
-            using var key = _keys.KeyOf(deployment);
-            var delegated = key.Address != trader;
-            var percent = checked((ushort)OstiumUnits.Percent(closePercent));
-            if (percent < 100_00)
-            {
-                var pairsStorage = await _tracker.PairsStorageAsync(cancellationToken).ConfigureAwait(false);
-                await _checks.EnsureOracleFeeAllowanceAsync(key, trader, delegated, pairsStorage, (ushort)pairIndex, cancellationToken).ConfigureAwait(false);
-            }
-
-            var data = OstiumTradingContract.EncodeCloseTradeMarket(new CloseTradeMarketCall(
-                (ushort)pairIndex,
-                (byte)tradeIndex,
-                percent,
-                OstiumUnits.Price(marketPrice),
-                OstiumUnits.Percent(_options.SlippagePercent)));
-            if (delegated)
-            {
-                data = OstiumTradingContract.EncodeDelegatedAction(trader, data);
-            }
-
-            receipt = await _sender.SendAsync(key, _trading, data, journal, "closeTradeMarket", cancellationToken).ConfigureAwait(false);
-        }
-
-        return new OstiumCloseResult(receipt.TransactionHash, OstiumEvents.TryGetOrderId(receipt.Logs, _trading, out var orderId) ? orderId.ToString(CultureInfo.InvariantCulture) : null, marketPrice);
+        return _closer.CloseTradeAsync(deployment, pairIndex, tradeIndex, closePercent, marketPrice, journal, cancellationToken);
     }
-
-    private async Task<bool> SendTimeoutAsync(OstiumTimeoutRequest due, CancellationToken cancellationToken)
-    {
-        var pending = await _tracker.PendingOrderAsync(due.OrderId, cancellationToken).ConfigureAwait(false);
-        var timeout = await _tracker.MarketOrdersTimeoutAsync(cancellationToken).ConfigureAwait(false);
-        var latest = await _rpc.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false);
-        if (pending.Block == 0 || latest < pending.Block + timeout)
-        {
-            return false;
-        }
-
-        var trader = OstiumAgentKeys.ParseAddress(due.Deployment.UserWallet, "user_wallet");
-        using var key = _keys.KeyOf(due.Deployment);
-        var data = due.IsClose
-            ? OstiumTradingContract.CloseTradeMarketTimeout.EncodeCall(due.OrderId, false)
-            : OstiumTradingContract.OpenTradeMarketTimeout.EncodeCall(due.OrderId);
-        if (key.Address != trader)
-        {
-            data = OstiumTradingContract.EncodeDelegatedAction(trader, data);
-        }
-
-        var what = due.IsClose ? "closeTradeMarketTimeout" : "openTradeMarketTimeout";
-        await _sender.SendAsync(key, _trading, data, null, what, cancellationToken).ConfigureAwait(false);
-        _logger.LogWarning("Sent {What} for Ostium order {OrderId}: the oracle never answered it", what, due.OrderId);
-        return true;
-    }
-
-    private async Task<OstiumTradeReference> TradeOfAsync(Position position, string trader, CancellationToken cancellationToken)
-    {
-        if (OstiumTradeReference.TryParse(position.VenueOrderId, out var reference))
-        {
-            return reference;
-        }
-
-        if (OstiumOrderFates.TryOrderId(position.VenueOrderId, out var orderId))
-        {
-            var start = await _tracker.PositionStartAsync(position.SubmissionId, cancellationToken).ConfigureAwait(false);
-            var fate = await _tracker.OpenFateAsync(orderId, start, cancellationToken).ConfigureAwait(false);
-            if (fate is { Status: OrderFateStatus.Filled } && OstiumTradeReference.TryParse(fate.VenueOrderId, out var executed))
-            {
-                return executed;
-            }
-
-            // Cancelled or timed out: there never was a trade. Not answered yet: the trade may still appear, so this is
-            // a refusal to retry, never "closed elsewhere".
-            throw fate is { Status: OrderFateStatus.Cancelled }
-                ? new OstiumTradeNotFoundException(trader, position.VenueOrderId!, fate.Reason ?? "the open was cancelled")
-                : new VenueException(Venue.Ostium, $"open order {orderId} of position {position.Id} is not executed yet", "close again once the oracle has answered");
-        }
-
-        // Never guess the trade (e.g. by closest collateral): closing the wrong one would be worse than not closing.
-        throw new VenueException(Venue.Ostium, $"position {position.Id} has no Ostium trade reference (venue order id '{position.VenueOrderId}')", "confirm the open's fill first, or reconcile the position");
-    }
-
-    private async Task<OstiumPrice> PriceAsync(string from, string to, CancellationToken cancellationToken)
-    {
-        var prices = await _prices.GetLatestPricesAsync(cancellationToken).ConfigureAwait(false);
-        _snapshot.SetPrices(prices);
-        return prices.FirstOrDefault(p => string.Equals(p.From, from, StringComparison.OrdinalIgnoreCase) && string.Equals(p.To, to, StringComparison.OrdinalIgnoreCase))
-            ?? throw new VenueException(Venue.Ostium, $"the price feed has no price for {from}/{to}");
-    }
-
-    private async Task<IReadOnlyDictionary<int, OstiumPair>> PairsAsync(IEnumerable<int> needed, CancellationToken cancellationToken)
-    {
-        var pairs = _snapshot.Pairs;
-        if (needed.Any(i => !pairs.ContainsKey(i)))
-        {
-            _snapshot.SetPairs(await _subgraph.GetPairsAsync(cancellationToken).ConfigureAwait(false));
-            pairs = _snapshot.Pairs;
-        }
-
-        return pairs;
-    }
-
-    /// <summary>
-    /// Ostium's own data about a catalog market (pair index, group, leverage limits, minimum position), from the pairs
-    /// the adapter last read (read again from the subgraph when the pair is not known yet): what
-    /// <see cref="MarketInfo"/> leaves out as venue-specific.
-    /// </summary>
-    /// <param name="market">An Ostium market from the catalog (found by <see cref="MarketInfo.VenueSymbol"/>).</param>
-    /// <param name="cancellationToken">Cancels the subgraph read.</param>
-    /// <exception cref="VenueException">The subgraph lists no such pair.</exception>
-    public Task<OstiumPair> GetPairAsync(MarketInfo market, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(market);
-        return PairOfAsync(market, cancellationToken);
-    }
-
-    /// <summary>The pair behind a catalog market, by its venue symbol; the subgraph is read again when it is not known yet.</summary>
-    private async Task<OstiumPair> PairOfAsync(MarketInfo market, CancellationToken cancellationToken)
-    {
-        if (!_snapshot.PairsBySymbol.TryGetValue(market.VenueSymbol, out var pair))
-        {
-            _snapshot.SetPairs(await _subgraph.GetPairsAsync(cancellationToken).ConfigureAwait(false));
-            if (!_snapshot.PairsBySymbol.TryGetValue(market.VenueSymbol, out pair))
-            {
-                throw new VenueException(Venue.Ostium, $"pair {market.VenueSymbol} is not listed by the subgraph");
-            }
-        }
-
-        return pair;
-    }
-
-    private async Task<OrderResult> ResumeOpenAsync(string journaled, MarketInfo market, CancellationToken cancellationToken)
-    {
-        var receipt = await _sender.ResumeAsync(journaled, "openTrade", cancellationToken).ConfigureAwait(false);
-        OstiumTrade? trade = null;
-        byte[]? input = null;
-        if (OstiumSubmission.TryParse(journaled, out _, out var raw) && raw is not null)
-        {
-            input = Maxxit.Sdk.Ethereum.Transactions.SignedTransaction.Parse(Maxxit.Sdk.Ethereum.Hex.Encode(raw)).Transaction.Data.ToArray();
-        }
-        else if (await _rpc.GetTransactionAsync(receipt.TransactionHash, cancellationToken).ConfigureAwait(false) is { } tx)
-        {
-            input = tx.Input;
-        }
-
-        if (input is not null)
-        {
-            if (OstiumTradingContract.IsCallTo(OstiumTradingContract.DelegatedAction, input))
-            {
-                input = OstiumTradingContract.DecodeDelegatedAction(input).InnerCallData;
-            }
-
-            if (OstiumTradingContract.IsCallTo(OstiumTradingContract.OpenTrade, input))
-            {
-                trade = OstiumTradingContract.DecodeOpenTrade(input).Trade;
-            }
-        }
-
-        if (trade is null)
-        {
-            _logger.LogWarning("Transaction {Hash} for {Market} is not an openTrade the node can show; order recorded without its size", receipt.TransactionHash, market.Symbol);
-        }
-
-        return ToResult(receipt, trade);
-    }
-
-    private OrderResult ToResult(TransactionReceipt receipt, OstiumTrade? trade)
-    {
-        string orderId;
-        if (OstiumEvents.TryGetOrderId(receipt.Logs, _trading, out var id))
-        {
-            orderId = id.ToString(CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            // The trade was accepted on chain; failing here would hide a live order, so keep the transaction as its id.
-            _logger.LogWarning("Receipt of {Hash} has neither MarketOpenOrderInitiated nor PriceRequested", receipt.TransactionHash);
-            orderId = "tx:" + receipt.TransactionHash;
-        }
-
-        return new OrderResult
-        {
-            Status = OrderStatus.Pending,
-            VenueOrderId = orderId,
-            FilledQuantity = 0m,
-            AveragePrice = trade is null ? 0m : OstiumUnits.FromScaled(trade.OpenPrice, OstiumUnits.PriceDecimals),
-            Leverage = trade is null ? 1m : OstiumUnits.FromScaled(trade.Leverage, OstiumUnits.PercentDecimals),
-            CollateralUsd = trade is null ? 0m : OstiumUnits.FromScaled(trade.Collateral, OstiumUnits.UsdcDecimals),
-            SubmissionId = receipt.TransactionHash,
-        };
-    }
-
-    // Leverage has two decimals on chain; the pair's limits are refusals (OstiumPreTradeChecks), not a clamp.
-    private static decimal Leverage(OrderRequest request) =>
-        LeverageLimits.Clamp(request.Leverage ?? LeverageLimits.Minimum, rule: new VenueLeverageRule(null, OstiumUnits.LeverageStep));
 }
