@@ -111,7 +111,8 @@ public sealed partial class PaperVenueAdapter : IVenueAdapter
     {
         var market = request.Market;
         var price = _prices.GetPrice(Venue, market.Symbol) ?? throw new VenueException(Venue, $"paper venue has no price for {market.Symbol}");
-        var leverage = LeverageLimits.ForMarket(Math.Max(request.Leverage ?? LeverageLimits.Minimum, LeverageLimits.Minimum), market);
+        // Like the real venues: the core's limits, and a request below 1 is refused (MaxxitValidationException on leverage).
+        var leverage = LeverageLimits.ForMarket(request.Leverage ?? LeverageLimits.Minimum, market);
         var collateral = _accountValueUsd * request.SizePercent / 100m;
         var quantity = Math.Round(collateral * leverage / price, Math.Min(PaperMarketData.SizeDecimals(Venue, market.Symbol), 10), MidpointRounding.ToZero);
         if (quantity <= 0m)
