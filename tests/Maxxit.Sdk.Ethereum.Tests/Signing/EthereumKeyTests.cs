@@ -24,6 +24,20 @@ public class EthereumKeyTests
         Assert.Equal(key.Address, EthereumAddress.FromPublicKey(key.PublicKey));
     }
 
+    [Theory]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000001", "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf")]
+    [InlineData("4646464646464646464646464646464646464646464646464646464646464646", "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F")]
+    public void AddressOf_gives_the_known_address_without_keeping_a_key(string keyHex, string address) =>
+        Assert.Equal(address, EthereumKey.AddressOf(Convert.FromHexString(keyHex)));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("01")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141")]
+    public void AddressOf_is_null_for_bytes_that_are_no_private_key(string keyHex) =>
+        Assert.Null(EthereumKey.AddressOf(Convert.FromHexString(keyHex)));
+
     [Fact]
     public void Cow_key_from_the_eip712_example_has_the_published_address()
     {
