@@ -76,7 +76,15 @@ public sealed partial class PostgresStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Position>> PagePositionsAsync(PositionStatus status, PositionPageKey? after, int limit, int shard, int shardCount, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Position>> PagePositionsAsync(PositionStatus status, PositionPageKey? after, int limit, int shard, int shardCount, CancellationToken cancellationToken) =>
+        PageAsync(Columns.Position, Rows.Position, status, after, limit, shard, shardCount, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<MonitoredPosition>> PageMonitoredPositionsAsync(PositionStatus status, PositionPageKey? after, int limit, int shard, int shardCount, CancellationToken cancellationToken) =>
+        PageAsync(Columns.MonitoredPosition, Rows.MonitoredPosition, status, after, limit, shard, shardCount, cancellationToken);
+
+    /// <summary>One keyset page of the positions in a state, oldest first, read with <paramref name="map"/>.</summary>
+    private Task<IReadOnlyList<T>> PageAsync<T>(string columns, Func<Npgsql.NpgsqlDataReader, T> map, PositionStatus status, PositionPageKey? after, int limit, int shard, int shardCount, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > 10_000)
         {
@@ -88,7 +96,7 @@ public sealed partial class PostgresStore
             throw new MaxxitValidationException("shard", "must be in [0, shard count)");
         }
 
-        return RetriedAsync<IReadOnlyList<Position>>(async ct =>
+        return RetriedAsync<IReadOnlyList<T>>(async ct =>
         {
             await using var cmd = Command(string.Empty);
             cmd.Parameters.Text(DbNames.PositionStatus(status)).Int(limit);
@@ -105,8 +113,15 @@ public sealed partial class PostgresStore
                 where += $" AND abs(hashtext(id::text) % ${cmd.Parameters.Count - 1}) = ${cmd.Parameters.Count}";
             }
 
-            cmd.CommandText = $"SELECT {Columns.Position} FROM {sql.Positions} WHERE {where} ORDER BY opened_at, id LIMIT $2";
-            return await ListAsync(cmd, Rows.Position, ct).ConfigureAwait(false);
+            cmd.CommandText = $"SELECT {columns} FROM {sql.Positions} WHERE {where} ORDER BY opened_at, id LIMIT $2";
+            var list = new List<T>(limit);
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                list.Add(map(reader));
+            }
+
+            return list;
         }, cancellationToken);
     }
 

@@ -12,7 +12,8 @@ namespace Maxxit.Sdk.Benchmarks.Execution;
 
 /// <summary>
 /// One position-monitor pass over 100,000 OPEN positions on Postgres with unchanged prices (every position priced and
-/// checked, nothing written), against a bare keyset scan of the same rows in the same run.
+/// checked, nothing written), against a bare keyset scan of the same rows in the same run. <see cref="Trailing"/> gives
+/// every other position a trailing stop too (its best above the price, so it neither moves nor fires).
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class MonitorPassBenchmarks
@@ -22,6 +23,10 @@ public class MonitorPassBenchmarks
     private NpgsqlDataSource _dataSource = null!;
     private ServiceProvider _services = null!;
     private PositionMonitor _monitor = null!;
+
+    /// <summary>Whether every other position also has a trailing stop (the stored jsonb the pass must read).</summary>
+    [Params(false, true)]
+    public bool Trailing { get; set; }
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -37,15 +42,17 @@ public class MonitorPassBenchmarks
         await _services.GetRequiredService<IMarketCatalog>().EnsureFreshAsync(CancellationToken.None);
         _monitor = _services.GetRequiredService<PositionMonitor>();
 
-        // 100,000 OPEN ETH positions on paper Hyperliquid, far from their stops (the paper ETH price is ~3,000), seeded in bulk.
-        await using var seed = _dataSource.CreateCommand("""
+        // 100,000 OPEN ETH positions on paper Hyperliquid, far from their stops (the paper ETH price is ~3,000), seeded in
+        // bulk; with Trailing, every other one has a 50 % trailing stop whose best (5,000) the price does not improve.
+        var trailing = Trailing ? """CASE WHEN g % 2 = 0 THEN '{"retrace": 0.5, "best_price": 5000}'::jsonb END""" : "NULL";
+        await using var seed = _dataSource.CreateCommand($$"""
             INSERT INTO agents_v3 (id, creator_wallet, name, status, weights) VALUES ('00000000-0000-0000-0000-000000000001', '0xa', 'bench', 'ACTIVE', '{"x":1,"research":0}');
             INSERT INTO agent_deployments_v3 (id, agent_id, user_wallet, status) VALUES ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', '0xb', 'ACTIVE');
             INSERT INTO signals_v3 (id, agent_id, token_symbol, side, size_model, risk_model, confidence, status)
                 SELECT md5('s' || g)::uuid, '00000000-0000-0000-0000-000000000001', 'ETH', 'LONG', '{"type":"balance-percentage","value":1}', '{"type":"trailing-stop","stop":0.5}', 0.9, 'EXECUTED'
                 FROM generate_series(1, 100000) g;
-            INSERT INTO positions_v3 (id, deployment_id, signal_id, venue, token_symbol, side, qty, entry_price, status, client_order_id, stop_loss, opened_at)
-                SELECT md5('p' || g)::uuid, '00000000-0000-0000-0000-000000000002', md5('s' || g)::uuid, 'HYPERLIQUID', 'ETH', 'LONG', 0.01, 3000, 'OPEN', 'c' || g, 10, now() - g * interval '1 second'
+            INSERT INTO positions_v3 (id, deployment_id, signal_id, venue, token_symbol, side, qty, entry_price, status, client_order_id, stop_loss, trailing_params, opened_at)
+                SELECT md5('p' || g)::uuid, '00000000-0000-0000-0000-000000000002', md5('s' || g)::uuid, 'HYPERLIQUID', 'ETH', 'LONG', 0.01, 3000, 'OPEN', 'c' || g, 10, {{trailing}}, now() - g * interval '1 second'
                 FROM generate_series(1, 100000) g;
             ANALYZE positions_v3;
             """);
@@ -97,6 +104,8 @@ public class MonitorPassBenchmarks
     public async Task<int> MonitorPass()
     {
         var pass = await _monitor.RunOnceAsync(CancellationToken.None);
-        return pass.Checked == Positions ? pass.Checked : throw new InvalidOperationException($"checked {pass.Checked} of {Positions}");
+        return pass.Checked == Positions && pass.BestPriceUpdates == 0 && pass.Closed.Count == 0
+            ? pass.Checked
+            : throw new InvalidOperationException($"checked {pass.Checked} of {Positions}, {pass.BestPriceUpdates} bests saved, {pass.Closed.Count} closed");
     }
 }

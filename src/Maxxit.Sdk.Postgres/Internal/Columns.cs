@@ -20,6 +20,14 @@ internal static class Columns
         + "trailing_params, status, pnl, fees_usd, exit_price, close_reason, client_order_id, venue_order_id, submission_id, failure_reason, "
         + "lease_expires_at, opened_at, closed_at, fence, attempts, close_attempts, close_pending, intended_notional";
 
+    /// <summary>
+    /// What the position monitor checks (<see cref="Rows.MonitoredPosition"/>): the side as a flag and the trailing
+    /// stop's two numbers taken out of the jsonb on the server, so that no text or JSON is decoded per row.
+    /// </summary>
+    public const string MonitoredPosition =
+        "id, opened_at, venue::text, token_symbol, side = 'SHORT', stop_loss, take_profit, "
+        + "trailing_params IS NOT NULL, (trailing_params->>'retrace')::numeric, (trailing_params->>'best_price')::numeric";
+
     public const string Routing =
         "id, signal_id, deployment_id, token_symbol, requested_venue::text, selected_venue::text, routing_reason, checked_venues::text[], "
         + "venue_availability, routing_duration_ms, created_at";

@@ -109,6 +109,28 @@ internal static class Rows
         IntendedNotionalUsd = r.GetDecimal(30),
     };
 
+    public static MonitoredPosition MonitoredPosition(NpgsqlDataReader r)
+    {
+        var id = r.GetGuid(0);
+        TrailingParams? trailing = null;
+        if (r.GetBoolean(7))
+        {
+            trailing = r.IsDBNull(8) || r.IsDBNull(9)
+                ? throw new InvalidOperationException($"Column trailing_params of position {id} lacks retrace or best_price")
+                : new TrailingParams(r.GetDecimal(8), r.GetDecimal(9));
+        }
+
+        return new MonitoredPosition(
+            id,
+            Time(r, 1),
+            DbNames.ParseVenue(r.GetString(2)),
+            r.GetString(3),
+            r.GetBoolean(4) ? TradeSide.Short : TradeSide.Long,
+            NullableDecimal(r, 5),
+            NullableDecimal(r, 6),
+            trailing);
+    }
+
     public static RoutingRecord Routing(NpgsqlDataReader r) => Routing(r, RoutingAvailabilityJson.Read(r.GetString(8)));
 
     private static RoutingRecord Routing(NpgsqlDataReader r, (IReadOnlyDictionary<Venue, bool> Availability, IReadOnlyDictionary<Venue, VenueRoutingDetail>? Details) venues) => new()

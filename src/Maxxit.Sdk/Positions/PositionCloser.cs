@@ -66,7 +66,7 @@ public sealed class PositionCloser
     /// <summary>
     /// Finishes a position left CLOSING whose lease has lapsed: asks the venue what became of the current attempt when it
     /// can (<see cref="IOrderFateVenue"/>), else sends the same attempt again. The reason was not stored with the claim,
-    /// so it is read from the exit price with <see cref="PositionTriggers.Evaluate"/> (MANUAL when no rule matches).
+    /// so it is read from the exit price with <see cref="PositionTriggers.Evaluate(Position, decimal)"/> (MANUAL when no rule matches).
     /// </summary>
     public async Task<PositionCloseResult> ResumeAsync(Guid positionId, CancellationToken cancellationToken)
     {

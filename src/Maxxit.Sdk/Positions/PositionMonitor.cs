@@ -82,43 +82,64 @@ public sealed class PositionMonitor
                 continue;
             }
 
-            var result = await TryAsync(() => _closer.ResumeAsync(position.Id, cancellationToken), position, cancellationToken).ConfigureAwait(false);
+            var result = await TryAsync(() => _closer.ResumeAsync(position.Id, cancellationToken), position.Id, position.TokenSymbol, position.Venue, cancellationToken).ConfigureAwait(false);
             if (Count(result, closed, agents, ref skipped, ref failed))
             {
                 resumed++;
             }
         }
 
+        // OPEN positions are read narrowly (only what the rules check) and priced once per market per pass; a full
+        // position is loaded only by the closer, for one whose rule fired, and nothing is written unless the trailing
+        // best moved.
         var quotes = new Dictionary<(Venue, string), decimal?>();
-        await foreach (var listed in _store.AllAsync(PositionStatus.Open, _options.PageSize, _options.ShardIndex, _options.ShardCount, cancellationToken).ConfigureAwait(false))
+        (Venue Venue, string Symbol, decimal? Price)? last = null;
+        PositionPageKey? after = null;
+        while (true)
         {
-            var position = listed;
-            if (!_venues.TryGet(position.Venue, out var adapter) || adapter is not IPositionVenue venue || !_catalog.TryGet(position.Venue, position.TokenSymbol, out var market))
+            var page = await _store.PageMonitoredPositionsAsync(PositionStatus.Open, after, _options.PageSize, _options.ShardIndex, _options.ShardCount, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < page.Count; i++)
             {
-                skipped++;
-                continue;
+                var position = page[i];
+                decimal? price;
+                if (last is { } l && l.Venue == position.Venue && string.Equals(l.Symbol, position.TokenSymbol, StringComparison.Ordinal))
+                {
+                    price = l.Price;
+                }
+                else
+                {
+                    price = await PriceOfAsync(position.Venue, position.TokenSymbol, quotes, cancellationToken).ConfigureAwait(false);
+                    last = (position.Venue, position.TokenSymbol, price);
+                }
+
+                if (price is not { } p)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                checkedCount++;
+                if (PositionTriggers.ImproveBest(position, p) is { } better)
+                {
+                    await _store.UpdateTrailingAsync(position.Id, better, cancellationToken).ConfigureAwait(false);
+                    position = position with { Trailing = better };
+                    updates++;
+                }
+
+                if (PositionTriggers.Evaluate(position, p) is { } reason)
+                {
+                    var id = position.Id;
+                    var result = await TryAsync(() => _closer.CloseAsync(id, reason, p, cancellationToken), id, position.TokenSymbol, position.Venue, cancellationToken).ConfigureAwait(false);
+                    Count(result, closed, agents, ref skipped, ref failed);
+                }
             }
 
-            var price = await QuoteAsync(venue, market, quotes, cancellationToken).ConfigureAwait(false);
-            if (price is not { } p)
+            if (page.Count < _options.PageSize)
             {
-                skipped++;
-                continue;
+                break;
             }
 
-            checkedCount++;
-            if (PositionTriggers.ImproveBest(position, p) is { } better)
-            {
-                await _store.UpdateTrailingAsync(position.Id, better, cancellationToken).ConfigureAwait(false);
-                position = position with { Trailing = better };
-                updates++;
-            }
-
-            if (PositionTriggers.Evaluate(position, p) is { } reason)
-            {
-                var result = await TryAsync(() => _closer.CloseAsync(position.Id, reason, p, cancellationToken), position, cancellationToken).ConfigureAwait(false);
-                Count(result, closed, agents, ref skipped, ref failed);
-            }
+            after = PositionPageKey.After(page[^1]);
         }
 
         foreach (var agentId in agents)
@@ -199,34 +220,40 @@ public sealed class PositionMonitor
         return true;
     }
 
-    private async Task<decimal?> QuoteAsync(IPositionVenue venue, MarketInfo market, Dictionary<(Venue, string), decimal?> quotes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The price this pass checks a market's positions at, asked once per pass; null (the positions are skipped) when
+    /// no position-capable adapter serves the venue, the catalog does not list the market, or the venue gave no price.
+    /// </summary>
+    private async ValueTask<decimal?> PriceOfAsync(Venue venue, string symbol, Dictionary<(Venue, string), decimal?> quotes, CancellationToken cancellationToken)
     {
-        if (quotes.TryGetValue((market.Venue, market.Symbol), out var cached))
+        if (quotes.TryGetValue((venue, symbol), out var cached))
         {
             return cached;
         }
 
-        decimal? price;
-        try
+        decimal? price = null;
+        if (_venues.TryGet(venue, out var adapter) && adapter is IPositionVenue positions && _catalog.TryGet(venue, symbol, out var market))
         {
-            price = await venue.GetPriceAsync(market, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            _logger.LogWarning(ex, "No price for {Symbol} on {Venue}; its positions are not checked this pass", market.Symbol, market.Venue);
-            price = null;
+            try
+            {
+                price = await positions.GetPriceAsync(market, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                _logger.LogWarning(ex, "No price for {Symbol} on {Venue}; its positions are not checked this pass", market.Symbol, market.Venue);
+            }
+
+            if (price is { } p)
+            {
+                _prices.Record(market.Venue, market.Symbol, p);
+            }
         }
 
-        quotes[(market.Venue, market.Symbol)] = price;
-        if (price is { } p)
-        {
-            _prices.Record(market.Venue, market.Symbol, p);
-        }
-
+        quotes[(venue, symbol)] = price;
         return price;
     }
 
-    private async Task<PositionCloseResult?> TryAsync(Func<Task<PositionCloseResult>> close, Position position, CancellationToken cancellationToken)
+    private async Task<PositionCloseResult?> TryAsync(Func<Task<PositionCloseResult>> close, Guid positionId, string token, Venue venue, CancellationToken cancellationToken)
     {
         try
         {
@@ -234,7 +261,7 @@ public sealed class PositionMonitor
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _logger.LogError(ex, "Closing position {PositionId} {Token} on {Venue} failed; it is retried on a later pass", position.Id, position.TokenSymbol, position.Venue);
+            _logger.LogError(ex, "Closing position {PositionId} {Token} on {Venue} failed; it is retried on a later pass", positionId, token, venue);
             return null;
         }
     }

@@ -14,6 +14,13 @@ public static class PositionTriggers
     public static TrailingParams? ImproveBest(Position position, decimal price)
     {
         ArgumentNullException.ThrowIfNull(position);
+        return ImproveBest(MonitoredPosition.From(position), price);
+    }
+
+    /// <summary>The trailing state after seeing <paramref name="price"/>, as <see cref="ImproveBest(Position, decimal)"/>.</summary>
+    public static TrailingParams? ImproveBest(MonitoredPosition position, decimal price)
+    {
+        ArgumentNullException.ThrowIfNull(position);
         if (position.Trailing is not { } trailing)
         {
             return null;
@@ -30,6 +37,13 @@ public static class PositionTriggers
     public static decimal? TrailingStopPrice(Position position)
     {
         ArgumentNullException.ThrowIfNull(position);
+        return TrailingStopPrice(MonitoredPosition.From(position));
+    }
+
+    /// <summary>The price at which the trailing stop fires, as <see cref="TrailingStopPrice(Position)"/>.</summary>
+    public static decimal? TrailingStopPrice(MonitoredPosition position)
+    {
+        ArgumentNullException.ThrowIfNull(position);
         return position.Trailing is { } t
             ? t.BestPrice * (position.Side == TradeSide.Long ? 1m - t.Retrace : 1m + t.Retrace)
             : null;
@@ -37,10 +51,17 @@ public static class PositionTriggers
 
     /// <summary>
     /// Why the position must close at <paramref name="price"/>, or null when no rule fires. The caller applies
-    /// <see cref="ImproveBest"/> first, so that the trailing stop is measured from a best that includes this price.
+    /// <see cref="ImproveBest(Position, decimal)"/> first, so that the trailing stop is measured from a best that includes this price.
     /// Levels are inclusive: a price exactly at a level fires it.
     /// </summary>
     public static CloseReason? Evaluate(Position position, decimal price)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        return Evaluate(MonitoredPosition.From(position), price);
+    }
+
+    /// <summary>Why the position must close at <paramref name="price"/>, as <see cref="Evaluate(Position, decimal)"/>.</summary>
+    public static CloseReason? Evaluate(MonitoredPosition position, decimal price)
     {
         ArgumentNullException.ThrowIfNull(position);
         var isLong = position.Side == TradeSide.Long;

@@ -19,6 +19,13 @@ public interface IPositionStore
     /// </summary>
     Task<IReadOnlyList<Position>> PagePositionsAsync(PositionStatus status, PositionPageKey? after, int limit, int shard, int shardCount, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The same page as <see cref="PagePositionsAsync"/> (same order, keyset, shards and limits), narrowed to what the
+    /// position monitor checks (<see cref="MonitoredPosition"/>): a pass over every OPEN position reads and decodes only
+    /// these fields, and loads a full position only to close it.
+    /// </summary>
+    Task<IReadOnlyList<MonitoredPosition>> PageMonitoredPositionsAsync(PositionStatus status, PositionPageKey? after, int limit, int shard, int shardCount, CancellationToken cancellationToken);
+
     /// <summary>Saves a new best price of an OPEN position's trailing stop.</summary>
     Task UpdateTrailingAsync(Guid positionId, TrailingParams trailing, CancellationToken cancellationToken);
 

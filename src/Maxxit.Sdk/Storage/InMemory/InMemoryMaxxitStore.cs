@@ -512,13 +512,25 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Position>> PagePositionsAsync(PositionStatus status, PositionPageKey? after, int limit, int shard, int shardCount, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Position>> PagePositionsAsync(PositionStatus status, PositionPageKey? after, int limit, int shard, int shardCount, CancellationToken cancellationToken) =>
+        Task.FromResult(Page(status, after, limit, shard, shardCount, static p => p));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<MonitoredPosition>> PageMonitoredPositionsAsync(PositionStatus status, PositionPageKey? after, int limit, int shard, int shardCount, CancellationToken cancellationToken) =>
+        Task.FromResult(Page(status, after, limit, shard, shardCount, static p => MonitoredPosition.From(p)));
+
+    private IReadOnlyList<T> Page<T>(PositionStatus status, PositionPageKey? after, int limit, int shard, int shardCount, Func<Position, T> map)
     {
         CheckPage(limit, shard, shardCount);
         lock (_lock)
         {
-            var view = after is { } key && _byOpened.Count > 0 ? _byOpened.GetViewBetween((key.OpenedAt, key.Id), _byOpened.Max) : _byOpened;
-            var page = new List<Position>(Math.Min(limit, 1024));
+            var page = new List<T>(Math.Min(limit, 1024));
+            if (after is { } last && (_byOpened.Count == 0 || _byOpened.Comparer.Compare((last.OpenedAt, last.Id), _byOpened.Max) >= 0))
+            {
+                return page;
+            }
+
+            var view = after is { } key ? _byOpened.GetViewBetween((key.OpenedAt, key.Id), _byOpened.Max) : _byOpened;
             foreach (var (openedAt, id) in view)
             {
                 if (after is { } k && openedAt == k.OpenedAt && id == k.Id)
@@ -529,7 +541,7 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore
                 var p = _positions[id];
                 if (p.Status == status && (shardCount == 1 || ShardOf(id, shardCount) == shard))
                 {
-                    page.Add(p);
+                    page.Add(map(p));
                     if (page.Count == limit)
                     {
                         break;
@@ -537,7 +549,7 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore
                 }
             }
 
-            return Task.FromResult<IReadOnlyList<Position>>(page);
+            return page;
         }
     }
 
