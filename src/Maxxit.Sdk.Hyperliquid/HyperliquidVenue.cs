@@ -96,7 +96,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
                 SizeDecimals = m.Asset.SzDecimals,
                 MaxLeverage = m.Asset.MaxLeverage,
                 ReferencePrice = m.Context.MidPrice ?? m.Context.MarkPrice,
-                Category = "crypto",
+                Category = MarketCategory.Crypto,
             })
             .ToList();
     }

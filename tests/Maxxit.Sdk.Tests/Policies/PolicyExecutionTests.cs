@@ -233,8 +233,7 @@ public class PolicyExecutionTests
     {
         var agent = await scenario.AgentAsync();
         var deployment = await scenario.DeployAsync(agent.Id, c.Policy);
-        var side = c.Intent.Side == TradeSide.Long ? "LONG" : "SHORT";
-        return (deployment.Id, await scenario.TradeAsync(agent.Id, c.Intent.TokenSymbol, c.Intent.SizePercent, c.Intent.Confidence, side));
+        return (deployment.Id, await scenario.TradeAsync(agent.Id, c.Intent.TokenSymbol, c.Intent.SizePercent, c.Intent.Confidence, c.Intent.Side));
     }
 
     private static readonly Lazy<CountingSetup> CountingScenario = new(() =>

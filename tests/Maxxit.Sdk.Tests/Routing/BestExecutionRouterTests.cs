@@ -172,7 +172,7 @@ public sealed class BestExecutionRouterTests
         using var sp = TestServices.Build(b => b.AddVenue(_ => new RoutingScenario.HoursVenue(Venue.Ostium, open: false)));
         var catalog = sp.GetRequiredService<IMarketCatalog>();
         catalog.Replace(Venue.Hyperliquid, []);
-        catalog.Replace(Venue.Ostium, [new MarketInfo { Venue = Venue.Ostium, Symbol = "EURUSD", VenueSymbol = "EUR/USD", Category = "forex" }]);
+        catalog.Replace(Venue.Ostium, [new MarketInfo { Venue = Venue.Ostium, Symbol = "EURUSD", VenueSymbol = "EUR/USD", Category = MarketCategory.Forex }]);
         var router = sp.GetRequiredService<IVenueRouter>();
         var first = router.Route(new RoutingRequest("EURUSD"));
         Assert.Null(first.SelectedVenue);
