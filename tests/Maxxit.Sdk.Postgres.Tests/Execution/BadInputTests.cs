@@ -36,19 +36,19 @@ public sealed class BadInputTests : IClassFixture<PostgresDatabaseFixture>, IAsy
 
     public static TheoryData<string, string> ClientCalls() => new()
     {
-        { "agent with malformed creator wallet", "creator_wallet" },
-        { "agent with empty name", "name" },
-        { "agent with weight above one", "weights.x" },
-        { "deploy to malformed wallet", "user_wallet" },
-        { "deploy unknown agent", "agent_id" },
+        { "agent with malformed creator wallet", "CreateAgentRequest.CreatorWallet" },
+        { "agent with empty name", "CreateAgentRequest.Name" },
+        { "agent with weight above one", "CreateAgentRequest.Weights.X" },
+        { "deploy to malformed wallet", "DeployAgentRequest.UserWallet" },
+        { "deploy unknown agent", "DeployAgentRequest.AgentId" },
         { "deploy twice to one wallet (other case)", "user_wallet" },
-        { "signal with an undefined side", "side" },
-        { "signal with confidence 1.5", "confidence" },
-        { "signal with malformed token", "token_symbol" },
-        { "signal with size 0", "size_model.value" },
+        { "signal with an undefined side", "GenerateSignalRequest.Side" },
+        { "signal with confidence 1.5", "GenerateSignalRequest.Confidence" },
+        { "signal with malformed token", "GenerateSignalRequest.TokenSymbol" },
+        { "signal with size 0", "GenerateSignalRequest.SizeModel.Value" },
         { "signal of unknown agent", "agent_id" },
-        { "execute unknown signal", "signal_id" },
-        { "execute empty signal id", "signal_id" },
+        { "execute unknown signal", "signalId" },
+        { "execute empty signal id", "signalId" },
     };
 
     [Theory]
