@@ -40,6 +40,7 @@ public static partial class ApiFieldNames
         ["GenerateSignalRequest.RiskModel.Target"] = "risk_model.take_profit",
         ["GenerateSignalRequest.RiskModel.StopLoss"] = "risk_model.stop_loss",
         ["GenerateSignalRequest.Confidence"] = "confidence",
+        ["GenerateSignalRequest.Reasoning"] = "reasoning",
         ["GenerateSignalRequest.SourceTweets"] = "source_tweets",
         ["GenerateSignalRequest.SourceResearch"] = "source_research",
         ["SizeModelForm.Type"] = "size_model.type",
