@@ -1,4 +1,8 @@
+using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Maxxit.Sdk.Agents;
+using Maxxit.Sdk.Policies;
 
 namespace Maxxit.Sample.Api.Http;
 
@@ -9,7 +13,7 @@ namespace Maxxit.Sample.Api.Http;
 /// </summary>
 public static partial class ApiFieldNames
 {
-    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Fields = new(PolicyFields(), StringComparer.Ordinal)
     {
         // POST /api/v3/agents/create and GET /api/v3/agents/list
         ["CreateAgentRequest.CreatorWallet"] = "creator_wallet",
@@ -73,6 +77,23 @@ public static partial class ApiFieldNames
         [".EncryptedKey.Tag"] = "{0}_agent_key_tag",
         [".EncryptedKey.KeyId"] = "{0}_agent_key_id",
     };
+
+    /// <summary>
+    /// The policy's members, named as the policy body names them (its JSON naming): <c>DeploymentPolicy.MaxLeverage</c> is
+    /// <c>max_leverage</c> in <c>PUT /api/v3/deployments/{id}/policy</c>, <c>policy.max_leverage</c> in the deploy body.
+    /// </summary>
+    private static Dictionary<string, string> PolicyFields()
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in typeof(DeploymentPolicy).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var name = JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
+            fields[$"{nameof(DeploymentPolicy)}.{property.Name}"] = name;
+            fields[$"{nameof(DeployAgentRequest)}.{nameof(DeployAgentRequest.Policy)}.{property.Name}"] = "policy." + name;
+        }
+
+        return fields;
+    }
 
     /// <summary>This API's name for the SDK member path <paramref name="memberPath"/>; the path itself when the table has no entry.</summary>
     public static string? Of(string? memberPath)

@@ -18,6 +18,7 @@ namespace Maxxit.Sdk.Client;
 /// <summary>The default <see cref="IMaxxitClient"/>: validates input completely before anything is written.</summary>
 public sealed class MaxxitClient : IMaxxitClient
 {
+    private const string PolicyRoot = nameof(DeploymentPolicy) + ".";
     private readonly IMaxxitStore _store;
     private readonly ITradeExecutor _executor;
     private readonly IAgentKeyProtector _keys;
@@ -102,7 +103,15 @@ public sealed class MaxxitClient : IMaxxitClient
 
         if (request.Policy is not null)
         {
-            await _policyValidator.ValidateAsync(request.Policy, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _policyValidator.ValidateAsync(request.Policy, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MaxxitValidationException ex) when (ex.Field.StartsWith(PolicyRoot, StringComparison.Ordinal))
+            {
+                // The validator names the policy's own member (DeploymentPolicy.MaxLeverage); here it is this request's.
+                throw new MaxxitValidationException($"{nameof(DeployAgentRequest)}.{nameof(DeployAgentRequest.Policy)}{ex.Field[nameof(DeploymentPolicy).Length..]}", ex.Reason);
+            }
         }
 
         _ = await _store.GetAgentAsync(agentId, cancellationToken).ConfigureAwait(false)

@@ -27,7 +27,7 @@ public sealed class LeverageCapRule : IPolicyRule
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.MaxLeverage is < 1m or > 100m)
         {
-            throw new MaxxitValidationException("policy.max_leverage", "must be in [1, 100]");
+            throw new MaxxitValidationException("DeploymentPolicy.MaxLeverage", "must be in [1, 100]");
         }
     }
 
