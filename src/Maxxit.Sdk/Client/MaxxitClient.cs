@@ -125,7 +125,7 @@ public sealed class MaxxitClient : IMaxxitClient
             Policy = request.Policy,
             CreatedAt = _time.GetUtcNow(),
         };
-        await _store.CreateDeploymentAsync(deployment, cancellationToken).ConfigureAwait(false);
+        await InRequestTermsAsync(() => _store.CreateDeploymentAsync(deployment, cancellationToken), nameof(DeployAgentRequest)).ConfigureAwait(false);
         return deployment;
     }
 
@@ -138,7 +138,15 @@ public sealed class MaxxitClient : IMaxxitClient
             await _policyValidator.ValidateAsync(policy, cancellationToken).ConfigureAwait(false);
         }
 
-        await _store.UpdateDeploymentPolicyAsync(deploymentId, policy, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _store.UpdateDeploymentPolicyAsync(deploymentId, policy, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MaxxitNotFoundException ex)
+        {
+            throw new MaxxitNotFoundException(ex.Entity, ex.Id, nameof(deploymentId));
+        }
+
         return await _store.GetDeploymentAsync(deploymentId, cancellationToken).ConfigureAwait(false)
             ?? throw new MaxxitNotFoundException("deployment", deploymentId.ToString(), nameof(deploymentId));
     }
@@ -148,7 +156,7 @@ public sealed class MaxxitClient : IMaxxitClient
     {
         ArgumentNullException.ThrowIfNull(request);
         var signal = SignalValidator.ToSignal(request, _time.GetUtcNow());
-        await _store.CreateSignalAsync(signal, cancellationToken).ConfigureAwait(false);
+        await InRequestTermsAsync(() => _store.CreateSignalAsync(signal, cancellationToken), nameof(GenerateSignalRequest)).ConfigureAwait(false);
         return signal;
     }
 
@@ -225,6 +233,34 @@ public sealed class MaxxitClient : IMaxxitClient
                 throw new MaxxitConflictException(nameof(positionId), $"position {positionId} is being closed by another closer or is closed already");
         }
     }
+
+    /// <summary>
+    /// Runs a store write, renaming the store's column in its not-found and conflict errors (<c>agent_id</c>,
+    /// <c>user_wallet</c>) to the member of <paramref name="request"/> that carried the value.
+    /// </summary>
+    private static async Task InRequestTermsAsync(Func<Task> write, string request)
+    {
+        try
+        {
+            // Called inside the try: a store may throw before it returns a task.
+            await write().ConfigureAwait(false);
+        }
+        catch (MaxxitNotFoundException ex) when (StoreColumnMember(ex.Field) is { } member)
+        {
+            throw new MaxxitNotFoundException(ex.Entity, ex.Id, $"{request}.{member}");
+        }
+        catch (MaxxitConflictException ex) when (StoreColumnMember(ex.Field) is { } member)
+        {
+            throw new MaxxitConflictException($"{request}.{member}", ex.Message);
+        }
+    }
+
+    private static string? StoreColumnMember(string column) => column switch
+    {
+        "agent_id" => nameof(DeployAgentRequest.AgentId),
+        "user_wallet" => nameof(DeployAgentRequest.UserWallet),
+        _ => null,
+    };
 
     private VenueAgentWallet ProtectWallet(string userWallet, Venue venue, AgentKeyInput input)
     {

@@ -144,13 +144,15 @@ public sealed class ValidationTests
         {
             AgentId = Guid.NewGuid(), TokenSymbol = "ETH", Side = TradeSide.Long, SizeModel = SizeModel.PercentOf(25m), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.8m,
         }));
-        Assert.Equal("agent_id", signal.Field);
+        Assert.Equal("GenerateSignalRequest.AgentId", signal.Field);
         var deploy = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => client.DeployAgentAsync(new DeployAgentRequest { AgentId = Guid.NewGuid(), UserWallet = Good }));
         Assert.Equal("DeployAgentRequest.AgentId", deploy.Field);
+        var update = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => client.UpdateDeploymentPolicyAsync(Guid.NewGuid(), null));
+        Assert.Equal("deploymentId", update.Field);
 
         var (agent, deployments) = await TestServices.AgentWithDeploymentsAsync(client, 1);
         var conflict = await Assert.ThrowsAsync<MaxxitConflictException>(() => client.DeployAgentAsync(new DeployAgentRequest { AgentId = agent.Id, UserWallet = deployments[0].UserWallet }));
-        Assert.Equal("user_wallet", conflict.Field);
+        Assert.Equal("DeployAgentRequest.UserWallet", conflict.Field);
         Assert.Equal(1, (await client.GetOverviewAsync()).Deployments);
         var badWallet = await Assert.ThrowsAsync<MaxxitValidationException>(() => client.DeployAgentAsync(new DeployAgentRequest { AgentId = agent.Id, UserWallet = "0xabc" }));
         Assert.Equal("DeployAgentRequest.UserWallet", badWallet.Field);
