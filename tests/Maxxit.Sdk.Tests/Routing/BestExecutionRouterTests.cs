@@ -212,10 +212,10 @@ public sealed class BestExecutionRouterTests
     public void A_curve_rejects_bad_input_naming_the_field()
     {
         BookLevel[] one = [new(100, 1)];
-        Assert.Equal("mid_price", Assert.Throws<Errors.MaxxitValidationException>(() => new MarketCostCurve(0, one, one, 1, 0, 0)).Field);
+        Assert.Equal("midPrice", Assert.Throws<Errors.MaxxitValidationException>(() => new MarketCostCurve(0, one, one, 1, 0, 0)).Field);
         Assert.Equal("asks", Assert.Throws<Errors.MaxxitValidationException>(() => new MarketCostCurve(100, one, [], 1, 0, 0)).Field);
         Assert.Equal("bids", Assert.Throws<Errors.MaxxitValidationException>(() => new MarketCostCurve(100, [new(99, 1), new(99.5, 1)], one, 1, 0, 0)).Field);
-        Assert.Equal("taker_fee_bps", Assert.Throws<Errors.MaxxitValidationException>(() => new MarketCostCurve(100, one, one, double.NaN, 0, 0)).Field);
+        Assert.Equal("takerFeeBps", Assert.Throws<Errors.MaxxitValidationException>(() => new MarketCostCurve(100, one, one, double.NaN, 0, 0)).Field);
     }
 
     [Fact]
