@@ -18,12 +18,12 @@ namespace Maxxit.Sample.Console;
 /// </summary>
 public static class DemoFlow
 {
-    private static readonly (string Token, string Side, decimal Size, decimal Stop, decimal Confidence)[] Signals =
+    private static readonly (string Token, TradeSide Side, decimal Size, decimal Stop, decimal Confidence)[] Signals =
     [
-        ("ETH", "LONG", 25m, 0.03m, 0.85m),
-        ("XAU", "LONG", 15m, 0.02m, 0.78m),
-        ("EURUSD", "SHORT", 10m, 0.01m, 0.72m),
-        ("XYZ", "LONG", 10m, 0.05m, 0.66m),
+        ("ETH", TradeSide.Long, 25m, 0.03m, 0.85m),
+        ("XAU", TradeSide.Long, 15m, 0.02m, 0.78m),
+        ("EURUSD", TradeSide.Short, 10m, 0.01m, 0.72m),
+        ("XYZ", TradeSide.Long, 10m, 0.05m, 0.66m),
     ];
 
     public static async Task<DemoReport> RunAsync(IServiceProvider services, IAnsiConsole console, CancellationToken cancellationToken)

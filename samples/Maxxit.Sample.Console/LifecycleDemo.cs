@@ -94,7 +94,7 @@ public static class LifecycleDemo
     {
         AgentId = agentId,
         TokenSymbol = token,
-        Side = "LONG",
+        Side = TradeSide.Long,
         SizeModel = SizeModel.PercentOf(10m),
         RiskModel = RiskModel.Trailing(0.03m),
         Confidence = 0.85m,

@@ -37,7 +37,7 @@ public static class PolicyDemo
         {
             AgentId = agent.Id,
             TokenSymbol = "ETH",
-            Side = "LONG",
+            Side = TradeSide.Long,
             SizeModel = SizeModel.PercentOf(25m),
             RiskModel = RiskModel.Trailing(0.03m),
             Confidence = 0.85m,

@@ -34,7 +34,7 @@ public static class TrailingStopDemo
         {
             AgentId = agent.Id,
             TokenSymbol = "ETH",
-            Side = "LONG",
+            Side = TradeSide.Long,
             SizeModel = SizeModel.PercentOf(30m),
             RiskModel = RiskModel.Trailing(0.03m),
             Confidence = 0.8m,

@@ -97,7 +97,7 @@ public sealed class HyperliquidVenue : IVenueAdapter, IPositionVenue, IOrderFate
                 VenueSymbol = m.Asset.Name,
                 MaxLeverage = m.Asset.MaxLeverage,
                 ReferencePrice = m.Context.MidPrice ?? m.Context.MarkPrice,
-                Category = "crypto",
+                Category = MarketCategory.Crypto,
             })
             .ToList();
     }

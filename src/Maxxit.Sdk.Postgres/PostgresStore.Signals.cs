@@ -161,7 +161,7 @@ public sealed partial class PostgresStore
     {
         ArgumentNullException.ThrowIfNull(s.SizeModel, "size_model");
         ArgumentNullException.ThrowIfNull(s.RiskModel, "risk_model");
-        p.Uuid(s.Id).Uuid(s.AgentId).Text(s.TokenSymbol).Text(DbNames.Side(s.Side)).Jsonb(Json.Write(s.SizeModel)).Jsonb(Json.Write(s.RiskModel)).Num(s.Confidence)
+        p.Uuid(s.Id).Uuid(s.AgentId).Text(s.TokenSymbol).Text(DbNames.Side(s.Side)).Jsonb(Json.Write(SizeModelForm.From(s.SizeModel))).Jsonb(Json.Write(RiskModelForm.From(s.RiskModel))).Num(s.Confidence)
             .Text(DbNames.Venue(s.RequestedVenue, "requested_venue")).Text(s.FinalVenue is { } f ? DbNames.Venue(f, "final_venue") : null).Time(s.RoutedAt)
             .TextArray(s.SourceTweets ?? []).TextArray(s.SourceResearch ?? []).Text(s.Reasoning).Text(DbNames.SignalStatus(s.Status)).Text(s.SkippedReason)
             .Time(s.ExecutedAt).Time(s.LeaseExpiresAt).Time(s.CreatedAt);

@@ -204,7 +204,7 @@ public sealed class ExecutorIntegrationTests : IAsyncLifetime
         {
             AgentId = agent.Id,
             TokenSymbol = token,
-            Side = "LONG",
+            Side = TradeSide.Long,
             SizeModel = SizeModel.PercentOf(sizePercent),
             RiskModel = RiskModel.Trailing(0.03m),
             Confidence = 0.8m,

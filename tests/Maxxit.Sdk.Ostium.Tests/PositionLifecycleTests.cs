@@ -54,7 +54,7 @@ public sealed class PositionLifecycleTests : IAsyncLifetime
         {
             AgentId = agent.Id,
             TokenSymbol = "XAU",
-            Side = "LONG",
+            Side = TradeSide.Long,
             SizeModel = SizeModel.PercentOf(20m),
             RiskModel = RiskModel.Trailing(0.03m),
             Confidence = 0.8m,
@@ -115,7 +115,7 @@ public sealed class PositionLifecycleTests : IAsyncLifetime
         });
         var signal = await client.GenerateSignalAsync(new GenerateSignalRequest
         {
-            AgentId = agent.Id, TokenSymbol = "XAU", Side = "LONG", SizeModel = SizeModel.PercentOf(20m), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.8m,
+            AgentId = agent.Id, TokenSymbol = "XAU", Side = TradeSide.Long, SizeModel = SizeModel.PercentOf(20m), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.8m,
         });
         await _services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, default);
         var monitor = _services.GetRequiredService<PositionMonitor>();

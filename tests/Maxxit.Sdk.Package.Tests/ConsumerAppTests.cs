@@ -61,7 +61,7 @@ public sealed class ConsumerAppTests
         var maxxit = provider.GetRequiredService<IMaxxitClient>();
         var agent = await maxxit.CreateAgentAsync(new() { CreatorWallet = "0x1111111111111111111111111111111111111111", Name = "Consumer" });
         await maxxit.DeployAgentAsync(new() { AgentId = agent.Id, UserWallet = "0x2222222222222222222222222222222222222222" });
-        var signal = await maxxit.GenerateSignalAsync(new() { AgentId = agent.Id, TokenSymbol = "ETH", Side = "LONG", SizeModel = SizeModel.PercentOf(25), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.85m });
+        var signal = await maxxit.GenerateSignalAsync(new() { AgentId = agent.Id, TokenSymbol = "ETH", Side = TradeSide.Long, SizeModel = SizeModel.PercentOf(25), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.85m });
         var result = await maxxit.ExecuteTradeAsync(signal.Id);
         var decision = result.Deployments[0].Routing!;
         Console.WriteLine($"ETH routed to {result.FinalVenue?.ToName()}: {decision.Reason}; status {result.Status.ToString().ToUpperInvariant()}");

@@ -31,7 +31,7 @@ internal static class TestServices
         return (agent, list);
     }
 
-    public static Task<Signal> SignalAsync(IMaxxitClient client, Guid agentId, string token, string side = "LONG", decimal size = 25m, decimal confidence = 0.85m) =>
+    public static Task<Signal> SignalAsync(IMaxxitClient client, Guid agentId, string token, TradeSide side = TradeSide.Long, decimal size = 25m, decimal confidence = 0.85m) =>
         client.GenerateSignalAsync(new GenerateSignalRequest
         {
             AgentId = agentId,

@@ -53,7 +53,7 @@ public class FanOutBenchmarks
     [IterationSetup]
     public void NewSignal() => _signalId = _client.GenerateSignalAsync(new GenerateSignalRequest
     {
-        AgentId = _agentId, TokenSymbol = "ETH", Side = "LONG", SizeModel = SizeModel.PercentOf(10m), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.9m,
+        AgentId = _agentId, TokenSymbol = "ETH", Side = TradeSide.Long, SizeModel = SizeModel.PercentOf(10m), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.9m,
     }).GetAwaiter().GetResult().Id;
 
     [Benchmark(Baseline = true, Description = "floor: ceil(1000/P) rounds of P parallel 50 ms waits")]

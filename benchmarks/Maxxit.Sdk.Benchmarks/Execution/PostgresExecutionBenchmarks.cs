@@ -66,7 +66,7 @@ public class PostgresExecutionBenchmarks
     [IterationSetup(Target = nameof(Execute))]
     public void NewSignals() => _signals = Task.WhenAll(Enumerable.Range(0, Signals).Select(i => _client.GenerateSignalAsync(new GenerateSignalRequest
     {
-        AgentId = _agentId, TokenSymbol = (i % 3) switch { 0 => "ETH", 1 => "BTC", _ => "XAU" }, Side = "LONG",
+        AgentId = _agentId, TokenSymbol = (i % 3) switch { 0 => "ETH", 1 => "BTC", _ => "XAU" }, Side = TradeSide.Long,
         SizeModel = SizeModel.PercentOf(5m), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.9m,
     }))).GetAwaiter().GetResult().Select(s => s.Id).ToArray();
 

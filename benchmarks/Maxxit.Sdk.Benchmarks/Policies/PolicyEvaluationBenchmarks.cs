@@ -59,7 +59,7 @@ public class PolicyEvaluationBenchmarks
             TokenSymbol = "ETH",
             Side = TradeSide.Long,
             SizeModel = SizeModel.PercentOf(20m),
-            RiskModel = new RiskModel(RiskModel.TrailingStop, 0.03m),
+            RiskModel = RiskModel.Trailing(0.03m),
             Confidence = 0.8m,
             CreatedAt = now,
         };

@@ -1,4 +1,5 @@
-using Maxxit.Sdk.Errors;
+using Maxxit.Sample.Api.Http;
+using Maxxit.Sdk;
 using Maxxit.Sdk.Signals;
 
 namespace Maxxit.Sample.Api.Dtos;
@@ -24,20 +25,25 @@ public sealed record GenerateSignalBody
 
     public List<string>? SourceResearch { get; init; }
 
+    /// <summary>The SDK request: the wire's side name and flat size and risk forms become typed values here, at the edge.</summary>
     public GenerateSignalRequest ToRequest() => new()
     {
         AgentId = AgentId,
         TokenSymbol = TokenSymbol,
-        Side = Side,
-        SizeModel = SizeModel is null
-            ? null
-            : new SizeModel(SizeModel.Type!, SizeModel.Value ?? throw new MaxxitValidationException("size_model.value", "is required")),
-        RiskModel = RiskModel is null
-            ? null
-            : new RiskModel(RiskModel.Type!, RiskModel.Stop ?? throw new MaxxitValidationException("risk_model.stop", "is required"), RiskModel.TakeProfit, RiskModel.StopLoss),
+        Side = SideOf(Side),
+        SizeModel = SizeModel?.ToModel(),
+        RiskModel = RiskModel?.ToModel(),
         Confidence = Confidence,
         Reasoning = Reasoning,
         SourceTweets = SourceTweets,
         SourceResearch = SourceResearch,
+    };
+
+    private static TradeSide? SideOf(string? side) => side switch
+    {
+        null or "" => null,
+        "LONG" or "long" or "Long" => TradeSide.Long,
+        "SHORT" or "short" or "Short" => TradeSide.Short,
+        _ => throw new ApiErrorException(StatusCodes.Status400BadRequest, $"side: must be LONG or SHORT, not '{side}'", "side"),
     };
 }

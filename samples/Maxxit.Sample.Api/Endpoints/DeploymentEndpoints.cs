@@ -13,8 +13,6 @@ namespace Maxxit.Sample.Api.Endpoints;
 /// <summary><c>POST /api/v3/agents/deploy</c> and <c>PUT /api/v3/deployments/{id}/policy</c>.</summary>
 public static class DeploymentEndpoints
 {
-    private const string PolicyPrefix = "policy.";
-
     public static void MapDeploymentEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v3/agents/deploy", DeployAsync)
@@ -61,16 +59,9 @@ public static class DeploymentEndpoints
             await signatures.RequireAsync(http, owner.UserWallet, cancellationToken);
         }
 
-        try
-        {
-            var deployment = await client.UpdateDeploymentPolicyAsync(deploymentId, body?.ToPolicy(), cancellationToken);
-            return TypedResults.Json(new DeploymentResponse(true, DeploymentDto.From(deployment)));
-        }
-        catch (MaxxitValidationException ex) when (ex.Field.StartsWith(PolicyPrefix, StringComparison.Ordinal))
-        {
-            // Here the body is the policy itself, so fields are named as in the body (min_confidence, not policy.min_confidence).
-            throw new MaxxitValidationException(ex.Field[PolicyPrefix.Length..], ex.Reason);
-        }
+        // The policy body is the policy itself: its fields are named as in the body (min_confidence), see ApiFieldNames.
+        var deployment = await client.UpdateDeploymentPolicyAsync(deploymentId, body?.ToPolicy(), cancellationToken);
+        return TypedResults.Json(new DeploymentResponse(true, DeploymentDto.From(deployment)));
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ namespace Maxxit.Sample.Api.Http;
 
 /// <summary>
 /// Maps the SDK's typed errors to status codes (validation 400, not found 404, conflict 409) with
-/// <c>{success: false, error, field}</c>. Anything else is a 500 with a generic message: details go to the log only.
+/// <c>{success: false, error, field}</c>, the SDK's member paths named as this API's fields (<see cref="ApiFieldNames"/>). Anything else is a 500 with a generic message: details go to the log only.
 /// </summary>
 public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger)
 {
@@ -38,9 +38,9 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
     private static (int Status, ErrorResponse Body) Map(Exception ex) => ex switch
     {
         ApiErrorException e => (e.StatusCode, ErrorResponse.Of(e.Message, e.Field)),
-        MaxxitValidationException e => (StatusCodes.Status400BadRequest, ErrorResponse.Of(e.Message, e.Field)),
-        MaxxitNotFoundException e => (StatusCodes.Status404NotFound, ErrorResponse.Of(e.Message, e.Field)),
-        MaxxitConflictException e => (StatusCodes.Status409Conflict, ErrorResponse.Of(e.Message, e.Field)),
+        MaxxitValidationException e => (StatusCodes.Status400BadRequest, ErrorResponse.Of($"{ApiFieldNames.Of(e.Field)}: {e.Reason}", ApiFieldNames.Of(e.Field))),
+        MaxxitNotFoundException e => (StatusCodes.Status404NotFound, ErrorResponse.Of(e.Message, ApiFieldNames.Of(e.Field))),
+        MaxxitConflictException e => (StatusCodes.Status409Conflict, ErrorResponse.Of(e.Message, ApiFieldNames.Of(e.Field))),
         VenueException e => (StatusCodes.Status502BadGateway, ErrorResponse.Of(e.Message)),
         BadHttpRequestException e => (e.StatusCode, ErrorResponse.Of("the request could not be read")),
         _ => (StatusCodes.Status500InternalServerError, ErrorResponse.Of(InternalError)),

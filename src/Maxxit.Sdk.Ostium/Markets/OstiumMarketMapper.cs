@@ -23,15 +23,15 @@ public static class OstiumMarketMapper
         return $"{pair.From}/{pair.To}";
     }
 
-    /// <summary>The asset class of a subgraph group name.</summary>
-    public static string CategoryOf(string group) => group.Trim().ToLowerInvariant() switch
+    /// <summary>The asset class of a subgraph group name; null for a group this mapper does not know.</summary>
+    public static MarketCategory? CategoryOf(string group) => group.Trim().ToLowerInvariant() switch
     {
-        "crypto" => "crypto",
-        "forex" or "fx" => "forex",
-        "commodities" or "commodity" or "metals" or "energy" => "commodity",
-        "indices" or "index" => "index",
-        "stocks" or "stock" or "equities" => "stock",
-        var other => other,
+        "crypto" => MarketCategory.Crypto,
+        "forex" or "fx" => MarketCategory.Forex,
+        "commodities" or "commodity" or "metals" or "energy" => MarketCategory.Commodity,
+        "indices" or "index" => MarketCategory.Index,
+        "stocks" or "stock" or "equities" => MarketCategory.Stock,
+        _ => null,
     };
 
     /// <summary>The catalog entry of a pair, with a reference price when one is known.</summary>
@@ -45,7 +45,8 @@ public static class OstiumMarketMapper
             VenueSymbol = VenueSymbolOf(pair),
             MaxLeverage = pair.MaxLeverage,
             ReferencePrice = referencePrice,
-            Category = CategoryOf(pair.Group),
+            // An unknown group gets the default class, the most volatile one, so stop distances err wide.
+            Category = CategoryOf(pair.Group) ?? MarketCategory.Crypto,
         };
     }
 
@@ -59,5 +60,5 @@ public static class OstiumMarketMapper
             : throw new FormatException($"'{venueSymbol}' is not BASE/QUOTE");
     }
 
-    private static bool IsForex(string group) => CategoryOf(group) == "forex";
+    private static bool IsForex(string group) => CategoryOf(group) == MarketCategory.Forex;
 }

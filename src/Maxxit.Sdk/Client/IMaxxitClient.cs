@@ -10,7 +10,7 @@ namespace Maxxit.Sdk.Client;
 
 /// <summary>
 /// The client-facing operations of the original V3 API. Bad input throws
-/// <see cref="Errors.MaxxitValidationException"/> (field + reason), unknown ids <see cref="Errors.MaxxitNotFoundException"/>,
+/// <see cref="Errors.MaxxitValidationException"/> (the C# member path of the bad value, e.g. <c>GenerateSignalRequest.RiskModel.Stop</c>, and the reason), unknown ids <see cref="Errors.MaxxitNotFoundException"/>,
 /// duplicates <see cref="Errors.MaxxitConflictException"/>; none of them writes anything.
 /// </summary>
 public interface IMaxxitClient
@@ -42,7 +42,7 @@ public interface IMaxxitClient
     /// <summary>
     /// Closes an OPEN position on its venue now (reason MANUAL) and returns it CLOSED with exit price and PnL.
     /// </summary>
-    /// <exception cref="Errors.MaxxitNotFoundException">No such position (field <c>position_id</c>).</exception>
+    /// <exception cref="Errors.MaxxitNotFoundException">No such position (field <c>positionId</c>).</exception>
     /// <exception cref="Errors.MaxxitConflictException">The position is not OPEN (closing, closed, opening or failed).</exception>
     /// <exception cref="Errors.VenueException">The venue refused the close; the position stays CLOSING and the monitor retries it.</exception>
     Task<Position> ClosePositionAsync(Guid positionId, CancellationToken cancellationToken = default);

@@ -18,6 +18,7 @@ namespace Maxxit.Sdk.Client;
 /// <summary>The default <see cref="IMaxxitClient"/>: validates input completely before anything is written.</summary>
 public sealed class MaxxitClient : IMaxxitClient
 {
+    private const string PolicyRoot = nameof(DeploymentPolicy) + ".";
     private readonly IMaxxitStore _store;
     private readonly ITradeExecutor _executor;
     private readonly IAgentKeyProtector _keys;
@@ -47,29 +48,29 @@ public sealed class MaxxitClient : IMaxxitClient
         var weights = request.Weights ?? new AgentWeights(1m, 0m);
         if (weights.X is < 0m or > 1m)
         {
-            throw new MaxxitValidationException("weights.x", "must be in [0, 1]");
+            throw new MaxxitValidationException("CreateAgentRequest.Weights.X", "must be in [0, 1]");
         }
 
         if (weights.Research is < 0m or > 1m)
         {
-            throw new MaxxitValidationException("weights.research", "must be in [0, 1]");
+            throw new MaxxitValidationException("CreateAgentRequest.Weights.Research", "must be in [0, 1]");
         }
 
         if (weights.X == 0m && weights.Research == 0m)
         {
-            throw new MaxxitValidationException("weights", "must not all be zero");
+            throw new MaxxitValidationException("CreateAgentRequest.Weights", "must not all be zero");
         }
 
         var agent = new Agent
         {
             Id = Guid.NewGuid(),
-            CreatorWallet = Check.Wallet(request.CreatorWallet, "creator_wallet"),
-            Name = Check.Name(request.Name, "name"),
+            CreatorWallet = Check.Wallet(request.CreatorWallet, "CreateAgentRequest.CreatorWallet"),
+            Name = Check.Name(request.Name, "CreateAgentRequest.Name"),
             Status = request.Status ?? AgentStatus.Active,
-            XAccountIds = Check.Ids(request.XAccountIds, "x_account_ids"),
-            ResearchInstituteIds = Check.Ids(request.ResearchInstituteIds, "research_institute_ids"),
+            XAccountIds = Check.Ids(request.XAccountIds, "CreateAgentRequest.XAccountIds"),
+            ResearchInstituteIds = Check.Ids(request.ResearchInstituteIds, "CreateAgentRequest.ResearchInstituteIds"),
             Weights = weights,
-            ProfitReceiverAddress = Check.OptionalWallet(request.ProfitReceiverAddress, "profit_receiver_address"),
+            ProfitReceiverAddress = Check.OptionalWallet(request.ProfitReceiverAddress, "CreateAgentRequest.ProfitReceiverAddress"),
             CreatedAt = _time.GetUtcNow(),
         };
         await _store.CreateAgentAsync(agent, cancellationToken).ConfigureAwait(false);
@@ -82,7 +83,7 @@ public sealed class MaxxitClient : IMaxxitClient
         query ??= new AgentQuery();
         if (query.CreatorWallet is not null)
         {
-            Check.Wallet(query.CreatorWallet, "creator_wallet");
+            Check.Wallet(query.CreatorWallet, "AgentQuery.CreatorWallet");
         }
 
         return _store.ListAgentsAsync(query, cancellationToken);
@@ -92,8 +93,8 @@ public sealed class MaxxitClient : IMaxxitClient
     public async Task<AgentDeployment> DeployAgentAsync(DeployAgentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var agentId = Check.Id(request.AgentId, "agent_id");
-        var userWallet = Check.Wallet(request.UserWallet, "user_wallet");
+        var agentId = Check.Id(request.AgentId, "DeployAgentRequest.AgentId");
+        var userWallet = Check.Wallet(request.UserWallet, "DeployAgentRequest.UserWallet");
         var wallets = new Dictionary<Venue, VenueAgentWallet>();
         foreach (var (venue, input) in request.AgentWallets ?? new Dictionary<Venue, AgentKeyInput>())
         {
@@ -102,11 +103,19 @@ public sealed class MaxxitClient : IMaxxitClient
 
         if (request.Policy is not null)
         {
-            await _policyValidator.ValidateAsync(request.Policy, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _policyValidator.ValidateAsync(request.Policy, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MaxxitValidationException ex) when (ex.Field.StartsWith(PolicyRoot, StringComparison.Ordinal))
+            {
+                // The validator names the policy's own member (DeploymentPolicy.MaxLeverage); here it is this request's.
+                throw new MaxxitValidationException($"{nameof(DeployAgentRequest)}.{nameof(DeployAgentRequest.Policy)}{ex.Field[nameof(DeploymentPolicy).Length..]}", ex.Reason);
+            }
         }
 
         _ = await _store.GetAgentAsync(agentId, cancellationToken).ConfigureAwait(false)
-            ?? throw new MaxxitNotFoundException("agent", agentId.ToString(), "agent_id");
+            ?? throw new MaxxitNotFoundException("agent", agentId.ToString(), "DeployAgentRequest.AgentId");
         var deployment = new AgentDeployment
         {
             Id = Guid.NewGuid(),
@@ -116,78 +125,44 @@ public sealed class MaxxitClient : IMaxxitClient
             Policy = request.Policy,
             CreatedAt = _time.GetUtcNow(),
         };
-        await _store.CreateDeploymentAsync(deployment, cancellationToken).ConfigureAwait(false);
+        await InRequestTermsAsync(() => _store.CreateDeploymentAsync(deployment, cancellationToken), nameof(DeployAgentRequest)).ConfigureAwait(false);
         return deployment;
     }
 
     /// <inheritdoc />
     public async Task<AgentDeployment> UpdateDeploymentPolicyAsync(Guid deploymentId, DeploymentPolicy? policy, CancellationToken cancellationToken = default)
     {
-        Check.Id(deploymentId, "deployment_id");
+        Check.Id(deploymentId, nameof(deploymentId));
         if (policy is not null)
         {
             await _policyValidator.ValidateAsync(policy, cancellationToken).ConfigureAwait(false);
         }
 
-        await _store.UpdateDeploymentPolicyAsync(deploymentId, policy, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _store.UpdateDeploymentPolicyAsync(deploymentId, policy, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MaxxitNotFoundException ex)
+        {
+            throw new MaxxitNotFoundException(ex.Entity, ex.Id, nameof(deploymentId));
+        }
+
         return await _store.GetDeploymentAsync(deploymentId, cancellationToken).ConfigureAwait(false)
-            ?? throw new MaxxitNotFoundException("deployment", deploymentId.ToString(), "deployment_id");
+            ?? throw new MaxxitNotFoundException("deployment", deploymentId.ToString(), nameof(deploymentId));
     }
 
     /// <inheritdoc />
     public async Task<Signal> GenerateSignalAsync(GenerateSignalRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var agentId = Check.Id(request.AgentId, "agent_id");
-        var token = Check.Token(request.TokenSymbol, "token_symbol");
-        var side = Check.Side(request.Side, "side");
-        var size = request.SizeModel ?? throw new MaxxitValidationException("size_model", "is required");
-        if (!string.Equals(size.Type, SizeModel.Percentage, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new MaxxitValidationException("size_model.type", $"must be '{SizeModel.Percentage}'");
-        }
-
-        Check.SizePercent(size.Value, "size_model.value");
-        var risk = request.RiskModel ?? throw new MaxxitValidationException("risk_model", "is required");
-        var riskType = risk.Type?.ToLowerInvariant();
-        if (riskType is not (RiskModel.TrailingStop or RiskModel.StopLossType or RiskModel.TakeProfitType))
-        {
-            throw new MaxxitValidationException("risk_model.type", $"must be {RiskModel.TrailingStop}, {RiskModel.StopLossType} or {RiskModel.TakeProfitType}");
-        }
-
-        Check.Fraction(risk.Stop, "risk_model.stop");
-        if (risk.StopLoss is { } sl)
-        {
-            Check.Fraction(sl, "risk_model.stop_loss");
-        }
-
-        if (risk.TakeProfit is { } tp && tp is <= 0m or > 10m)
-        {
-            throw new MaxxitValidationException("risk_model.take_profit", "must be in (0, 10]");
-        }
-
-        var confidence = Check.Confidence(request.Confidence, "confidence");
-        var signal = new Signal
-        {
-            Id = Guid.NewGuid(),
-            AgentId = agentId,
-            TokenSymbol = token,
-            Side = side,
-            SizeModel = new SizeModel(SizeModel.Percentage, size.Value),
-            RiskModel = risk with { Type = riskType },
-            Confidence = confidence,
-            Reasoning = request.Reasoning,
-            SourceTweets = Check.Ids(request.SourceTweets, "source_tweets"),
-            SourceResearch = Check.Ids(request.SourceResearch, "source_research"),
-            CreatedAt = _time.GetUtcNow(),
-        };
-        await _store.CreateSignalAsync(signal, cancellationToken).ConfigureAwait(false);
+        var signal = SignalValidator.ToSignal(request, _time.GetUtcNow());
+        await InRequestTermsAsync(() => _store.CreateSignalAsync(signal, cancellationToken), nameof(GenerateSignalRequest)).ConfigureAwait(false);
         return signal;
     }
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteTradeAsync(Guid signalId, CancellationToken cancellationToken = default) =>
-        _executor.ExecuteAsync(Check.Id(signalId, "signal_id"), cancellationToken);
+        _executor.ExecuteAsync(Check.Id(signalId, nameof(signalId)), cancellationToken);
 
     /// <inheritdoc />
     public Task<OverviewStats> GetOverviewAsync(CancellationToken cancellationToken = default) => _store.GetOverviewAsync(cancellationToken);
@@ -198,12 +173,12 @@ public sealed class MaxxitClient : IMaxxitClient
         query ??= new RoutingHistoryQuery();
         if (query.Limit is < 1 or > 1000)
         {
-            throw new MaxxitValidationException("limit", "must be between 1 and 1000");
+            throw new MaxxitValidationException("RoutingHistoryQuery.Limit", "must be between 1 and 1000");
         }
 
         if (query.TokenSymbol is not null)
         {
-            query = query with { TokenSymbol = Check.Token(query.TokenSymbol, "token_symbol") };
+            query = query with { TokenSymbol = Check.Token(query.TokenSymbol, "RoutingHistoryQuery.TokenSymbol") };
         }
 
         return _store.GetRoutingHistoryAsync(query, cancellationToken);
@@ -215,17 +190,17 @@ public sealed class MaxxitClient : IMaxxitClient
         ArgumentNullException.ThrowIfNull(config);
         if (config.VenuePriority is null || config.VenuePriority.Count == 0)
         {
-            throw new MaxxitValidationException("venue_priority", "must list at least one venue");
+            throw new MaxxitValidationException("RoutingConfig.VenuePriority", "must list at least one venue");
         }
 
         if (config.VenuePriority.Contains(Venue.Multi) || config.VenuePriority.Distinct().Count() != config.VenuePriority.Count)
         {
-            throw new MaxxitValidationException("venue_priority", "must list distinct concrete venues (not MULTI)");
+            throw new MaxxitValidationException("RoutingConfig.VenuePriority", "must list distinct concrete venues (not MULTI)");
         }
 
         if (!Enum.IsDefined(config.Strategy))
         {
-            throw new MaxxitValidationException("routing_strategy", $"{(int)config.Strategy} is not a routing strategy (FIRST_AVAILABLE or BEST_EXECUTION)");
+            throw new MaxxitValidationException("RoutingConfig.Strategy", $"{(int)config.Strategy} is not a routing strategy (FIRST_AVAILABLE or BEST_EXECUTION)");
         }
 
         await _store.UpsertRoutingConfigAsync(config, cancellationToken).ConfigureAwait(false);
@@ -235,12 +210,12 @@ public sealed class MaxxitClient : IMaxxitClient
     /// <inheritdoc />
     public async Task<Position> ClosePositionAsync(Guid positionId, CancellationToken cancellationToken = default)
     {
-        Check.Id(positionId, "position_id");
+        Check.Id(positionId, nameof(positionId));
         var position = await _store.GetPositionAsync(positionId, cancellationToken).ConfigureAwait(false)
-            ?? throw new MaxxitNotFoundException("position", positionId.ToString(), "position_id");
+            ?? throw new MaxxitNotFoundException("position", positionId.ToString(), nameof(positionId));
         if (position.Status != PositionStatus.Open)
         {
-            throw new MaxxitConflictException("position_id", $"position {positionId} is {position.Status.ToString().ToUpperInvariant()}, not OPEN");
+            throw new MaxxitConflictException(nameof(positionId), $"position {positionId} is {position.Status.ToString().ToUpperInvariant()}, not OPEN");
         }
 
         var result = await _closer.CloseAsync(positionId, CloseReason.Manual, null, cancellationToken).ConfigureAwait(false);
@@ -255,22 +230,50 @@ public sealed class MaxxitClient : IMaxxitClient
             case PositionCloseOutcome.NeedsReconciliation:
                 throw new VenueException(position.Venue, $"the close of position {positionId} did not go through: {result.Position?.FailureReason}", "the position needs reconciliation; check it on the venue");
             default:
-                throw new MaxxitConflictException("position_id", $"position {positionId} is being closed by another closer or is closed already");
+                throw new MaxxitConflictException(nameof(positionId), $"position {positionId} is being closed by another closer or is closed already");
         }
     }
 
+    /// <summary>
+    /// Runs a store write, renaming the store's column in its not-found and conflict errors (<c>agent_id</c>,
+    /// <c>user_wallet</c>) to the member of <paramref name="request"/> that carried the value.
+    /// </summary>
+    private static async Task InRequestTermsAsync(Func<Task> write, string request)
+    {
+        try
+        {
+            // Called inside the try: a store may throw before it returns a task.
+            await write().ConfigureAwait(false);
+        }
+        catch (MaxxitNotFoundException ex) when (StoreColumnMember(ex.Field) is { } member)
+        {
+            throw new MaxxitNotFoundException(ex.Entity, ex.Id, $"{request}.{member}");
+        }
+        catch (MaxxitConflictException ex) when (StoreColumnMember(ex.Field) is { } member)
+        {
+            throw new MaxxitConflictException($"{request}.{member}", ex.Message);
+        }
+    }
+
+    private static string? StoreColumnMember(string column) => column switch
+    {
+        "agent_id" => nameof(DeployAgentRequest.AgentId),
+        "user_wallet" => nameof(DeployAgentRequest.UserWallet),
+        _ => null,
+    };
+
     private VenueAgentWallet ProtectWallet(string userWallet, Venue venue, AgentKeyInput input)
     {
-        var prefix = venue.ToName().ToLowerInvariant();
+        var path = $"{nameof(DeployAgentRequest)}.{nameof(DeployAgentRequest.AgentWallets)}[{venue.ToName()}]";
         if (venue == Venue.Multi)
         {
-            throw new MaxxitValidationException("agent_wallets", "MULTI is not a venue an agent wallet can trade on");
+            throw new MaxxitValidationException(path, "MULTI is not a venue an agent wallet can trade on");
         }
 
-        var address = Check.Wallet(input.Address, $"{prefix}_agent_address");
+        var address = Check.Wallet(input.Address, $"{path}.{nameof(input.Address)}");
         if (input.PrivateKey is not null && input.EncryptedKey is not null)
         {
-            throw new MaxxitValidationException($"{prefix}_agent_key", "give a plain key or an encrypted triple, not both");
+            throw new MaxxitValidationException($"{path}.{nameof(input.PrivateKey)}", "give a plain key or an encrypted triple, not both");
         }
 
         var binding = new AgentKeyBinding(userWallet, venue, address);
@@ -279,7 +282,7 @@ public sealed class MaxxitClient : IMaxxitClient
             // An unbound (legacy) triple could belong to anyone, so deploy takes only triples bound to this owner.
             if (encrypted.IsLegacy)
             {
-                throw new MaxxitValidationException($"{prefix}_agent_key_id", "is required: encrypt the key for this user wallet, venue and agent address (encrypt-key)");
+                throw new MaxxitValidationException($"{path}.{nameof(input.EncryptedKey)}.{nameof(encrypted.KeyId)}", "is required: encrypt the key for this user wallet, venue and agent address (encrypt-key)");
             }
 
             // The binding is this deployment's, whatever the caller sent; one error for every failure, so that the
@@ -292,7 +295,9 @@ public sealed class MaxxitClient : IMaxxitClient
             }
             catch (MaxxitValidationException ex)
             {
-                throw new MaxxitValidationException($"{prefix}_agent_{ex.Field}", ex.Reason);
+                // The protector names the secret's own member (EncryptedSecret.Ciphertext); here it is this wallet's.
+                var member = ex.Field.StartsWith(nameof(EncryptedSecret), StringComparison.Ordinal) ? ex.Field[nameof(EncryptedSecret).Length..] : string.Empty;
+                throw new MaxxitValidationException($"{path}.{nameof(input.EncryptedKey)}{member}", ex.Reason);
             }
 
             using (plain)
@@ -304,7 +309,7 @@ public sealed class MaxxitClient : IMaxxitClient
 
         if (input.PrivateKey is { } hex)
         {
-            var key = ParsePrivateKey(hex, $"{prefix}_agent_key");
+            var key = ParsePrivateKey(hex, $"{path}.{nameof(input.PrivateKey)}");
             try
             {
                 return new VenueAgentWallet(address, _keys.Protect(key, binding));

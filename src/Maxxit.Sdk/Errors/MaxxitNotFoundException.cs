@@ -17,6 +17,6 @@ public sealed class MaxxitNotFoundException : MaxxitException
     /// <summary>The id that was not found.</summary>
     public string Id { get; }
 
-    /// <summary>The request field that carried the id, e.g. <c>agent_id</c>.</summary>
+    /// <summary>The member path that carried the id, e.g. <c>DeployAgentRequest.AgentId</c> or <c>signalId</c> (a store names its own column, e.g. <c>agent_id</c>).</summary>
     public string Field { get; }
 }

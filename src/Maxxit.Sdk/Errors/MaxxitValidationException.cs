@@ -10,7 +10,11 @@ public sealed class MaxxitValidationException : MaxxitException
         Reason = reason;
     }
 
-    /// <summary>The snake_case name of the rejected field, as in the API (e.g. <c>creator_wallet</c>).</summary>
+    /// <summary>
+    /// The C# member path of the rejected value, rooted at the type or parameter it was given in
+    /// (e.g. <c>GenerateSignalRequest.RiskModel.Stop</c>, <c>DeployAgentRequest.UserWallet</c>, <c>signalId</c>).
+    /// An HTTP host maps it to its own field names at its edge.
+    /// </summary>
     public string Field { get; }
 
     /// <summary>Why the value was rejected.</summary>

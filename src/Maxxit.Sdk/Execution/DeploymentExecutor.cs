@@ -41,7 +41,7 @@ internal sealed class DeploymentExecutor(
         var state = stateful
             ? await store.GetPolicyStateAsync(deployment.Id, signal.TokenSymbol, new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), cancellationToken).ConfigureAwait(false)
             : PolicyState.Empty;
-        var intent = new TradeIntent(signal.TokenSymbol, signal.Side, signal.SizeModel.Value, null, signal.Confidence, deployment.Policy?.PreferredVenues ?? [], deployment.Policy?.ExcludedVenues ?? []);
+        var intent = new TradeIntent(signal.TokenSymbol, signal.Side, signal.SizeModel.AccountPercent, null, signal.Confidence, deployment.Policy?.PreferredVenues ?? [], deployment.Policy?.ExcludedVenues ?? []);
         var decision = await policy.EvaluateAsync(new PolicyContext(signal, deployment, intent, state, accountValue, now), cancellationToken).ConfigureAwait(false);
         var policyRecord = new PolicyRecord(signal.Id, deployment.Id, decision.Outcome, decision.Adjustments, decision.RejectedBy, decision.Reason, now);
         if (decision.Outcome == PolicyOutcome.Rejected)

@@ -11,10 +11,10 @@ public static class ProtectionLevels
     {
         ArgumentNullException.ThrowIfNull(risk);
         var sign = side == TradeSide.Long ? 1m : -1m;
-        decimal? stopFraction = risk.Type == RiskModel.StopLossType ? risk.Stop : risk.StopLoss;
-        decimal? stopLoss = stopFraction is { } s ? entry * (1m - (sign * s)) : null;
-        decimal? takeProfit = risk.TakeProfit is { } tp ? entry * (1m + (sign * tp)) : null;
-        var trailing = risk.Type == RiskModel.TrailingStop ? new TrailingParams(risk.Stop, entry) : null;
+        var fractions = risk.Fractions;
+        decimal? stopLoss = fractions.StopLoss is { } s ? entry * (1m - (sign * s)) : null;
+        decimal? takeProfit = fractions.TakeProfit is { } tp ? entry * (1m + (sign * tp)) : null;
+        var trailing = fractions.Trailing is { } retrace ? new TrailingParams(retrace, entry) : null;
         return (stopLoss, takeProfit, trailing);
     }
 }

@@ -62,7 +62,7 @@ public sealed class TradeExecutor : ITradeExecutor
     {
         if (signalId == Guid.Empty)
         {
-            throw new MaxxitValidationException("signal_id", "must not be the empty id");
+            throw new MaxxitValidationException(nameof(signalId), "must not be the empty id");
         }
 
         // Claimed first: a claimable signal costs one round trip; only a refused claim reads why.
@@ -70,7 +70,7 @@ public sealed class TradeExecutor : ITradeExecutor
         if (claimed is null)
         {
             var current = await _store.GetSignalAsync(signalId, cancellationToken).ConfigureAwait(false)
-                ?? throw new MaxxitNotFoundException("signal", signalId.ToString(), "signal_id");
+                ?? throw new MaxxitNotFoundException("signal", signalId.ToString(), nameof(signalId));
             return current.Status == SignalStatus.Executing
                 ? BeingExecuted(signalId, [])
                 : await FinishedResultAsync(current, cancellationToken).ConfigureAwait(false);

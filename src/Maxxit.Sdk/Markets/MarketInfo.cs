@@ -21,6 +21,6 @@ public sealed record MarketInfo
     /// <summary>Last known reference (mark or mid) price, if any.</summary>
     public decimal? ReferencePrice { get; init; }
 
-    /// <summary>Asset class: crypto, forex, commodity, index or stock.</summary>
-    public string Category { get; init; } = "crypto";
+    /// <summary>Asset class.</summary>
+    public MarketCategory Category { get; init; } = MarketCategory.Crypto;
 }

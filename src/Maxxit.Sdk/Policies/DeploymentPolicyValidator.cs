@@ -7,7 +7,7 @@ namespace Maxxit.Sdk.Policies;
 /// <summary>
 /// Checks a <see cref="DeploymentPolicy"/> field by field: each rule's own option checks in rule order (built-in and
 /// custom), then that every token in the allow- and deny-lists is listed by at least one venue of the market catalog.
-/// The first bad field is reported as a <see cref="MaxxitValidationException"/> named <c>policy.&lt;field&gt;</c>.
+/// The first bad field is reported as a <see cref="MaxxitValidationException"/> named by its member path, <c>DeploymentPolicy./// The first bad field is reported as a <see cref="MaxxitValidationException"/> named <c>policy.&lt;field&gt;</c>.lt;Member/// The first bad field is reported as a <see cref="MaxxitValidationException"/> named <c>policy.&lt;field&gt;</c>.gt;</c>.
 /// </summary>
 public sealed class DeploymentPolicyValidator : IPolicyValidator
 {
@@ -40,8 +40,8 @@ public sealed class DeploymentPolicyValidator : IPolicyValidator
 
         if (_markets is not null && HasAnyMarket(_markets))
         {
-            KnownTokens(_markets, policy.AllowedTokens, "policy.allowed_tokens");
-            KnownTokens(_markets, policy.DeniedTokens, "policy.denied_tokens");
+            KnownTokens(_markets, policy.AllowedTokens, "DeploymentPolicy.AllowedTokens");
+            KnownTokens(_markets, policy.DeniedTokens, "DeploymentPolicy.DeniedTokens");
         }
     }
 

@@ -18,7 +18,7 @@ public interface IPolicyRule
     int Order { get; }
 
     /// <summary>Checks the fields of <paramref name="policy"/> this rule reads, before the policy is stored.</summary>
-    /// <exception cref="Errors.MaxxitValidationException">A field is out of range; names the field (e.g. <c>policy.daily_trade_cap</c>).</exception>
+    /// <exception cref="Errors.MaxxitValidationException">A field is out of range; names its member path (e.g. <c>DeploymentPolicy.DailyTradeCap</c>).</exception>
     void Validate(DeploymentPolicy policy);
 
     /// <summary>Evaluates <paramref name="intent"/> (as earlier rules left it). Must be deterministic and must not block.</summary>

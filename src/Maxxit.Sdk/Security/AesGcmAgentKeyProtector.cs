@@ -85,7 +85,7 @@ public sealed class AesGcmAgentKeyProtector : IAgentKeyProtector, IDisposable
 
         if (!secret.IsLegacy)
         {
-            throw new MaxxitValidationException("key_encrypted", "carries no owner binding: read it through the store, or pass the binding");
+            throw new MaxxitValidationException("EncryptedSecret.Binding", "carries no owner binding: read it through the store, or pass the binding");
         }
 
         return Decrypt(secret, null);
@@ -110,9 +110,9 @@ public sealed class AesGcmAgentKeyProtector : IAgentKeyProtector, IDisposable
 
     private SecretBytes Decrypt(EncryptedSecret secret, AgentKeyBinding? binding)
     {
-        var cipher = Decode(secret.Ciphertext, "key_encrypted", null);
-        var iv = Decode(secret.Iv, "key_iv", IvSize);
-        var tag = Decode(secret.Tag, "key_tag", TagSize);
+        var cipher = Decode(secret.Ciphertext, "EncryptedSecret.Ciphertext", null);
+        var iv = Decode(secret.Iv, "EncryptedSecret.Iv", IvSize);
+        var tag = Decode(secret.Tag, "EncryptedSecret.Tag", TagSize);
         var plain = new byte[cipher.Length];
         if (secret.KeyId is { } keyId)
         {
@@ -135,7 +135,7 @@ public sealed class AesGcmAgentKeyProtector : IAgentKeyProtector, IDisposable
         }
 
         CryptographicOperations.ZeroMemory(plain);
-        throw new MaxxitValidationException("key_encrypted", NotValidReason);
+        throw new MaxxitValidationException("EncryptedSecret.Ciphertext", NotValidReason);
     }
 
     private static bool TryDecrypt(byte[] key, byte[] iv, byte[] cipher, byte[] tag, byte[] plain, byte[]? associatedData)

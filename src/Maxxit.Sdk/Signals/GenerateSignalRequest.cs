@@ -9,13 +9,13 @@ public sealed record GenerateSignalRequest
     /// <summary>Token symbol: 1–20 letters or digits (upper-cased here). Required.</summary>
     public string? TokenSymbol { get; init; }
 
-    /// <summary>LONG or SHORT. Required.</summary>
-    public string? Side { get; init; }
+    /// <summary>Direction. Required.</summary>
+    public TradeSide? Side { get; init; }
 
-    /// <summary>Size; percentage in (0, 100]. Required.</summary>
+    /// <summary>Size, e.g. <see cref="SizeModel.PercentOf"/> with a percentage in (0, 100]. Required.</summary>
     public SizeModel? SizeModel { get; init; }
 
-    /// <summary>Protection; stop in (0, 1). Required.</summary>
+    /// <summary>Protection, e.g. <see cref="RiskModel.Trailing"/> with a retrace in (0, 1). Required.</summary>
     public RiskModel? RiskModel { get; init; }
 
     /// <summary>Confidence in [0, 1]. Required.</summary>

@@ -1,21 +1,21 @@
 namespace Maxxit.Sdk.Signals;
 
-/// <summary>How a position is protected. Fractions are relative to the entry price (0.03 = 3 %).</summary>
-/// <param name="Type"><c>trailing-stop</c>, <c>stop-loss</c> or <c>take-profit</c>: the primary protection.</param>
-/// <param name="Stop">The trailing retrace or stop-loss distance, in (0, 1).</param>
-/// <param name="TakeProfit">Optional take-profit distance, in (0, 10].</param>
-/// <param name="StopLoss">Optional fixed stop-loss distance in (0, 1) alongside a trailing stop.</param>
-public sealed record RiskModel(string Type, decimal Stop, decimal? TakeProfit = null, decimal? StopLoss = null)
+/// <summary>
+/// How a position is protected: a closed set of models, one per primary exit, each with the optional extra levels the
+/// position monitor enforces beside it. Fractions are relative to the entry price (0.03 = 3 %). The wire and storage form
+/// (<c>{type: "trailing-stop", stop, take_profit?, stop_loss?}</c>) is <see cref="RiskModelForm"/>.
+/// </summary>
+public abstract partial record RiskModel
 {
-    /// <summary>Trailing stop: close when price retraces <see cref="Stop"/> from its best since entry.</summary>
-    public const string TrailingStop = "trailing-stop";
+    // Only the nested models derive from it: the hierarchy is closed (the internal member below cannot be implemented elsewhere).
+    private RiskModel()
+    {
+    }
 
-    /// <summary>Fixed stop-loss at <see cref="Stop"/> from entry.</summary>
-    public const string StopLossType = "stop-loss";
+    /// <summary>The fractions the position's levels are set from: fixed stop-loss, take-profit and trailing retrace.</summary>
+    internal abstract (decimal? StopLoss, decimal? TakeProfit, decimal? Trailing) Fractions { get; }
 
-    /// <summary>Take-profit as the primary exit.</summary>
-    public const string TakeProfitType = "take-profit";
-
-    /// <summary>A trailing-stop model.</summary>
-    public static RiskModel Trailing(decimal stop) => new(TrailingStop, stop);
+    /// <summary>A <see cref="TrailingStop"/> without extra levels.</summary>
+    /// <param name="stop">The retrace from the best price since entry, in (0, 1).</param>
+    public static RiskModel Trailing(decimal stop) => new TrailingStop(stop);
 }

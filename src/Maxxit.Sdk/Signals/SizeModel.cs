@@ -1,13 +1,20 @@
 namespace Maxxit.Sdk.Signals;
 
-/// <summary>How big a trade is: a percentage of the trading account (the only model so far).</summary>
-/// <param name="Type">Always <c>percentage</c>.</param>
-/// <param name="Value">Percent of the account, in (0, 100].</param>
-public sealed record SizeModel(string Type, decimal Value)
+/// <summary>
+/// How big a trade is. A closed set: <see cref="Percentage"/> is the only model so far. Its wire and storage form
+/// (<c>{type: "percentage", value}</c>) is <see cref="SizeModelForm"/>.
+/// </summary>
+public abstract partial record SizeModel
 {
-    /// <summary>The percentage model's name.</summary>
-    public const string Percentage = "percentage";
+    // Only the nested models derive from it: the hierarchy is closed (the internal member below cannot be implemented elsewhere).
+    private SizeModel()
+    {
+    }
 
-    /// <summary>A percentage size model.</summary>
-    public static SizeModel PercentOf(decimal value) => new(Percentage, value);
+    /// <summary>The percent of the trading account this model asks for.</summary>
+    internal abstract decimal AccountPercent { get; }
+
+    /// <summary>A <see cref="Percentage"/> size model.</summary>
+    /// <param name="value">Percent of the account, in (0, 100].</param>
+    public static SizeModel PercentOf(decimal value) => new Percentage(value);
 }

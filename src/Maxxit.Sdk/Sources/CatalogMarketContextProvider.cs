@@ -44,12 +44,12 @@ public sealed class CatalogMarketContextProvider : IMarketContextProvider
         return result;
     }
 
-    private static decimal TypicalVolatility(string category) => category switch
+    private static decimal TypicalVolatility(MarketCategory category) => category switch
     {
-        "forex" => 0.005m,
-        "index" => 0.01m,
-        "commodity" => 0.012m,
-        "stock" => 0.02m,
+        MarketCategory.Forex => 0.005m,
+        MarketCategory.Index => 0.01m,
+        MarketCategory.Commodity => 0.012m,
+        MarketCategory.Stock => 0.02m,
         _ => 0.04m,
     };
 }

@@ -40,7 +40,7 @@ public sealed class HttpResearchFeedClient : IResearchSource
     {
         if (string.IsNullOrWhiteSpace(instituteId))
         {
-            throw new MaxxitValidationException("research_institute_id", "must not be empty");
+            throw new MaxxitValidationException(nameof(instituteId), "must not be empty");
         }
 
         var path = $"institutes/{Uri.EscapeDataString(instituteId)}/signals";

@@ -42,12 +42,12 @@ public sealed class XApiClient : IXPostSource
     {
         if (string.IsNullOrEmpty(accountId) || !accountId.All(char.IsAsciiDigit))
         {
-            throw new MaxxitValidationException("x_account_id", "must be the numeric X user id");
+            throw new MaxxitValidationException(nameof(accountId), "must be the numeric X user id");
         }
 
         if (sinceId is not null && (sinceId.Length == 0 || !sinceId.All(char.IsAsciiDigit)))
         {
-            throw new MaxxitValidationException("since_id", "must be a numeric post id");
+            throw new MaxxitValidationException(nameof(sinceId), "must be a numeric post id");
         }
 
         var posts = new Dictionary<string, XPost>(StringComparer.Ordinal);

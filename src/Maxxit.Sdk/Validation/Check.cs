@@ -3,7 +3,7 @@ using Maxxit.Sdk.Errors;
 
 namespace Maxxit.Sdk.Validation;
 
-/// <summary>Input checks shared by the client operations; each throws <see cref="MaxxitValidationException"/> naming the field.</summary>
+/// <summary>Input checks shared by the client operations and the signal validator; each throws <see cref="MaxxitValidationException"/> naming the member path it is given.</summary>
 internal static partial class Check
 {
     public static string Wallet(string? value, string field)
@@ -54,12 +54,11 @@ internal static partial class Check
         return value.ToUpperInvariant();
     }
 
-    public static TradeSide Side(string? value, string field) => value switch
+    public static TradeSide Side(TradeSide? value, string field) => value switch
     {
-        "LONG" or "long" or "Long" => TradeSide.Long,
-        "SHORT" or "short" or "Short" => TradeSide.Short,
-        null or "" => throw new MaxxitValidationException(field, "is required (LONG or SHORT)"),
-        _ => throw new MaxxitValidationException(field, $"must be LONG or SHORT, not '{value}'"),
+        null => throw new MaxxitValidationException(field, "is required (Long or Short)"),
+        TradeSide.Long or TradeSide.Short => value.Value,
+        _ => throw new MaxxitValidationException(field, $"{(int)value.Value} is not a side (Long or Short)"),
     };
 
     public static decimal SizePercent(decimal value, string field) =>
@@ -67,6 +66,9 @@ internal static partial class Check
 
     public static decimal Fraction(decimal value, string field) =>
         value is > 0m and < 1m ? value : throw new MaxxitValidationException(field, "must be in (0, 1)");
+
+    public static decimal TakeProfit(decimal value, string field) =>
+        value is > 0m and <= 10m ? value : throw new MaxxitValidationException(field, "must be in (0, 10]");
 
     public static decimal Confidence(decimal? value, string field) => value switch
     {

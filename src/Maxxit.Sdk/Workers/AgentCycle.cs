@@ -1,4 +1,5 @@
 using Maxxit.Sdk.Agents;
+using Maxxit.Sdk.Errors;
 using Maxxit.Sdk.Execution;
 using Maxxit.Sdk.Markets;
 using Maxxit.Sdk.Signals;
@@ -52,14 +53,13 @@ internal sealed class AgentCycle(
                 metrics.Skipped("no_signal");
                 logger.LogDebug("Agent {AgentId}: no signal for {Token} from {Posts} posts and {Research} research calls", agent.Id, token, tokenPosts.Count, tokenResearch.Count);
             }
-            else if (Problem(idea) is { } problem)
+            else if (Validate(agent, idea) is { } signal)
             {
-                metrics.Skipped("invalid_idea");
-                logger.LogWarning("Agent {AgentId}: generator proposed an invalid signal for {Token}, dropped: {Problem}", agent.Id, token, problem);
+                signals.Add(signal);
             }
             else
             {
-                signals.Add(ToSignal(agent, idea));
+                metrics.Skipped("invalid_idea");
             }
         }
 
@@ -69,7 +69,7 @@ internal sealed class AgentCycle(
         metrics.SignalsGenerated(signals.Count);
         foreach (var signal in signals)
         {
-            logger.LogInformation("Agent {AgentId}: signal {SignalId} {Side} {Token} size {Size} % confidence {Confidence} from {Posts} posts and {Research} research calls", agent.Id, signal.Id, signal.Side.ToString().ToUpperInvariant(), signal.TokenSymbol, signal.SizeModel.Value, signal.Confidence, signal.SourceTweets.Count, signal.SourceResearch.Count);
+            logger.LogInformation("Agent {AgentId}: signal {SignalId} {Side} {Token} size {Size} % confidence {Confidence} from {Posts} posts and {Research} research calls", agent.Id, signal.Id, signal.Side.ToString().ToUpperInvariant(), signal.TokenSymbol, signal.SizeModel.AccountPercent, signal.Confidence, signal.SourceTweets.Count, signal.SourceResearch.Count);
         }
 
         var executed = options.ExecuteSignals ? await ExecuteAsync(signals).ConfigureAwait(false) : 0;
@@ -213,38 +213,17 @@ internal sealed class AgentCycle(
         return executed;
     }
 
-    private static string? Problem(SignalIdea idea)
+    /// <summary>The idea as a signal, checked by the same validator as a manual signal; null (and a warning) when it breaks a rule.</summary>
+    private Signal? Validate(Agent agent, SignalIdea idea)
     {
-        if (string.IsNullOrEmpty(idea.TokenSymbol) || idea.TokenSymbol.Length > 20 || !idea.TokenSymbol.All(char.IsAsciiLetterOrDigit))
+        try
         {
-            return "token must be 1-20 letters or digits";
+            return SignalValidator.ToSignal(idea, agent.Id, time.GetUtcNow());
         }
-
-        if (idea.SizePercent is <= 0m or > 100m)
+        catch (MaxxitValidationException ex)
         {
-            return $"size {idea.SizePercent} % is outside (0, 100]";
+            logger.LogWarning("Agent {AgentId}: generator proposed an invalid signal for {Token}, dropped: {Field} {Reason}", agent.Id, idea.TokenSymbol, ex.Field, ex.Reason);
+            return null;
         }
-
-        if (idea.Confidence is < 0m or > 1m)
-        {
-            return $"confidence {idea.Confidence} is outside [0, 1]";
-        }
-
-        return idea.Risk is null || idea.Risk.Stop is <= 0m or >= 1m ? "stop must be in (0, 1)" : null;
     }
-
-    private Signal ToSignal(Agent agent, SignalIdea idea) => new()
-    {
-        Id = Guid.NewGuid(),
-        AgentId = agent.Id,
-        TokenSymbol = idea.TokenSymbol.ToUpperInvariant(),
-        Side = idea.Side,
-        SizeModel = SizeModel.PercentOf(idea.SizePercent),
-        RiskModel = idea.Risk,
-        Confidence = idea.Confidence,
-        SourceTweets = idea.SourceTweets,
-        SourceResearch = idea.SourceResearch,
-        Reasoning = idea.Reasoning,
-        CreatedAt = time.GetUtcNow(),
-    };
 }

@@ -16,7 +16,7 @@ public sealed class HyperliquidExecutionTests
     {
         await using var host = await HyperliquidTestHost.StartAsync();
         var scenario = await VenueScenario.CreateAsync(host, accountValue: 10_000m);
-        var signal = await scenario.SignalAsync("ETH", "LONG", 10m);
+        var signal = await scenario.SignalAsync("ETH", TradeSide.Long, 10m);
         var executor = host.Services.GetRequiredService<ITradeExecutor>();
 
         var first = await executor.ExecuteAsync(signal.Id, CancellationToken.None);
@@ -62,7 +62,7 @@ public sealed class HyperliquidExecutionTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await HyperliquidTestHost.StartAsync(time: time);
         var scenario = await VenueScenario.CreateAsync(host);
-        var signal = await scenario.SignalAsync("SOL", "SHORT", 20m);
+        var signal = await scenario.SignalAsync("SOL", TradeSide.Short, 20m);
         var executor = host.Services.GetRequiredService<ITradeExecutor>();
         host.Server.LoseNextExchangeResponses(1, "order");
 
@@ -92,7 +92,7 @@ public sealed class HyperliquidExecutionTests
     {
         await using var host = await HyperliquidTestHost.StartAsync();
         var scenario = await VenueScenario.CreateAsync(host, accountValue: 100m);
-        var signal = await scenario.SignalAsync("ETH", "LONG", 1m);
+        var signal = await scenario.SignalAsync("ETH", TradeSide.Long, 1m);
 
         var result = await host.Services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None);
 
@@ -137,7 +137,7 @@ public sealed class HyperliquidExecutionTests
     {
         await using var host = await HyperliquidTestHost.StartAsync();
         var scenario = await VenueScenario.CreateAsync(host);
-        var signal = await scenario.SignalAsync("ETH", "LONG", 10m);
+        var signal = await scenario.SignalAsync("ETH", TradeSide.Long, 10m);
         var opened = Assert.Single((await host.Services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None)).Positions);
         host.Server.SetMid("ETH", 3500m);
         var request = await CloseRequestAsync(host, scenario, opened);
@@ -161,7 +161,7 @@ public sealed class HyperliquidExecutionTests
     {
         await using var host = await HyperliquidTestHost.StartAsync();
         var scenario = await VenueScenario.CreateAsync(host);
-        var signal = await scenario.SignalAsync("SOL", "SHORT", 10m);
+        var signal = await scenario.SignalAsync("SOL", TradeSide.Short, 10m);
         await host.Services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None);
 
         var positions = await host.Venue.GetOpenPositionsAsync(scenario.Deployment, CancellationToken.None);
@@ -177,7 +177,7 @@ public sealed class HyperliquidExecutionTests
     {
         await using var host = await HyperliquidTestHost.StartAsync();
         var scenario = await VenueScenario.CreateAsync(host);
-        var signal = await scenario.SignalAsync("ETH", "LONG", 10m);
+        var signal = await scenario.SignalAsync("ETH", TradeSide.Long, 10m);
         var opened = Assert.Single((await host.Services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None)).Positions);
         var request = await CloseRequestAsync(host, scenario, opened with { Side = TradeSide.Short });
         var sent = host.Server.ExchangeBodies.Count;

@@ -14,7 +14,7 @@ public sealed class HyperliquidMonitorTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await HyperliquidTestHost.StartAsync(time: time, build: b => b.AddPositionMonitor());
         var scenario = await VenueScenario.CreateAsync(host);
-        var signal = await scenario.SignalAsync("ETH", "LONG", 10m);
+        var signal = await scenario.SignalAsync("ETH", TradeSide.Long, 10m);
         await host.Services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None);
         var monitor = host.Services.GetRequiredService<PositionMonitor>();
 
@@ -51,7 +51,7 @@ public sealed class HyperliquidMonitorTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await HyperliquidTestHost.StartAsync(time: time, build: b => b.AddPositionMonitor());
         var scenario = await VenueScenario.CreateAsync(host);
-        var signal = await scenario.SignalAsync("SOL", "SHORT", 10m);
+        var signal = await scenario.SignalAsync("SOL", TradeSide.Short, 10m);
         await host.Services.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None);
         var monitor = host.Services.GetRequiredService<PositionMonitor>();
         time.Advance(TimeSpan.FromMinutes(1));

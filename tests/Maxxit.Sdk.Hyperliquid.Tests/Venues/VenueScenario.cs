@@ -61,7 +61,7 @@ internal sealed class VenueScenario
         return new VenueScenario(host, agent, deployment, address, keyHex);
     }
 
-    public Task<Signal> SignalAsync(string token = "ETH", string side = "LONG", decimal percent = 10m) =>
+    public Task<Signal> SignalAsync(string token = "ETH", TradeSide side = TradeSide.Long, decimal percent = 10m) =>
         Client.GenerateSignalAsync(new GenerateSignalRequest
         {
             AgentId = Agent.Id,

@@ -1,3 +1,4 @@
+using Maxxit.Sdk.Markets;
 using Maxxit.Sdk.Ostium.Markets;
 using Maxxit.Sdk.Ostium.Tests.Fakes;
 
@@ -36,12 +37,12 @@ public sealed class OstiumMarketsTests : IAsyncLifetime
         // OstiumPairsStorage.pairMaxLeverage: XAU's own 25x wins over its group's 100x; ETH sets none, so its group's 50x.
         Assert.Equal(25m, xau.MaxLeverage);
         Assert.Equal(50m, markets["ETH"].MaxLeverage);
-        Assert.Equal("commodity", xau.Category);
+        Assert.Equal(MarketCategory.Commodity, xau.Category);
         Assert.Equal(4650.75m, xau.ReferencePrice);
         Assert.Equal(50m, markets["BTC"].MaxLeverage);
         Assert.Equal("EUR/USD", markets["EURUSD"].VenueSymbol);
-        Assert.Equal("forex", markets["EURUSD"].Category);
-        Assert.Equal("index", markets["DAX"].Category);
+        Assert.Equal(MarketCategory.Forex, markets["EURUSD"].Category);
+        Assert.Equal(MarketCategory.Index, markets["DAX"].Category);
     }
 
     [Fact]

@@ -36,19 +36,19 @@ public sealed class BadInputTests : IClassFixture<PostgresDatabaseFixture>, IAsy
 
     public static TheoryData<string, string> ClientCalls() => new()
     {
-        { "agent with malformed creator wallet", "creator_wallet" },
-        { "agent with empty name", "name" },
-        { "agent with weight above one", "weights.x" },
-        { "deploy to malformed wallet", "user_wallet" },
-        { "deploy unknown agent", "agent_id" },
-        { "deploy twice to one wallet (other case)", "user_wallet" },
-        { "signal with side SIDEWAYS", "side" },
-        { "signal with confidence 1.5", "confidence" },
-        { "signal with malformed token", "token_symbol" },
-        { "signal with size 0", "size_model.value" },
-        { "signal of unknown agent", "agent_id" },
-        { "execute unknown signal", "signal_id" },
-        { "execute empty signal id", "signal_id" },
+        { "agent with malformed creator wallet", "CreateAgentRequest.CreatorWallet" },
+        { "agent with empty name", "CreateAgentRequest.Name" },
+        { "agent with weight above one", "CreateAgentRequest.Weights.X" },
+        { "deploy to malformed wallet", "DeployAgentRequest.UserWallet" },
+        { "deploy unknown agent", "DeployAgentRequest.AgentId" },
+        { "deploy twice to one wallet (other case)", "DeployAgentRequest.UserWallet" },
+        { "signal with an undefined side", "GenerateSignalRequest.Side" },
+        { "signal with confidence 1.5", "GenerateSignalRequest.Confidence" },
+        { "signal with malformed token", "GenerateSignalRequest.TokenSymbol" },
+        { "signal with size 0", "GenerateSignalRequest.SizeModel.Value" },
+        { "signal of unknown agent", "GenerateSignalRequest.AgentId" },
+        { "execute unknown signal", "signalId" },
+        { "execute empty signal id", "signalId" },
     };
 
     [Theory]
@@ -112,7 +112,7 @@ public sealed class BadInputTests : IClassFixture<PostgresDatabaseFixture>, IAsy
         var auditOfUnknownSignal = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => store.RecordNoTradeAsync(audit, null, CancellationToken.None));
         var existingSignal = (await client.GenerateSignalAsync(new GenerateSignalRequest
         {
-            AgentId = agent.Id, TokenSymbol = "ETH", Side = "LONG", SizeModel = SizeModel.PercentOf(10m), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.7m,
+            AgentId = agent.Id, TokenSymbol = "ETH", Side = TradeSide.Long, SizeModel = SizeModel.PercentOf(10m), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.7m,
         })).Id;
         before = await SnapshotAsync();
         var auditOfUnknownDeployment = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => store.RecordNoTradeAsync(audit with { SignalId = existingSignal, DeploymentId = Guid.NewGuid() }, null, CancellationToken.None));
@@ -149,7 +149,7 @@ public sealed class BadInputTests : IClassFixture<PostgresDatabaseFixture>, IAsy
         "deploy to malformed wallet" => client.DeployAgentAsync(new DeployAgentRequest { AgentId = agent.Id, UserWallet = "not-a-wallet" }),
         "deploy unknown agent" => client.DeployAgentAsync(new DeployAgentRequest { AgentId = Guid.NewGuid(), UserWallet = PostgresHosts.Wallet(6) }),
         "deploy twice to one wallet (other case)" => client.DeployAgentAsync(new DeployAgentRequest { AgentId = agent.Id, UserWallet = deployment.UserWallet.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal) }),
-        "signal with side SIDEWAYS" => Signal(r => r with { Side = "SIDEWAYS" }),
+        "signal with an undefined side" => Signal(r => r with { Side = (TradeSide)7 }),
         "signal with confidence 1.5" => Signal(r => r with { Confidence = 1.5m }),
         "signal with malformed token" => Signal(r => r with { TokenSymbol = "ETH'; DROP TABLE signals_v3; --" }),
         "signal with size 0" => Signal(r => r with { SizeModel = SizeModel.PercentOf(0m) }),
@@ -163,7 +163,7 @@ public sealed class BadInputTests : IClassFixture<PostgresDatabaseFixture>, IAsy
     {
         AgentId = agent.Id,
         TokenSymbol = "ETH",
-        Side = "LONG",
+        Side = TradeSide.Long,
         SizeModel = SizeModel.PercentOf(25m),
         RiskModel = RiskModel.Trailing(0.03m),
         Confidence = 0.8m,

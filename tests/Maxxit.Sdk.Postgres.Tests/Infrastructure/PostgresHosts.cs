@@ -52,7 +52,7 @@ internal static class PostgresHosts
         {
             AgentId = agentId,
             TokenSymbol = token,
-            Side = "LONG",
+            Side = TradeSide.Long,
             SizeModel = SizeModel.PercentOf(25m),
             RiskModel = RiskModel.Trailing(0.03m),
             Confidence = confidence,

@@ -62,19 +62,19 @@ public sealed class PolicyScenario : IAsyncDisposable
     public Task<AgentDeployment> DeployAsync(Guid agentId, DeploymentPolicy? policy) =>
         Client.DeployAgentAsync(new DeployAgentRequest { AgentId = agentId, UserWallet = Wallet(), Policy = policy });
 
-    public Task<Signal> SignalAsync(Guid agentId, string token, decimal sizePercent = 20m, decimal confidence = 0.8m, string side = "LONG") =>
+    public Task<Signal> SignalAsync(Guid agentId, string token, decimal sizePercent = 20m, decimal confidence = 0.8m, TradeSide side = TradeSide.Long) =>
         Client.GenerateSignalAsync(new GenerateSignalRequest
         {
             AgentId = agentId,
             TokenSymbol = token,
             Side = side,
             SizeModel = SizeModel.PercentOf(sizePercent),
-            RiskModel = new RiskModel(RiskModel.TrailingStop, 0.03m),
+            RiskModel = RiskModel.Trailing(0.03m),
             Confidence = confidence,
         });
 
     /// <summary>Generates a signal and executes it.</summary>
-    public async Task<ExecutionResult> TradeAsync(Guid agentId, string token, decimal sizePercent = 20m, decimal confidence = 0.8m, string side = "LONG")
+    public async Task<ExecutionResult> TradeAsync(Guid agentId, string token, decimal sizePercent = 20m, decimal confidence = 0.8m, TradeSide side = TradeSide.Long)
     {
         var signal = await SignalAsync(agentId, token, sizePercent, confidence, side);
         return await Client.ExecuteTradeAsync(signal.Id);

@@ -177,7 +177,7 @@ public abstract class PolicyStoreContractTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<MaxxitValidationException>(() =>
             Scenario.Client.UpdateDeploymentPolicyAsync(deployment.Id, new DeploymentPolicy { MaxTradeSizePercent = -1m }));
-        Assert.Equal("policy.max_trade_size_percent", error.Field);
+        Assert.Equal("DeploymentPolicy.MaxTradeSizePercent", error.Field);
         Assert.Equal(["BTC"], (await Scenario.Store.GetDeploymentAsync(deployment.Id, default))!.Policy!.AllowedTokens);
 
         var updated = await Scenario.Client.UpdateDeploymentPolicyAsync(deployment.Id, new DeploymentPolicy { AllowedTokens = ["ETH"] });

@@ -13,8 +13,8 @@ public abstract partial class PositionMonitorContractTests
         Prices.SetPrice(Venue.Hyperliquid, "ETH", 3000m);
         Prices.SetPrice(Venue.Ostium, "BTC", 100_000m);
         var agent = await NewAgentAsync();
-        var ethSignal = await NewSignalAsync(agent.Id, "ETH", TradeSide.Long, new RiskModel(RiskModel.StopLossType, 0.05m), 1m);
-        var btcSignal = await NewSignalAsync(agent.Id, "BTC", TradeSide.Short, new RiskModel(RiskModel.StopLossType, 0.05m), 1m);
+        var ethSignal = await NewSignalAsync(agent.Id, "ETH", TradeSide.Long, new RiskModel.StopLoss(0.05m), 1m);
+        var btcSignal = await NewSignalAsync(agent.Id, "BTC", TradeSide.Short, new RiskModel.StopLoss(0.05m), 1m);
         var eth = new List<Position>();
         var btc = new List<Position>();
         for (var i = 0; i < 11; i++)

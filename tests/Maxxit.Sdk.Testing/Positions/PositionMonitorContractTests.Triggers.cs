@@ -76,7 +76,7 @@ public abstract partial class PositionMonitorContractTests
     [Fact]
     public async Task Long_stop_loss_fires_at_its_level_and_not_before()
     {
-        var (_, position) = await OpenOneAsync(TradeSide.Long, new RiskModel(RiskModel.StopLossType, 0.05m));
+        var (_, position) = await OpenOneAsync(TradeSide.Long, new RiskModel.StopLoss(0.05m));
         Assert.Equal(2850m, position.StopLoss);
         Assert.Null(position.Trailing);
         var host = NewHost();
@@ -97,7 +97,7 @@ public abstract partial class PositionMonitorContractTests
     [Fact]
     public async Task Short_stop_loss_fires_at_its_level_and_not_before()
     {
-        var (_, position) = await OpenOneAsync(TradeSide.Short, new RiskModel(RiskModel.StopLossType, 0.02m));
+        var (_, position) = await OpenOneAsync(TradeSide.Short, new RiskModel.StopLoss(0.02m));
         Assert.Equal(3060m, position.StopLoss);
         var host = NewHost();
 
@@ -113,7 +113,7 @@ public abstract partial class PositionMonitorContractTests
     [Fact]
     public async Task Long_take_profit_fires_at_its_level_and_not_before()
     {
-        var (_, position) = await OpenOneAsync(TradeSide.Long, new RiskModel(RiskModel.TakeProfitType, 0.1m, TakeProfit: 0.05m));
+        var (_, position) = await OpenOneAsync(TradeSide.Long, new RiskModel.TakeProfit(0.05m));
         Assert.Equal(3150m, position.TakeProfit);
         var host = NewHost();
 
@@ -133,7 +133,7 @@ public abstract partial class PositionMonitorContractTests
     [Fact]
     public async Task Short_take_profit_fires_at_its_level_and_not_before()
     {
-        var (_, position) = await OpenOneAsync(TradeSide.Short, new RiskModel(RiskModel.TakeProfitType, 0.1m, TakeProfit: 0.1m));
+        var (_, position) = await OpenOneAsync(TradeSide.Short, new RiskModel.TakeProfit(0.1m));
         Assert.Equal(2700m, position.TakeProfit);
         var host = NewHost();
 
@@ -150,7 +150,7 @@ public abstract partial class PositionMonitorContractTests
     public async Task When_stop_loss_and_trailing_stop_fire_on_the_same_price_the_reason_is_stop_loss()
     {
         // Trailing 2 % from 3000 fires at 2940; the stop-loss is at 2910; a gap to 2900 crosses both.
-        var (_, position) = await OpenOneAsync(TradeSide.Long, new RiskModel(RiskModel.TrailingStop, 0.02m, StopLoss: 0.03m));
+        var (_, position) = await OpenOneAsync(TradeSide.Long, new RiskModel.TrailingStop(0.02m, StopLoss: 0.03m));
         var host = NewHost();
 
         Assert.Single((await StepAsync(host, 2900m)).Closed);

@@ -105,7 +105,7 @@ public abstract class AgentKeyStoreContractTests : IAsyncLifetime
         }
 
         var error = Assert.Throws<MaxxitValidationException>(() => keys.Unprotect(bobSecret).Dispose());
-        Assert.Equal("key_encrypted", error.Field);
+        Assert.Equal("EncryptedSecret.Ciphertext", error.Field);
     }
 
     private IAgentKeyStore KeyStore => Assert.IsAssignableFrom<IAgentKeyStore>(Store);

@@ -28,6 +28,35 @@ public abstract partial class StoreContractTests
         Assert.Equal(signal.CreatedAt, loaded.CreatedAt);
     }
 
+    public static TheoryData<string> RiskModelNames => new() { "trailing", "trailing+tp", "trailing+sl", "trailing+tp+sl", "stop-loss", "stop-loss+tp", "take-profit", "take-profit+sl" };
+
+    /// <summary>One of each risk model the SDK has (by name, so that the theory cases stay distinct).</summary>
+    protected static RiskModel RiskModelNamed(string name) => name switch
+    {
+        "trailing" => RiskModel.Trailing(0.03m),
+        "trailing+tp" => new RiskModel.TrailingStop(0.03m, TakeProfit: 0.25m),
+        "trailing+sl" => new RiskModel.TrailingStop(0.02m, StopLoss: 0.04m),
+        "trailing+tp+sl" => new RiskModel.TrailingStop(0.015m, 9.5m, 0.999m),
+        "stop-loss" => new RiskModel.StopLoss(0.05m),
+        "stop-loss+tp" => new RiskModel.StopLoss(0.05m, TakeProfit: 0.125m),
+        "take-profit" => new RiskModel.TakeProfit(0.1m),
+        "take-profit+sl" => new RiskModel.TakeProfit(2m, StopLoss: 0.07m),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+    };
+
+    [Theory]
+    [MemberData(nameof(RiskModelNames))]
+    public async Task Every_risk_model_round_trips_as_its_own_kind(string name)
+    {
+        var agent = await NewAgentAsync();
+        var signal = NewSignal(agent.Id) with { RiskModel = RiskModelNamed(name), SizeModel = SizeModel.PercentOf(12.5m) };
+        await Store.CreateSignalAsync(signal, Ct);
+        var loaded = await Store.GetSignalAsync(signal.Id, Ct);
+        Assert.Equal(signal.RiskModel, loaded!.RiskModel);
+        Assert.Equal(signal.RiskModel.GetType(), loaded.RiskModel.GetType());
+        Assert.Equal(new SizeModel.Percentage(12.5m), loaded.SizeModel);
+    }
+
     [Fact]
     public async Task Signal_of_unknown_agent_is_not_found_and_not_written()
     {

@@ -83,7 +83,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         TokenSymbol = token,
         Side = TradeSide.Long,
         SizeModel = SizeModel.PercentOf(25m),
-        RiskModel = new RiskModel(RiskModel.TrailingStop, 0.03m, 0.2m, 0.05m),
+        RiskModel = new RiskModel.TrailingStop(0.03m, 0.2m, 0.05m),
         Confidence = 0.85m,
         SourceTweets = ["t1", "t2"],
         SourceResearch = ["r1"],

@@ -20,7 +20,7 @@ public sealed class PluggingInTests
 
         var gmx = await client.ExecuteTradeAsync((await TestServices.SignalAsync(client, agent.Id, "ARB", size: 40m)).Id);
         var fallback = await client.ExecuteTradeAsync((await TestServices.SignalAsync(client, agent.Id, "ETH")).Id);
-        var refused = await client.ExecuteTradeAsync((await TestServices.SignalAsync(client, agent.Id, "ARB", "SHORT")).Id);
+        var refused = await client.ExecuteTradeAsync((await TestServices.SignalAsync(client, agent.Id, "ARB", TradeSide.Short)).Id);
 
         Assert.Equal(Venue.Gmx, gmx.FinalVenue);
         Assert.Equal(20m, sp.GetRequiredService<GmxVenue>().LastSizePercent);

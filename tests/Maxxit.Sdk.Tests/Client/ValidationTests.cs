@@ -1,6 +1,7 @@
 using Maxxit.Sdk.Agents;
 using Maxxit.Sdk.Client;
 using Maxxit.Sdk.Errors;
+using Maxxit.Sdk.Routing;
 using Maxxit.Sdk.Signals;
 using Maxxit.Sdk.Stats;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,15 +14,15 @@ public sealed class ValidationTests
 
     public static TheoryData<CreateAgentRequest, string> BadAgents => new()
     {
-        { new CreateAgentRequest { CreatorWallet = "0xYourWallet", Name = "a" }, "creator_wallet" },
-        { new CreateAgentRequest { CreatorWallet = "0x123", Name = "a" }, "creator_wallet" },
-        { new CreateAgentRequest { CreatorWallet = null, Name = "a" }, "creator_wallet" },
-        { new CreateAgentRequest { CreatorWallet = Good, Name = "  " }, "name" },
-        { new CreateAgentRequest { CreatorWallet = Good, Name = new string('n', 101) }, "name" },
-        { new CreateAgentRequest { CreatorWallet = Good, Name = "a", Weights = new AgentWeights(1.5m, 0m) }, "weights.x" },
-        { new CreateAgentRequest { CreatorWallet = Good, Name = "a", Weights = new AgentWeights(0.5m, -0.1m) }, "weights.research" },
-        { new CreateAgentRequest { CreatorWallet = Good, Name = "a", Weights = new AgentWeights(0m, 0m) }, "weights" },
-        { new CreateAgentRequest { CreatorWallet = Good, Name = "a", ProfitReceiverAddress = "nope" }, "profit_receiver_address" },
+        { new CreateAgentRequest { CreatorWallet = "0xYourWallet", Name = "a" }, "CreateAgentRequest.CreatorWallet" },
+        { new CreateAgentRequest { CreatorWallet = "0x123", Name = "a" }, "CreateAgentRequest.CreatorWallet" },
+        { new CreateAgentRequest { CreatorWallet = null, Name = "a" }, "CreateAgentRequest.CreatorWallet" },
+        { new CreateAgentRequest { CreatorWallet = Good, Name = "  " }, "CreateAgentRequest.Name" },
+        { new CreateAgentRequest { CreatorWallet = Good, Name = new string('n', 101) }, "CreateAgentRequest.Name" },
+        { new CreateAgentRequest { CreatorWallet = Good, Name = "a", Weights = new AgentWeights(1.5m, 0m) }, "CreateAgentRequest.Weights.X" },
+        { new CreateAgentRequest { CreatorWallet = Good, Name = "a", Weights = new AgentWeights(0.5m, -0.1m) }, "CreateAgentRequest.Weights.Research" },
+        { new CreateAgentRequest { CreatorWallet = Good, Name = "a", Weights = new AgentWeights(0m, 0m) }, "CreateAgentRequest.Weights" },
+        { new CreateAgentRequest { CreatorWallet = Good, Name = "a", ProfitReceiverAddress = "nope" }, "CreateAgentRequest.ProfitReceiverAddress" },
     };
 
     [Theory]
@@ -36,40 +37,102 @@ public sealed class ValidationTests
         Assert.Empty(await client.ListAgentsAsync());
     }
 
-    public static TheoryData<string?, string?, decimal, decimal, decimal?, string> BadSignals => new()
+    private static readonly GenerateSignalRequest GoodSignal = new()
     {
-        { "", "LONG", 25m, 0.03m, 0.8m, "token_symbol" },
-        { "ET H", "LONG", 25m, 0.03m, 0.8m, "token_symbol" },
-        { "ETH$", "LONG", 25m, 0.03m, 0.8m, "token_symbol" },
-        { "ETH", "BUY", 25m, 0.03m, 0.8m, "side" },
-        { "ETH", null, 25m, 0.03m, 0.8m, "side" },
-        { "ETH", "LONG", 0m, 0.03m, 0.8m, "size_model.value" },
-        { "ETH", "LONG", 100.01m, 0.03m, 0.8m, "size_model.value" },
-        { "ETH", "LONG", 25m, 0m, 0.8m, "risk_model.stop" },
-        { "ETH", "LONG", 25m, 1m, 0.8m, "risk_model.stop" },
-        { "ETH", "LONG", 25m, 0.03m, 1.01m, "confidence" },
-        { "ETH", "LONG", 25m, 0.03m, -0.1m, "confidence" },
-        { "ETH", "LONG", 25m, 0.03m, null, "confidence" },
+        TokenSymbol = "ETH", Side = TradeSide.Long, SizeModel = SizeModel.PercentOf(25m), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.8m,
+    };
+
+    public static TheoryData<GenerateSignalRequest, string> BadSignals => new()
+    {
+        { GoodSignal with { TokenSymbol = "" }, "GenerateSignalRequest.TokenSymbol" },
+        { GoodSignal with { TokenSymbol = "ET H" }, "GenerateSignalRequest.TokenSymbol" },
+        { GoodSignal with { TokenSymbol = "ETH$" }, "GenerateSignalRequest.TokenSymbol" },
+        { GoodSignal with { Side = (TradeSide)7 }, "GenerateSignalRequest.Side" },
+        { GoodSignal with { Side = null }, "GenerateSignalRequest.Side" },
+        { GoodSignal with { SizeModel = null }, "GenerateSignalRequest.SizeModel" },
+        { GoodSignal with { SizeModel = SizeModel.PercentOf(0m) }, "GenerateSignalRequest.SizeModel.Value" },
+        { GoodSignal with { SizeModel = SizeModel.PercentOf(100.01m) }, "GenerateSignalRequest.SizeModel.Value" },
+        { GoodSignal with { RiskModel = null }, "GenerateSignalRequest.RiskModel" },
+        { GoodSignal with { RiskModel = RiskModel.Trailing(0m) }, "GenerateSignalRequest.RiskModel.Stop" },
+        { GoodSignal with { RiskModel = RiskModel.Trailing(1m) }, "GenerateSignalRequest.RiskModel.Stop" },
+        { GoodSignal with { RiskModel = new RiskModel.TrailingStop(0.03m, TakeProfit: 0m) }, "GenerateSignalRequest.RiskModel.TakeProfit" },
+        { GoodSignal with { RiskModel = new RiskModel.TrailingStop(0.03m, TakeProfit: 10.5m) }, "GenerateSignalRequest.RiskModel.TakeProfit" },
+        { GoodSignal with { RiskModel = new RiskModel.TrailingStop(0.03m, StopLoss: 1m) }, "GenerateSignalRequest.RiskModel.StopLoss" },
+        { GoodSignal with { RiskModel = new RiskModel.StopLoss(-0.05m) }, "GenerateSignalRequest.RiskModel.Stop" },
+        { GoodSignal with { RiskModel = new RiskModel.StopLoss(0.05m, TakeProfit: -1m) }, "GenerateSignalRequest.RiskModel.TakeProfit" },
+        { GoodSignal with { RiskModel = new RiskModel.TakeProfit(0m) }, "GenerateSignalRequest.RiskModel.Target" },
+        { GoodSignal with { RiskModel = new RiskModel.TakeProfit(11m) }, "GenerateSignalRequest.RiskModel.Target" },
+        { GoodSignal with { RiskModel = new RiskModel.TakeProfit(0.2m, StopLoss: 1.5m) }, "GenerateSignalRequest.RiskModel.StopLoss" },
+        { GoodSignal with { Confidence = 1.01m }, "GenerateSignalRequest.Confidence" },
+        { GoodSignal with { Confidence = -0.1m }, "GenerateSignalRequest.Confidence" },
+        { GoodSignal with { Confidence = null }, "GenerateSignalRequest.Confidence" },
+        { GoodSignal with { SourceTweets = [""] }, "GenerateSignalRequest.SourceTweets" },
+        { GoodSignal with { SourceResearch = [new string('r', 101)] }, "GenerateSignalRequest.SourceResearch" },
     };
 
     [Theory]
     [MemberData(nameof(BadSignals))]
-    public async Task Bad_signal_input_names_the_field_and_writes_nothing(string? token, string? side, decimal size, decimal stop, decimal? confidence, string field)
+    public async Task Bad_signal_input_names_the_member_path_and_writes_nothing(GenerateSignalRequest request, string field)
     {
         using var sp = TestServices.Build();
         var client = sp.GetRequiredService<IMaxxitClient>();
         var (agent, _) = await TestServices.AgentWithDeploymentsAsync(client, 0);
-        var error = await Assert.ThrowsAsync<MaxxitValidationException>(() => client.GenerateSignalAsync(new GenerateSignalRequest
-        {
-            AgentId = agent.Id,
-            TokenSymbol = token,
-            Side = side,
-            SizeModel = SizeModel.PercentOf(size),
-            RiskModel = RiskModel.Trailing(stop),
-            Confidence = confidence,
-        }));
+        var error = await Assert.ThrowsAsync<MaxxitValidationException>(() => client.GenerateSignalAsync(request with { AgentId = agent.Id }));
         Assert.Equal(field, error.Field);
+        Assert.StartsWith(field + ": ", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, (await client.GetOverviewAsync()).Signals);
+    }
+
+    public static TheoryData<RiskModel> GoodRiskModels => new()
+    {
+        RiskModel.Trailing(0.03m),
+        new RiskModel.TrailingStop(0.03m, TakeProfit: 0.2m),
+        new RiskModel.TrailingStop(0.03m, StopLoss: 0.05m),
+        new RiskModel.TrailingStop(0.03m, 10m, 0.99m),
+        new RiskModel.StopLoss(0.05m),
+        new RiskModel.StopLoss(0.05m, TakeProfit: 0.1m),
+        new RiskModel.TakeProfit(0.1m),
+        new RiskModel.TakeProfit(10m, StopLoss: 0.05m),
+    };
+
+    [Theory]
+    [MemberData(nameof(GoodRiskModels))]
+    public async Task Every_risk_model_with_distances_in_range_is_stored_as_given(RiskModel risk)
+    {
+        using var sp = TestServices.Build();
+        var client = sp.GetRequiredService<IMaxxitClient>();
+        var (agent, _) = await TestServices.AgentWithDeploymentsAsync(client, 0);
+        var signal = await client.GenerateSignalAsync(GoodSignal with { AgentId = agent.Id, RiskModel = risk, TokenSymbol = "eth" });
+        Assert.Equal(risk, signal.RiskModel);
+        Assert.Equal("ETH", signal.TokenSymbol);
+        Assert.Equal(1, (await client.GetOverviewAsync()).Signals);
+    }
+
+    [Fact]
+    public async Task Bad_deploy_and_query_input_names_the_member_path()
+    {
+        using var sp = TestServices.Build();
+        var client = sp.GetRequiredService<IMaxxitClient>();
+        var (agent, _) = await TestServices.AgentWithDeploymentsAsync(client, 0);
+        async Task<string> FieldOf(Func<Task> call) => (await Assert.ThrowsAsync<MaxxitValidationException>(call)).Field;
+
+        Assert.Equal("DeployAgentRequest.AgentId", await FieldOf(() => client.DeployAgentAsync(new DeployAgentRequest { UserWallet = Good })));
+        Assert.Equal("DeployAgentRequest.UserWallet", await FieldOf(() => client.DeployAgentAsync(new DeployAgentRequest { AgentId = agent.Id })));
+        Assert.Equal("DeployAgentRequest.AgentWallets[HYPERLIQUID].Address", await FieldOf(() => client.DeployAgentAsync(new DeployAgentRequest
+        {
+            AgentId = agent.Id, UserWallet = Good, AgentWallets = new Dictionary<Venue, AgentKeyInput> { [Venue.Hyperliquid] = new() { Address = "0x12" } },
+        })));
+        Assert.Equal("DeployAgentRequest.AgentWallets[OSTIUM].PrivateKey", await FieldOf(() => client.DeployAgentAsync(new DeployAgentRequest
+        {
+            AgentId = agent.Id, UserWallet = Good, AgentWallets = new Dictionary<Venue, AgentKeyInput> { [Venue.Ostium] = new() { Address = TestServices.Wallet(9), PrivateKey = "0x1234" } },
+        })));
+        Assert.Equal("AgentQuery.CreatorWallet", await FieldOf(() => client.ListAgentsAsync(new AgentQuery(CreatorWallet: "0xnope"))));
+        Assert.Equal("RoutingHistoryQuery.TokenSymbol", await FieldOf(() => client.GetRoutingHistoryAsync(new RoutingHistoryQuery(TokenSymbol: "E$H"))));
+        Assert.Equal("signalId", await FieldOf(() => client.ExecuteTradeAsync(Guid.Empty)));
+        Assert.Equal("deploymentId", await FieldOf(() => client.UpdateDeploymentPolicyAsync(Guid.Empty, null)));
+        Assert.Equal("RoutingConfig.VenuePriority", await FieldOf(() => client.SetRoutingConfigAsync(new RoutingConfig { VenuePriority = [] })));
+        Assert.Equal("RoutingConfig.Strategy", await FieldOf(() => client.SetRoutingConfigAsync(new RoutingConfig { VenuePriority = [Venue.Hyperliquid], Strategy = (RoutingStrategy)9 })));
+        Assert.Equal(0, (await client.GetOverviewAsync()).Deployments);
     }
 
     [Fact]
@@ -79,20 +142,22 @@ public sealed class ValidationTests
         var client = sp.GetRequiredService<IMaxxitClient>();
         var signal = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => client.GenerateSignalAsync(new GenerateSignalRequest
         {
-            AgentId = Guid.NewGuid(), TokenSymbol = "ETH", Side = "LONG", SizeModel = SizeModel.PercentOf(25m), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.8m,
+            AgentId = Guid.NewGuid(), TokenSymbol = "ETH", Side = TradeSide.Long, SizeModel = SizeModel.PercentOf(25m), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.8m,
         }));
-        Assert.Equal("agent_id", signal.Field);
+        Assert.Equal("GenerateSignalRequest.AgentId", signal.Field);
         var deploy = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => client.DeployAgentAsync(new DeployAgentRequest { AgentId = Guid.NewGuid(), UserWallet = Good }));
-        Assert.Equal("agent_id", deploy.Field);
+        Assert.Equal("DeployAgentRequest.AgentId", deploy.Field);
+        var update = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => client.UpdateDeploymentPolicyAsync(Guid.NewGuid(), null));
+        Assert.Equal("deploymentId", update.Field);
 
         var (agent, deployments) = await TestServices.AgentWithDeploymentsAsync(client, 1);
         var conflict = await Assert.ThrowsAsync<MaxxitConflictException>(() => client.DeployAgentAsync(new DeployAgentRequest { AgentId = agent.Id, UserWallet = deployments[0].UserWallet }));
-        Assert.Equal("user_wallet", conflict.Field);
+        Assert.Equal("DeployAgentRequest.UserWallet", conflict.Field);
         Assert.Equal(1, (await client.GetOverviewAsync()).Deployments);
         var badWallet = await Assert.ThrowsAsync<MaxxitValidationException>(() => client.DeployAgentAsync(new DeployAgentRequest { AgentId = agent.Id, UserWallet = "0xabc" }));
-        Assert.Equal("user_wallet", badWallet.Field);
+        Assert.Equal("DeployAgentRequest.UserWallet", badWallet.Field);
         var badLimit = await Assert.ThrowsAsync<MaxxitValidationException>(() => client.GetRoutingHistoryAsync(new RoutingHistoryQuery(Limit: 0)));
-        Assert.Equal("limit", badLimit.Field);
+        Assert.Equal("RoutingHistoryQuery.Limit", badLimit.Field);
     }
 
     [Fact]

@@ -118,9 +118,9 @@ public sealed class TradeExecutorTests
         using var sp = TestServices.Build();
         var client = sp.GetRequiredService<IMaxxitClient>();
         var missing = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => client.ExecuteTradeAsync(Guid.NewGuid()));
-        Assert.Equal("signal_id", missing.Field);
+        Assert.Equal("signalId", missing.Field);
         var empty = await Assert.ThrowsAsync<MaxxitValidationException>(() => client.ExecuteTradeAsync(Guid.Empty));
-        Assert.Equal("signal_id", empty.Field);
+        Assert.Equal("signalId", empty.Field);
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public class PolicyExecutionTests
 
         var error = await Assert.ThrowsAsync<MaxxitValidationException>(() => scenario.DeployAsync(agent.Id, new DeploymentPolicy { AllowedTokens = ["PEPE"] }));
 
-        Assert.Equal("policy.allowed_tokens", error.Field);
+        Assert.Equal("DeployAgentRequest.Policy.AllowedTokens", error.Field);
         Assert.Equal("PEPE is a memecoin; the no_memecoins rule would refuse it anyway", error.Reason);
     }
 
@@ -190,27 +190,28 @@ public class PolicyExecutionTests
         var onDeploy = await Assert.ThrowsAsync<MaxxitValidationException>(() => scenario.DeployAsync(agent.Id, policy));
         var onUpdate = await Assert.ThrowsAsync<MaxxitValidationException>(() => scenario.Client.UpdateDeploymentPolicyAsync(existing.Id, policy));
 
-        Assert.Equal(field, onDeploy.Field);
+        // Deploy names the request's member, an update the policy's own.
+        Assert.Equal("DeployAgentRequest.Policy." + field["DeploymentPolicy.".Length..], onDeploy.Field);
         Assert.Equal(field, onUpdate.Field);
-        Assert.StartsWith(field + ": ", onDeploy.Message);
+        Assert.StartsWith(onDeploy.Field + ": ", onDeploy.Message);
         Assert.Equal([existing.Id], (await scenario.Store.ListDeploymentsAsync(agent.Id, null, default)).Select(d => d.Id));
         Assert.Equal(3, (await scenario.Store.GetDeploymentAsync(existing.Id, default))!.Policy!.DailyTradeCap);
     }
 
     public static TheoryData<DeploymentPolicy, string> BadPolicies() => new()
     {
-        { new DeploymentPolicy { MaxTradeSizePercent = -1m }, "policy.max_trade_size_percent" },
-        { new DeploymentPolicy { MinOrderValueUsd = -5m }, "policy.min_order_value_usd" },
-        { new DeploymentPolicy { MaxOpenPositions = -1 }, "policy.max_open_positions" },
-        { new DeploymentPolicy { DailyTradeCap = -2 }, "policy.daily_trade_cap" },
-        { new DeploymentPolicy { MaxTokenExposurePercent = -10m }, "policy.max_token_exposure_percent" },
-        { new DeploymentPolicy { MaxTotalExposurePercent = 0m }, "policy.max_total_exposure_percent" },
-        { new DeploymentPolicy { CooldownPerToken = TimeSpan.FromMinutes(-1) }, "policy.cooldown_per_token" },
-        { new DeploymentPolicy { MaxLeverage = 0m }, "policy.max_leverage" },
-        { new DeploymentPolicy { TradingHoursStartUtc = 17, TradingHoursEndUtc = 9 }, "policy.trading_hours_end_utc" },
-        { new DeploymentPolicy { AllowedTokens = ["ETH", "NOTATOKEN"] }, "policy.allowed_tokens" },
-        { new DeploymentPolicy { DeniedTokens = ["zzzz"] }, "policy.denied_tokens" },
-        { new DeploymentPolicy { PreferredVenues = [Venue.Multi] }, "policy.preferred_venues" },
+        { new DeploymentPolicy { MaxTradeSizePercent = -1m }, "DeploymentPolicy.MaxTradeSizePercent" },
+        { new DeploymentPolicy { MinOrderValueUsd = -5m }, "DeploymentPolicy.MinOrderValueUsd" },
+        { new DeploymentPolicy { MaxOpenPositions = -1 }, "DeploymentPolicy.MaxOpenPositions" },
+        { new DeploymentPolicy { DailyTradeCap = -2 }, "DeploymentPolicy.DailyTradeCap" },
+        { new DeploymentPolicy { MaxTokenExposurePercent = -10m }, "DeploymentPolicy.MaxTokenExposurePercent" },
+        { new DeploymentPolicy { MaxTotalExposurePercent = 0m }, "DeploymentPolicy.MaxTotalExposurePercent" },
+        { new DeploymentPolicy { CooldownPerToken = TimeSpan.FromMinutes(-1) }, "DeploymentPolicy.CooldownPerToken" },
+        { new DeploymentPolicy { MaxLeverage = 0m }, "DeploymentPolicy.MaxLeverage" },
+        { new DeploymentPolicy { TradingHoursStartUtc = 17, TradingHoursEndUtc = 9 }, "DeploymentPolicy.TradingHoursEndUtc" },
+        { new DeploymentPolicy { AllowedTokens = ["ETH", "NOTATOKEN"] }, "DeploymentPolicy.AllowedTokens" },
+        { new DeploymentPolicy { DeniedTokens = ["zzzz"] }, "DeploymentPolicy.DeniedTokens" },
+        { new DeploymentPolicy { PreferredVenues = [Venue.Multi] }, "DeploymentPolicy.PreferredVenues" },
     };
 
     [Fact]
@@ -233,8 +234,7 @@ public class PolicyExecutionTests
     {
         var agent = await scenario.AgentAsync();
         var deployment = await scenario.DeployAsync(agent.Id, c.Policy);
-        var side = c.Intent.Side == TradeSide.Long ? "LONG" : "SHORT";
-        return (deployment.Id, await scenario.TradeAsync(agent.Id, c.Intent.TokenSymbol, c.Intent.SizePercent, c.Intent.Confidence, side));
+        return (deployment.Id, await scenario.TradeAsync(agent.Id, c.Intent.TokenSymbol, c.Intent.SizePercent, c.Intent.Confidence, c.Intent.Side));
     }
 
     private static readonly Lazy<CountingSetup> CountingScenario = new(() =>
@@ -259,7 +259,7 @@ public class PolicyExecutionTests
         {
             if (policy.AllowedTokens.FirstOrDefault(t => Memecoins.Contains(t, StringComparer.OrdinalIgnoreCase)) is { } meme)
             {
-                throw new MaxxitValidationException("policy.allowed_tokens", $"{meme} is a memecoin; the no_memecoins rule would refuse it anyway");
+                throw new MaxxitValidationException("DeploymentPolicy.AllowedTokens", $"{meme} is a memecoin; the no_memecoins rule would refuse it anyway");
             }
         }
 

@@ -29,7 +29,7 @@ internal static class PolicyTestData
             TokenSymbol = intent.TokenSymbol,
             Side = intent.Side,
             SizeModel = SizeModel.PercentOf(intent.SizePercent),
-            RiskModel = new RiskModel(RiskModel.TrailingStop, 0.03m),
+            RiskModel = RiskModel.Trailing(0.03m),
             Confidence = intent.Confidence,
             CreatedAt = now ?? Now,
         };

@@ -33,7 +33,7 @@ public sealed class ClientClosePositionTests
         Assert.Equal((0, 1, closed.Pnl), (overview.OpenPositions, overview.ClosedPositions, (decimal?)overview.TotalPnl));
 
         var again = await Assert.ThrowsAsync<MaxxitConflictException>(() => client.ClosePositionAsync(opened.Id));
-        Assert.Equal("position_id", again.Field);
+        Assert.Equal("positionId", again.Field);
         Assert.Contains("CLOSED", again.Message);
     }
 
@@ -44,9 +44,9 @@ public sealed class ClientClosePositionTests
         var client = sp.GetRequiredService<IMaxxitClient>();
 
         var missing = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => client.ClosePositionAsync(Guid.NewGuid()));
-        Assert.Equal("position_id", missing.Field);
+        Assert.Equal("positionId", missing.Field);
         var empty = await Assert.ThrowsAsync<MaxxitValidationException>(() => client.ClosePositionAsync(Guid.Empty));
-        Assert.Equal("position_id", empty.Field);
+        Assert.Equal("positionId", empty.Field);
     }
 
     [Fact]

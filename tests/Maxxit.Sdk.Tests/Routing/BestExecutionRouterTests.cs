@@ -172,7 +172,7 @@ public sealed class BestExecutionRouterTests
         using var sp = TestServices.Build(b => b.AddVenue(_ => new RoutingScenario.HoursVenue(Venue.Ostium, open: false)));
         var catalog = sp.GetRequiredService<IMarketCatalog>();
         catalog.Replace(Venue.Hyperliquid, []);
-        catalog.Replace(Venue.Ostium, [new MarketInfo { Venue = Venue.Ostium, Symbol = "EURUSD", VenueSymbol = "EUR/USD", Category = "forex" }]);
+        catalog.Replace(Venue.Ostium, [new MarketInfo { Venue = Venue.Ostium, Symbol = "EURUSD", VenueSymbol = "EUR/USD", Category = MarketCategory.Forex }]);
         var router = sp.GetRequiredService<IVenueRouter>();
         var first = router.Route(new RoutingRequest("EURUSD"));
         Assert.Null(first.SelectedVenue);
@@ -212,10 +212,10 @@ public sealed class BestExecutionRouterTests
     public void A_curve_rejects_bad_input_naming_the_field()
     {
         BookLevel[] one = [new(100, 1)];
-        Assert.Equal("mid_price", Assert.Throws<Errors.MaxxitValidationException>(() => new MarketCostCurve(0, one, one, 1, 0, 0)).Field);
+        Assert.Equal("midPrice", Assert.Throws<Errors.MaxxitValidationException>(() => new MarketCostCurve(0, one, one, 1, 0, 0)).Field);
         Assert.Equal("asks", Assert.Throws<Errors.MaxxitValidationException>(() => new MarketCostCurve(100, one, [], 1, 0, 0)).Field);
         Assert.Equal("bids", Assert.Throws<Errors.MaxxitValidationException>(() => new MarketCostCurve(100, [new(99, 1), new(99.5, 1)], one, 1, 0, 0)).Field);
-        Assert.Equal("taker_fee_bps", Assert.Throws<Errors.MaxxitValidationException>(() => new MarketCostCurve(100, one, one, double.NaN, 0, 0)).Field);
+        Assert.Equal("takerFeeBps", Assert.Throws<Errors.MaxxitValidationException>(() => new MarketCostCurve(100, one, one, double.NaN, 0, 0)).Field);
     }
 
     [Fact]

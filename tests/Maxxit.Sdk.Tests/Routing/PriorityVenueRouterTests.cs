@@ -46,7 +46,7 @@ public sealed class PriorityVenueRouterTests
         Assert.True(catalog.GetMarkets(Venue.Hyperliquid).Count >= 220);
         var ostium = catalog.GetMarkets(Venue.Ostium);
         Assert.True(ostium.Count >= 41);
-        foreach (var category in new[] { "forex", "commodity", "index" })
+        foreach (var category in new[] { MarketCategory.Forex, MarketCategory.Commodity, MarketCategory.Index })
         {
             Assert.Contains(ostium, m => m.Category == category);
         }

@@ -71,7 +71,7 @@ public sealed class AgentKeyTests
         var stolen = await Assert.ThrowsAsync<MaxxitValidationException>(() => Deploy(TestServices.Wallet(7), forA));
         var undecryptable = await Assert.ThrowsAsync<MaxxitValidationException>(() => Deploy(TestServices.Wallet(7), foreign));
 
-        Assert.Equal("ostium_agent_key_encrypted", stolen.Field);
+        Assert.Equal("DeployAgentRequest.AgentWallets[OSTIUM].EncryptedKey.Ciphertext", stolen.Field);
         Assert.Equal(undecryptable.Field, stolen.Field);
         Assert.Equal(undecryptable.Message, stolen.Message);
         Assert.DoesNotContain("decrypt", stolen.Message, StringComparison.OrdinalIgnoreCase);
@@ -104,7 +104,7 @@ public sealed class AgentKeyTests
             UserWallet = TestServices.Wallet(5),
             AgentWallets = new Dictionary<Venue, AgentKeyInput> { [Venue.Hyperliquid] = new() { Address = TestServices.Wallet(6), EncryptedKey = underPrevious with { KeyId = null } } },
         }));
-        Assert.Equal("hyperliquid_agent_key_id", legacy.Field);
+        Assert.Equal("DeployAgentRequest.AgentWallets[HYPERLIQUID].EncryptedKey.KeyId", legacy.Field);
 
         var deployment = await client.DeployAgentAsync(new DeployAgentRequest
         {
@@ -167,11 +167,11 @@ public sealed class AgentKeyTests
         var secret = protector.Protect(RandomNumberGenerator.GetBytes(32), new AgentKeyBinding(TestServices.Wallet(1), Venue.Ostium, TestServices.Wallet(2)));
         var bytes = Convert.FromBase64String(secret.Ciphertext);
         bytes[0] ^= 1;
-        Assert.Equal("key_encrypted", Assert.Throws<MaxxitValidationException>(() => protector.Unprotect(secret with { Ciphertext = Convert.ToBase64String(bytes) })).Field);
-        Assert.Equal("key_encrypted", Assert.Throws<MaxxitValidationException>(() => protector.Unprotect(secret with { KeyId = "0000000000000000" })).Field);
-        Assert.Equal("key_iv", Assert.Throws<MaxxitValidationException>(() => protector.Unprotect(secret with { Iv = "AAAA" })).Field);
-        Assert.Equal("key_tag", Assert.Throws<MaxxitValidationException>(() => protector.Unprotect(secret with { Tag = "not base64!" })).Field);
-        Assert.Equal("key_encrypted", Assert.Throws<MaxxitValidationException>(() => protector.Unprotect(secret with { Binding = null })).Field);
+        Assert.Equal("EncryptedSecret.Ciphertext", Assert.Throws<MaxxitValidationException>(() => protector.Unprotect(secret with { Ciphertext = Convert.ToBase64String(bytes) })).Field);
+        Assert.Equal("EncryptedSecret.Ciphertext", Assert.Throws<MaxxitValidationException>(() => protector.Unprotect(secret with { KeyId = "0000000000000000" })).Field);
+        Assert.Equal("EncryptedSecret.Iv", Assert.Throws<MaxxitValidationException>(() => protector.Unprotect(secret with { Iv = "AAAA" })).Field);
+        Assert.Equal("EncryptedSecret.Tag", Assert.Throws<MaxxitValidationException>(() => protector.Unprotect(secret with { Tag = "not base64!" })).Field);
+        Assert.Equal("EncryptedSecret.Binding", Assert.Throws<MaxxitValidationException>(() => protector.Unprotect(secret with { Binding = null })).Field);
     }
 
     [Fact]

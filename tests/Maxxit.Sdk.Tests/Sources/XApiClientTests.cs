@@ -120,7 +120,7 @@ public sealed class XApiClientTests
 
         Assert.Contains("401", unauthorized.Message);
         Assert.Contains("malformed JSON", malformed.Message);
-        Assert.Equal("x_account_id", badId.Field);
+        Assert.Equal("accountId", badId.Field);
         var everything = string.Join("\n", unauthorized, malformed, badId, _log.All, new XApiOptions { BearerToken = FakeXApi.Token });
         Assert.DoesNotContain(FakeXApi.Token, everything);
     }

@@ -20,7 +20,7 @@ public sealed class ConfidenceFloorRule : IPolicyRule
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.MinConfidence is < 0m or > 1m)
         {
-            throw new MaxxitValidationException("policy.min_confidence", "must be in [0, 1]");
+            throw new MaxxitValidationException("DeploymentPolicy.MinConfidence", "must be in [0, 1]");
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class CooldownRule : IPolicyRule
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.CooldownPerToken is { } cooldown && (cooldown < TimeSpan.Zero || cooldown > MaxCooldown))
         {
-            throw new MaxxitValidationException("policy.cooldown_per_token", "must be between 0 and 30 days");
+            throw new MaxxitValidationException("DeploymentPolicy.CooldownPerToken", "must be between 0 and 30 days");
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class DailyTradeCapRule : IPolicyRule
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.DailyTradeCap is < 0)
         {
-            throw new MaxxitValidationException("policy.daily_trade_cap", "must not be negative");
+            throw new MaxxitValidationException("DeploymentPolicy.DailyTradeCap", "must not be negative");
         }
     }
 

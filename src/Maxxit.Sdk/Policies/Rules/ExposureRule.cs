@@ -28,12 +28,12 @@ public sealed class ExposureRule : IPolicyRule
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.MaxTokenExposurePercent is <= 0m or > 10_000m)
         {
-            throw new MaxxitValidationException("policy.max_token_exposure_percent", "must be in (0, 10000]");
+            throw new MaxxitValidationException("DeploymentPolicy.MaxTokenExposurePercent", "must be in (0, 10000]");
         }
 
         if (policy.MaxTotalExposurePercent is <= 0m or > 10_000m)
         {
-            throw new MaxxitValidationException("policy.max_total_exposure_percent", "must be in (0, 10000]");
+            throw new MaxxitValidationException("DeploymentPolicy.MaxTotalExposurePercent", "must be in (0, 10000]");
         }
     }
 

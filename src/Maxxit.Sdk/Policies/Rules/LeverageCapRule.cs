@@ -28,7 +28,7 @@ public sealed class LeverageCapRule : IPolicyRule
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.MaxLeverage is < LeverageLimits.Minimum or > LeverageLimits.Highest)
         {
-            throw new MaxxitValidationException("policy.max_leverage", "must be in [1, 100]");
+            throw new MaxxitValidationException("DeploymentPolicy.MaxLeverage", "must be in [1, 100]");
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class MaxOpenPositionsRule : IPolicyRule
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.MaxOpenPositions is < 0)
         {
-            throw new MaxxitValidationException("policy.max_open_positions", "must not be negative");
+            throw new MaxxitValidationException("DeploymentPolicy.MaxOpenPositions", "must not be negative");
         }
     }
 

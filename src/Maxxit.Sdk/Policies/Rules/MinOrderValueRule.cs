@@ -24,7 +24,7 @@ public sealed class MinOrderValueRule : IPolicyRule
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.MinOrderValueUsd is < 0m)
         {
-            throw new MaxxitValidationException("policy.min_order_value_usd", "must not be negative");
+            throw new MaxxitValidationException("DeploymentPolicy.MinOrderValueUsd", "must not be negative");
         }
     }
 

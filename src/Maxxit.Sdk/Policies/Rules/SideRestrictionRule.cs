@@ -20,7 +20,7 @@ public sealed class SideRestrictionRule : IPolicyRule
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.AllowedSide is { } side && !Enum.IsDefined(side))
         {
-            throw new MaxxitValidationException("policy.allowed_side", "must be LONG or SHORT");
+            throw new MaxxitValidationException("DeploymentPolicy.AllowedSide", "must be LONG or SHORT");
         }
     }
 

@@ -39,17 +39,17 @@ public sealed class SizeRule : IPolicyRule
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.RiskPreference is { } preference && !Enum.IsDefined(preference))
         {
-            throw new MaxxitValidationException("policy.risk_preference", "must be conservative, balanced or aggressive");
+            throw new MaxxitValidationException("DeploymentPolicy.RiskPreference", "must be conservative, balanced or aggressive");
         }
 
         if (policy.SizeMultiplier is <= 0m or > 10m)
         {
-            throw new MaxxitValidationException("policy.size_multiplier", "must be in (0, 10]");
+            throw new MaxxitValidationException("DeploymentPolicy.SizeMultiplier", "must be in (0, 10]");
         }
 
         if (policy.MaxTradeSizePercent is <= 0m or > 100m)
         {
-            throw new MaxxitValidationException("policy.max_trade_size_percent", "must be in (0, 100]");
+            throw new MaxxitValidationException("DeploymentPolicy.MaxTradeSizePercent", "must be in (0, 100]");
         }
     }
 

@@ -25,11 +25,11 @@ public sealed class TokenListRule : IPolicyRule
     public void Validate(DeploymentPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        Tokens(policy.AllowedTokens, "policy.allowed_tokens");
-        Tokens(policy.DeniedTokens, "policy.denied_tokens");
+        Tokens(policy.AllowedTokens, "DeploymentPolicy.AllowedTokens");
+        Tokens(policy.DeniedTokens, "DeploymentPolicy.DeniedTokens");
         if (policy.AllowedTokens.Intersect(policy.DeniedTokens, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } both)
         {
-            throw new MaxxitValidationException("policy.denied_tokens", $"{both} is both allowed and denied");
+            throw new MaxxitValidationException("DeploymentPolicy.DeniedTokens", $"{both} is both allowed and denied");
         }
     }
 

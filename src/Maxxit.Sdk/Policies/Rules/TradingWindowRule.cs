@@ -23,34 +23,34 @@ public sealed class TradingWindowRule : IPolicyRule
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.TradingHoursStartUtc is < 0 or > 23)
         {
-            throw new MaxxitValidationException("policy.trading_hours_start_utc", "must be an hour 0-23");
+            throw new MaxxitValidationException("DeploymentPolicy.TradingHoursStartUtc", "must be an hour 0-23");
         }
 
         if (policy.TradingHoursEndUtc is < 1 or > 24)
         {
-            throw new MaxxitValidationException("policy.trading_hours_end_utc", "must be an hour 1-24");
+            throw new MaxxitValidationException("DeploymentPolicy.TradingHoursEndUtc", "must be an hour 1-24");
         }
 
         if ((policy.TradingHoursStartUtc is null) != (policy.TradingHoursEndUtc is null))
         {
-            throw new MaxxitValidationException(policy.TradingHoursStartUtc is null ? "policy.trading_hours_start_utc" : "policy.trading_hours_end_utc", "start and end hours go together");
+            throw new MaxxitValidationException(policy.TradingHoursStartUtc is null ? "DeploymentPolicy.TradingHoursStartUtc" : "DeploymentPolicy.TradingHoursEndUtc", "start and end hours go together");
         }
 
         if (policy.TradingHoursStartUtc is { } start && policy.TradingHoursEndUtc is { } end && end <= start)
         {
-            throw new MaxxitValidationException("policy.trading_hours_end_utc", $"must be after trading_hours_start_utc ({start}); windows across midnight are not supported");
+            throw new MaxxitValidationException("DeploymentPolicy.TradingHoursEndUtc", $"must be after the start hour ({start}); windows across midnight are not supported");
         }
 
         if (policy.TradingDays is null)
         {
-            throw new MaxxitValidationException("policy.trading_days", "must be a list (empty for every day)");
+            throw new MaxxitValidationException("DeploymentPolicy.TradingDays", "must be a list (empty for every day)");
         }
 
         foreach (var day in policy.TradingDays)
         {
             if (!Enum.IsDefined(day))
             {
-                throw new MaxxitValidationException("policy.trading_days", $"{(int)day} is not a day of the week");
+                throw new MaxxitValidationException("DeploymentPolicy.TradingDays", $"{(int)day} is not a day of the week");
             }
         }
     }

@@ -22,16 +22,16 @@ public sealed class VenueBiasRule : IPolicyRule
     public void Validate(DeploymentPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        Venues(policy.PreferredVenues, "policy.preferred_venues");
-        Venues(policy.ExcludedVenues, "policy.excluded_venues");
+        Venues(policy.PreferredVenues, "DeploymentPolicy.PreferredVenues");
+        Venues(policy.ExcludedVenues, "DeploymentPolicy.ExcludedVenues");
         if (policy.PreferredVenues.Distinct().Count() != policy.PreferredVenues.Count)
         {
-            throw new MaxxitValidationException("policy.preferred_venues", "must not list a venue twice");
+            throw new MaxxitValidationException("DeploymentPolicy.PreferredVenues", "must not list a venue twice");
         }
 
         if (policy.PreferredVenues.Count > 0 && policy.PreferredVenues.All(policy.ExcludedVenues.Contains))
         {
-            throw new MaxxitValidationException("policy.excluded_venues", "excludes every preferred venue; no trade could be routed");
+            throw new MaxxitValidationException("DeploymentPolicy.ExcludedVenues", "excludes every preferred venue; no trade could be routed");
         }
     }
 

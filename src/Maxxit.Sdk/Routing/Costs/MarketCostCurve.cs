@@ -32,16 +32,16 @@ public sealed class MarketCostCurve
     {
         if (!double.IsFinite(midPrice) || midPrice <= 0)
         {
-            throw new MaxxitValidationException("mid_price", $"must be a finite number > 0, got {midPrice}");
+            throw new MaxxitValidationException(nameof(midPrice), $"must be a finite number > 0, got {midPrice}");
         }
 
-        Finite(takerFeeBps, "taker_fee_bps", nonNegative: true);
-        Finite(longCarryBpsPerHour, "long_carry_bps_per_hour", nonNegative: false);
-        Finite(shortCarryBpsPerHour, "short_carry_bps_per_hour", nonNegative: false);
-        Finite(fixedFeeUsd, "fixed_fee_usd", nonNegative: true);
+        Finite(takerFeeBps, nameof(takerFeeBps), nonNegative: true);
+        Finite(longCarryBpsPerHour, nameof(longCarryBpsPerHour), nonNegative: false);
+        Finite(shortCarryBpsPerHour, nameof(shortCarryBpsPerHour), nonNegative: false);
+        Finite(fixedFeeUsd, nameof(fixedFeeUsd), nonNegative: true);
         MidPrice = midPrice;
-        _bids = new Side(bids, descending: true, "bids");
-        _asks = new Side(asks, descending: false, "asks");
+        _bids = new Side(bids, descending: true, nameof(bids));
+        _asks = new Side(asks, descending: false, nameof(asks));
         TakerFeeBps = takerFeeBps;
         LongCarryBpsPerHour = longCarryBpsPerHour;
         ShortCarryBpsPerHour = shortCarryBpsPerHour;

@@ -69,7 +69,7 @@ public static class PaperMarketData
                 Venue = Venue.Ostium,
                 Symbol = f[1].ToUpperInvariant(),
                 VenueSymbol = $"{f[2]}/{f[3]}",
-                Category = f[4],
+                Category = Enum.Parse<MarketCategory>(f[4], ignoreCase: true),
                 MaxLeverage = decimal.Parse(f[5], CultureInfo.InvariantCulture),
                 ReferencePrice = decimal.Parse(f[6], CultureInfo.InvariantCulture),
             },

@@ -34,6 +34,6 @@ public class ConfidenceFloorRuleTests
     public void Floor_outside_zero_one_is_refused(double floor)
     {
         var error = Assert.Throws<MaxxitValidationException>(() => _rule.Validate(new DeploymentPolicy { MinConfidence = (decimal)floor }));
-        Assert.Equal("policy.min_confidence", error.Field);
+        Assert.Equal("DeploymentPolicy.MinConfidence", error.Field);
     }
 }

@@ -34,6 +34,6 @@ public class CooldownRuleTests
     public void Negative_or_overlong_cooldowns_are_refused(int minutes)
     {
         var error = Assert.Throws<MaxxitValidationException>(() => _rule.Validate(new DeploymentPolicy { CooldownPerToken = TimeSpan.FromMinutes(minutes) }));
-        Assert.Equal("policy.cooldown_per_token", error.Field);
+        Assert.Equal("DeploymentPolicy.CooldownPerToken", error.Field);
     }
 }

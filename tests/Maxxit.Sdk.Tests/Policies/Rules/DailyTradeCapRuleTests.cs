@@ -24,6 +24,6 @@ public class DailyTradeCapRuleTests
     public void Negative_cap_is_refused()
     {
         var error = Assert.Throws<MaxxitValidationException>(() => _rule.Validate(new DeploymentPolicy { DailyTradeCap = -1 }));
-        Assert.Equal("policy.daily_trade_cap", error.Field);
+        Assert.Equal("DeploymentPolicy.DailyTradeCap", error.Field);
     }
 }

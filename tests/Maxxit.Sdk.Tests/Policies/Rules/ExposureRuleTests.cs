@@ -81,10 +81,10 @@ public class ExposureRuleTests
         Assert.Equal(PolicyOutcome.Accepted, Run(_rule, new DeploymentPolicy(), Intent(), accountValue: null).Outcome);
 
     [Theory]
-    [InlineData(-10, null, "policy.max_token_exposure_percent")]
-    [InlineData(0, null, "policy.max_token_exposure_percent")]
-    [InlineData(null, -1, "policy.max_total_exposure_percent")]
-    [InlineData(null, 10_001, "policy.max_total_exposure_percent")]
+    [InlineData(-10, null, "DeploymentPolicy.MaxTokenExposurePercent")]
+    [InlineData(0, null, "DeploymentPolicy.MaxTokenExposurePercent")]
+    [InlineData(null, -1, "DeploymentPolicy.MaxTotalExposurePercent")]
+    [InlineData(null, 10_001, "DeploymentPolicy.MaxTotalExposurePercent")]
     public void Negative_or_out_of_range_caps_are_refused(int? token, int? total, string field)
     {
         var error = Assert.Throws<MaxxitValidationException>(() => _rule.Validate(new DeploymentPolicy { MaxTokenExposurePercent = token, MaxTotalExposurePercent = total }));

@@ -60,6 +60,6 @@ public class LeverageCapRuleTests
     public void Out_of_range_cap_is_refused(double cap)
     {
         var error = Assert.Throws<MaxxitValidationException>(() => _rule.Validate(new DeploymentPolicy { MaxLeverage = (decimal)cap }));
-        Assert.Equal("policy.max_leverage", error.Field);
+        Assert.Equal("DeploymentPolicy.MaxLeverage", error.Field);
     }
 }

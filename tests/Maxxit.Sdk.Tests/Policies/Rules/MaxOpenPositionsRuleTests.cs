@@ -24,6 +24,6 @@ public class MaxOpenPositionsRuleTests
     public void Negative_maximum_is_refused()
     {
         var error = Assert.Throws<MaxxitValidationException>(() => _rule.Validate(new DeploymentPolicy { MaxOpenPositions = -3 }));
-        Assert.Equal("policy.max_open_positions", error.Field);
+        Assert.Equal("DeploymentPolicy.MaxOpenPositions", error.Field);
     }
 }

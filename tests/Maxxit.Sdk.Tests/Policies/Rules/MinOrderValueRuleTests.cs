@@ -32,6 +32,6 @@ public class MinOrderValueRuleTests
     public void Negative_minimum_is_refused()
     {
         var error = Assert.Throws<MaxxitValidationException>(() => _rule.Validate(new DeploymentPolicy { MinOrderValueUsd = -1m }));
-        Assert.Equal("policy.min_order_value_usd", error.Field);
+        Assert.Equal("DeploymentPolicy.MinOrderValueUsd", error.Field);
     }
 }

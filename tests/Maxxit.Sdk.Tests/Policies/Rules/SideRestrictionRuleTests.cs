@@ -28,6 +28,6 @@ public class SideRestrictionRuleTests
     public void Undefined_side_is_refused()
     {
         var error = Assert.Throws<MaxxitValidationException>(() => _rule.Validate(new DeploymentPolicy { AllowedSide = (TradeSide)7 }));
-        Assert.Equal("policy.allowed_side", error.Field);
+        Assert.Equal("DeploymentPolicy.AllowedSide", error.Field);
     }
 }

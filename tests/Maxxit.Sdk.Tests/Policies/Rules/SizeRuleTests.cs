@@ -62,12 +62,12 @@ public class SizeRuleTests
     }
 
     [Theory]
-    [InlineData(0, null, "policy.size_multiplier")]
-    [InlineData(-1, null, "policy.size_multiplier")]
-    [InlineData(11, null, "policy.size_multiplier")]
-    [InlineData(null, 0, "policy.max_trade_size_percent")]
-    [InlineData(null, -5, "policy.max_trade_size_percent")]
-    [InlineData(null, 101, "policy.max_trade_size_percent")]
+    [InlineData(0, null, "DeploymentPolicy.SizeMultiplier")]
+    [InlineData(-1, null, "DeploymentPolicy.SizeMultiplier")]
+    [InlineData(11, null, "DeploymentPolicy.SizeMultiplier")]
+    [InlineData(null, 0, "DeploymentPolicy.MaxTradeSizePercent")]
+    [InlineData(null, -5, "DeploymentPolicy.MaxTradeSizePercent")]
+    [InlineData(null, 101, "DeploymentPolicy.MaxTradeSizePercent")]
     public void Out_of_range_options_are_refused(int? multiplier, int? cap, string field)
     {
         var error = Assert.Throws<MaxxitValidationException>(() => _rule.Validate(new DeploymentPolicy { SizeMultiplier = multiplier, MaxTradeSizePercent = cap }));
@@ -78,6 +78,6 @@ public class SizeRuleTests
     public void Undefined_risk_preference_is_refused()
     {
         var error = Assert.Throws<MaxxitValidationException>(() => _rule.Validate(new DeploymentPolicy { RiskPreference = (RiskPreference)5 }));
-        Assert.Equal("policy.risk_preference", error.Field);
+        Assert.Equal("DeploymentPolicy.RiskPreference", error.Field);
     }
 }

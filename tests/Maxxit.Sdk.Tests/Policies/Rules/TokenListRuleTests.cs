@@ -37,9 +37,9 @@ public class TokenListRuleTests
         Assert.Equal(PolicyOutcome.Accepted, Run(_rule, new DeploymentPolicy(), Intent("XAU")).Outcome);
 
     [Theory]
-    [InlineData("", "policy.allowed_tokens", true)]
-    [InlineData("ETH-USD", "policy.allowed_tokens", true)]
-    [InlineData("e th", "policy.denied_tokens", false)]
+    [InlineData("", "DeploymentPolicy.AllowedTokens", true)]
+    [InlineData("ETH-USD", "DeploymentPolicy.AllowedTokens", true)]
+    [InlineData("e th", "DeploymentPolicy.DeniedTokens", false)]
     public void Malformed_symbols_are_refused(string token, string field, bool inAllowList)
     {
         var policy = inAllowList ? new DeploymentPolicy { AllowedTokens = [token] } : new DeploymentPolicy { DeniedTokens = [token] };
@@ -52,6 +52,6 @@ public class TokenListRuleTests
     public void A_token_both_allowed_and_denied_is_refused()
     {
         var error = Assert.Throws<MaxxitValidationException>(() => _rule.Validate(new DeploymentPolicy { AllowedTokens = ["ETH"], DeniedTokens = ["eth"] }));
-        Assert.Equal("policy.denied_tokens", error.Field);
+        Assert.Equal("DeploymentPolicy.DeniedTokens", error.Field);
     }
 }

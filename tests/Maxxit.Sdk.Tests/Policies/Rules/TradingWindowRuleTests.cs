@@ -45,12 +45,12 @@ public class TradingWindowRuleTests
     }
 
     [Theory]
-    [InlineData(17, 9, "policy.trading_hours_end_utc")]
-    [InlineData(9, 9, "policy.trading_hours_end_utc")]
-    [InlineData(-1, 9, "policy.trading_hours_start_utc")]
-    [InlineData(9, 25, "policy.trading_hours_end_utc")]
-    [InlineData(9, null, "policy.trading_hours_end_utc")]
-    [InlineData(null, 9, "policy.trading_hours_start_utc")]
+    [InlineData(17, 9, "DeploymentPolicy.TradingHoursEndUtc")]
+    [InlineData(9, 9, "DeploymentPolicy.TradingHoursEndUtc")]
+    [InlineData(-1, 9, "DeploymentPolicy.TradingHoursStartUtc")]
+    [InlineData(9, 25, "DeploymentPolicy.TradingHoursEndUtc")]
+    [InlineData(9, null, "DeploymentPolicy.TradingHoursEndUtc")]
+    [InlineData(null, 9, "DeploymentPolicy.TradingHoursStartUtc")]
     public void Inverted_or_out_of_range_hours_are_refused(int? start, int? end, string field)
     {
         var error = Assert.Throws<MaxxitValidationException>(() => _rule.Validate(new DeploymentPolicy { TradingHoursStartUtc = start, TradingHoursEndUtc = end }));
@@ -61,6 +61,6 @@ public class TradingWindowRuleTests
     public void Undefined_days_are_refused()
     {
         var error = Assert.Throws<MaxxitValidationException>(() => _rule.Validate(new DeploymentPolicy { TradingDays = [(DayOfWeek)9] }));
-        Assert.Equal("policy.trading_days", error.Field);
+        Assert.Equal("DeploymentPolicy.TradingDays", error.Field);
     }
 }

@@ -38,11 +38,11 @@ public class VenueBiasRuleTests
     public void No_bias_passes() => Assert.Equal(PolicyOutcome.Accepted, Run(_rule, new DeploymentPolicy(), Intent()).Outcome);
 
     [Theory]
-    [InlineData(new[] { Venue.Multi }, new Venue[0], "policy.preferred_venues")]
-    [InlineData(new Venue[0], new[] { Venue.Multi }, "policy.excluded_venues")]
-    [InlineData(new[] { Venue.Ostium, Venue.Ostium }, new Venue[0], "policy.preferred_venues")]
-    [InlineData(new[] { Venue.Ostium }, new[] { Venue.Ostium }, "policy.excluded_venues")]
-    [InlineData(new[] { (Venue)42 }, new Venue[0], "policy.preferred_venues")]
+    [InlineData(new[] { Venue.Multi }, new Venue[0], "DeploymentPolicy.PreferredVenues")]
+    [InlineData(new Venue[0], new[] { Venue.Multi }, "DeploymentPolicy.ExcludedVenues")]
+    [InlineData(new[] { Venue.Ostium, Venue.Ostium }, new Venue[0], "DeploymentPolicy.PreferredVenues")]
+    [InlineData(new[] { Venue.Ostium }, new[] { Venue.Ostium }, "DeploymentPolicy.ExcludedVenues")]
+    [InlineData(new[] { (Venue)42 }, new Venue[0], "DeploymentPolicy.PreferredVenues")]
     public void Unusable_venue_lists_are_refused(Venue[] preferred, Venue[] excluded, string field)
     {
         var error = Assert.Throws<MaxxitValidationException>(() => _rule.Validate(new DeploymentPolicy { PreferredVenues = preferred, ExcludedVenues = excluded }));
