@@ -261,7 +261,7 @@ public sealed class MaxxitClient : IMaxxitClient
 
     private VenueAgentWallet ProtectWallet(string userWallet, Venue venue, AgentKeyInput input)
     {
-        var prefix = venue.ToName().ToLowerInvariant();
+        var prefix = venue.Name.ToLowerInvariant();
         if (venue == Venue.Multi)
         {
             throw new MaxxitValidationException("agent_wallets", "MULTI is not a venue an agent wallet can trade on");

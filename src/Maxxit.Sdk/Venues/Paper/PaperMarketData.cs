@@ -24,12 +24,10 @@ public static class PaperMarketData
         ReferencePrices.Value.TryGetValue((venue, symbol), out var price) ? price : null;
 
     /// <summary>The bundled markets of a venue (empty for venues without bundled data).</summary>
-    public static IReadOnlyList<MarketInfo> For(Venue venue) => venue switch
-    {
-        Venue.Hyperliquid => HyperliquidMarkets.Value,
-        Venue.Ostium => OstiumMarkets.Value,
-        _ => [],
-    };
+    public static IReadOnlyList<MarketInfo> For(Venue venue) =>
+        venue == Venue.Hyperliquid ? HyperliquidMarkets.Value
+        : venue == Venue.Ostium ? OstiumMarkets.Value
+        : [];
 
     private static IReadOnlyList<MarketInfo> LoadHyperliquid() =>
         ReadRows("hyperliquid-perps").Select(f => new MarketInfo
