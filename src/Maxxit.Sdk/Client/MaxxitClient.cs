@@ -218,9 +218,14 @@ public sealed class MaxxitClient : IMaxxitClient
             throw new MaxxitValidationException("venue_priority", "must list at least one venue");
         }
 
-        if (config.VenuePriority.Contains(Venue.Multi) || config.VenuePriority.Distinct().Count() != config.VenuePriority.Count)
+        if (config.VenuePriority.Any(v => !v.IsConcrete) || config.VenuePriority.Distinct().Count() != config.VenuePriority.Count)
         {
             throw new MaxxitValidationException("venue_priority", "must list distinct concrete venues (not MULTI)");
+        }
+
+        if (config.VenuePriority.Count > Routing.VenueRanking.Capacity)
+        {
+            throw new MaxxitValidationException("venue_priority", $"lists at most {Routing.VenueRanking.Capacity} venues");
         }
 
         if (!Enum.IsDefined(config.Strategy))
@@ -261,11 +266,12 @@ public sealed class MaxxitClient : IMaxxitClient
 
     private VenueAgentWallet ProtectWallet(string userWallet, Venue venue, AgentKeyInput input)
     {
-        var prefix = venue.Name.ToLowerInvariant();
-        if (venue == Venue.Multi)
+        if (!venue.IsConcrete)
         {
-            throw new MaxxitValidationException("agent_wallets", "MULTI is not a venue an agent wallet can trade on");
+            throw new MaxxitValidationException("agent_wallets", $"{venue} is not a venue an agent wallet can trade on");
         }
+
+        var prefix = venue.Name.ToLowerInvariant();
 
         var address = Check.Wallet(input.Address, $"{prefix}_agent_address");
         if (input.PrivateKey is not null && input.EncryptedKey is not null)
