@@ -33,14 +33,17 @@ public sealed class PostgresMigrator
 
     /// <summary>Brings the schema to the latest version; a no-op when it is current.</summary>
     /// <exception cref="PostgresMigrationException">An applied migration's checksum differs from the embedded one.</exception>
-    public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
+    public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default) => MigrateUpToAsync(int.MaxValue, cancellationToken);
+
+    // Up to and including a version: tests build an older schema with it and seed data the way it looked then.
+    internal async Task<MigrationResult> MigrateUpToAsync(int upToVersion, CancellationToken cancellationToken)
     {
         await using var conn = await dataSource.OpenConnectionAsync(cancellationToken);
         var applied = await BootstrapAsync(conn, cancellationToken);
         Validate(applied);
 
         var appliedNow = new List<int>();
-        foreach (var migration in Migrations.Where(m => !applied.ContainsKey(m.Version)))
+        foreach (var migration in Migrations.Where(m => !applied.ContainsKey(m.Version) && m.Version <= upToVersion))
         {
             if (await ApplyAsync(conn, migration, cancellationToken))
             {

@@ -22,7 +22,7 @@ public sealed class PostgresVerifier
 
     /// <summary>The six V3 tables.</summary>
     public static IReadOnlyList<string> V3Tables { get; } =
-        ["agents_v3", "agent_deployments_v3", "agent_wallets_v3", "signals_v3", "positions_v3", "venue_routing_config_v3", "venue_routing_history_v3"];
+        ["agents_v3", "agent_deployments_v3", "signals_v3", "positions_v3", "venue_routing_config_v3", "venue_routing_history_v3"];
 
     /// <summary>The labels <c>venue_v3_t</c> must start with, in order (adapters of other venues add theirs after them).</summary>
     public static IReadOnlyList<string> ExpectedVenues { get; } = ["MULTI", "HYPERLIQUID", "OSTIUM", "GMX", "SPOT"];
