@@ -50,7 +50,7 @@ public readonly struct Venue : IEquatable<Venue>, IComparable<Venue>
     public bool IsNone => _entry is null;
 
     /// <summary>Whether this is a venue orders can go to (anything but <see cref="Multi"/> and <c>default</c>).</summary>
-    public bool IsConcrete => _entry is not null && _entry.Ordinal != Multi.Ordinal;
+    public bool IsConcrete => _entry is not null && _entry.Ordinal != VenueTable.MultiOrdinal;
 
     /// <summary>Every venue defined in this process so far: the five well-known ones first, then in definition order.</summary>
     public static IReadOnlyList<Venue> Defined => VenueTable.All;

@@ -9,11 +9,23 @@ namespace Maxxit.Sdk;
 internal static class VenueTable
 {
     public const int Capacity = 15;
+
+    /// <summary>MULTI's ordinal: the first entry.</summary>
+    public const int MultiOrdinal = 1;
+
     private static readonly Lock Gate = new();
     // The well-known venues come first, whatever code touches the table first, so their ordinals never vary.
-    private static Entry[] _entries = [new("MULTI", 1), new("HYPERLIQUID", 2), new("OSTIUM", 3), new("GMX", 4), new("SPOT", 5)];
+    private static Entry[] _entries = [new("MULTI", MultiOrdinal), new("HYPERLIQUID", 2), new("OSTIUM", 3), new("GMX", 4), new("SPOT", 5)];
 
-    public static IReadOnlyList<Venue> All => Volatile.Read(ref _entries).Select(e => new Venue(e)).ToArray();
+    // Snapshots rebuilt on each definition (rare), so that readers on hot paths allocate nothing.
+    private static IReadOnlyList<Venue> _all = Snapshot(_entries);
+    private static IReadOnlyList<Venue> _concrete = Snapshot(_entries.Where(e => e.Ordinal != MultiOrdinal));
+
+    /// <summary>Every defined venue, the five well-known ones first.</summary>
+    public static IReadOnlyList<Venue> All => Volatile.Read(ref _all);
+
+    /// <summary>Every defined venue but MULTI.</summary>
+    public static IReadOnlyList<Venue> Concrete => Volatile.Read(ref _concrete);
 
     public static Venue Define(string name)
     {
@@ -35,6 +47,8 @@ internal static class VenueTable
 
             var created = new Entry(normalized, _entries.Length + 1);
             Volatile.Write(ref _entries, [.. _entries, created]);
+            Volatile.Write(ref _all, Snapshot(_entries));
+            Volatile.Write(ref _concrete, Snapshot(_entries.Where(e => e.Ordinal != MultiOrdinal)));
             return new Venue(created);
         }
     }
@@ -59,6 +73,8 @@ internal static class VenueTable
         venue = default;
         return false;
     }
+
+    private static IReadOnlyList<Venue> Snapshot(IEnumerable<Entry> entries) => Array.AsReadOnly(entries.Select(e => new Venue(e)).ToArray());
 
     private static string Validate(string? name)
     {
