@@ -55,6 +55,7 @@ public sealed class AgentWalletsTests(SharedServer server) : IClassFixture<Share
     [Theory]
     [InlineData("""{"NOT_A_VENUE_HERE": {"address": "0x4444444444444444444444444444444444444444"}}""", "agent_wallets.NOT_A_VENUE_HERE")]
     [InlineData("""{"HYPERLIQUID": {"address": "0x4444444444444444444444444444444444444444"}}""", "agent_wallets.HYPERLIQUID")]
+    [InlineData("""{"multi": {"address": "0x4444444444444444444444444444444444444444"}}""", "agent_wallets.multi")]
     [InlineData("""{"GMX": {}}""", "agent_wallets.GMX.address")]
     [InlineData("""{"GMX": null}""", "agent_wallets.GMX")]
     [InlineData("""{"GMX": {"address": "0x4444444444444444444444444444444444444444", "key_encrypted": "AAAA", "key_iv": "AAAA"}}""", "agent_wallets.GMX.key_tag")]

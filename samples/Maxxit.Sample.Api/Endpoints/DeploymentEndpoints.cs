@@ -47,6 +47,11 @@ public static class DeploymentEndpoints
         {
             var field = $"agent_wallets.{name}";
             var venue = Venue.Parse(name, field);
+            if (!venue.IsConcrete)
+            {
+                throw new MaxxitValidationException(field, "MULTI is not a venue an agent wallet can trade on");
+            }
+
             if (wallets.ContainsKey(venue))
             {
                 throw new MaxxitValidationException(field, $"{venue} is given twice (here and in its {venue.Name.ToLowerInvariant()}_agent_* fields, or under another spelling)");
