@@ -44,13 +44,13 @@ public sealed class MaxxitMetrics : IDisposable
     {
         if (_routingDuration.Enabled)
         {
-            _routingDuration.Record(duration.TotalMilliseconds, new KeyValuePair<string, object?>("venue", selected is { } v ? v.Name : "NONE"));
+            _routingDuration.Record(duration.TotalMilliseconds, new KeyValuePair<string, object?>("venue", selected is { } v ? v.ToString() : "NONE"));
         }
     }
 
     /// <summary>Counts one trade outcome for a deployment (opened, rejected, no_venue, failed, duplicate).</summary>
     public void RecordTrade(string outcome, Venue? venue) =>
-        _trades.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("venue", venue is { } v ? v.Name : "NONE"));
+        _trades.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("venue", venue is { } v ? v.ToString() : "NONE"));
 
     /// <summary>Counts one signal outcome (generated, skipped: reason).</summary>
     public void RecordSignal(string outcome) => _signals.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
