@@ -39,7 +39,7 @@ public static class DemoFlow
             Weights = new AgentWeights(1m, 0m),
             ProfitReceiverAddress = "0x1111111111111111111111111111111111111111",
         }, cancellationToken);
-        console.MarkupLine($"Agent [green]{Markup.Escape(agent.Name)}[/] {agent.Id} (venue {agent.Venue.ToName()})");
+        console.MarkupLine($"Agent [green]{Markup.Escape(agent.Name)}[/] {agent.Id} (venue {agent.Venue.Name})");
 
         foreach (var wallet in new[] { "0x2222222222222222222222222222222222222222", "0x3333333333333333333333333333333333333333" })
         {
@@ -78,7 +78,7 @@ public static class DemoFlow
 
     /// <summary>The venue's name, marked PAPER when its orders are simulated, so that no paper fill passes for a real one.</summary>
     public static string VenueLabel(Venue venue, VenueAdapterRegistry venues) =>
-        venues.IsSimulated(venue) ? $"{venue.ToName()} PAPER" : venue.ToName();
+        venues.IsSimulated(venue) ? $"{venue.Name} PAPER" : venue.Name;
 
     private static Table DecisionsTable(IEnumerable<ExecutionResult> executions, VenueAdapterRegistry venues)
     {
@@ -92,7 +92,7 @@ public static class DemoFlow
                 execution.Status.ToString().ToUpperInvariant(),
                 routing?.SelectedVenue is { } selected ? VenueLabel(selected, venues) : "[yellow]none[/]",
                 Markup.Escape(routing?.Reason ?? execution.Reason ?? string.Empty),
-                string.Join(", ", routing?.CheckedVenues.Select(v => v.ToName()) ?? []),
+                string.Join(", ", routing?.CheckedVenues.Select(v => v.Name) ?? []),
                 routing is null ? "-" : Micros(routing.Duration.TotalMilliseconds));
         }
 
@@ -124,7 +124,7 @@ public static class DemoFlow
         foreach (var venue in new[] { Venue.Hyperliquid, Venue.Ostium })
         {
             var rows = history.History.Where(r => r.SelectedVenue == venue).ToList();
-            table.AddRow(venue.ToName(), history.Summary.Count(venue).ToString(CultureInfo.InvariantCulture), $"{history.Summary.Percent(venue)} %", rows.Count == 0 ? "-" : Micros(rows.Average(r => r.RoutingDurationMs)));
+            table.AddRow(venue.Name, history.Summary.Count(venue).ToString(CultureInfo.InvariantCulture), $"{history.Summary.Percent(venue)} %", rows.Count == 0 ? "-" : Micros(rows.Average(r => r.RoutingDurationMs)));
         }
 
         var none = history.History.Where(r => r.SelectedVenue is null).ToList();

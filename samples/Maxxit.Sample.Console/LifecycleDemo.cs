@@ -69,7 +69,7 @@ public static class LifecycleDemo
         foreach (var side in new[] { TradeSide.Long, TradeSide.Short })
         {
             var decision = router.Route(new RoutingRequest("LINK", agent.Id, Side: side, NotionalUsd: 2_500m));
-            console.MarkupLine($"LINK {side.ToString().ToUpperInvariant()} $2,500 → [bold]{decision.SelectedVenue?.ToName()}[/]: {Markup.Escape(decision.Reason)}");
+            console.MarkupLine($"LINK {side.ToString().ToUpperInvariant()} $2,500 → [bold]{decision.SelectedVenue?.Name}[/]: {Markup.Escape(decision.Reason)}");
         }
     }
 
@@ -86,7 +86,7 @@ public static class LifecycleDemo
         var signal = await client.GenerateSignalAsync(Request(agent.Id, "BTC"), cancellationToken);
         var result = await client.ExecuteTradeAsync(signal.Id, cancellationToken);
         var position = result.Positions.Single();
-        console.MarkupLine($"BTC LONG → {Name(position.Status)} on [bold]{position.Venue.ToName()} PAPER[/]");
+        console.MarkupLine($"BTC LONG → {Name(position.Status)} on [bold]{position.Venue.Name} PAPER[/]");
         console.MarkupLine($"Routing row: {Markup.Escape(result.Deployments[0].Routing?.Reason ?? string.Empty)}");
     }
 

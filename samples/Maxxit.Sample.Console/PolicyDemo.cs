@@ -57,7 +57,7 @@ public static class PolicyDemo
                 label,
                 policy?.Outcome.ToString().ToUpperInvariant() ?? "-",
                 Markup.Escape(detail),
-                outcome.Position is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p.Venue.ToName()} {p.Quantity} @ {p.EntryPrice}, {p.SizePercent} % x{p.Leverage}") : "none");
+                outcome.Position is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p.Venue.Name} {p.Quantity} @ {p.EntryPrice}, {p.SizePercent} % x{p.Leverage}") : "none");
         }
 
         console.Write(table);

@@ -11,6 +11,9 @@ namespace Maxxit.Sdk.Postgres;
 public sealed partial class PostgresStore : IAgentKeyStore
 {
     private string? _insertDeployment;
+    private string? _deploymentColumns;
+    private string? _wallets;
+    private string? _replaceKey;
 
     /// <inheritdoc />
     public Task CreateAgentAsync(Agent agent, CancellationToken cancellationToken)
@@ -84,22 +87,27 @@ public sealed partial class PostgresStore : IAgentKeyStore
     public Task CreateDeploymentAsync(AgentDeployment deployment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deployment);
+        var wallets = (deployment.AgentWallets ?? new Dictionary<Venue, VenueAgentWallet>()).ToArray();
+        var venues = wallets.Select(w => DbNames.Venue(w.Key, "agent_wallets")).ToArray();
         return OnceAsync(async ct =>
         {
-            var wallets = deployment.AgentWallets ?? new Dictionary<Venue, VenueAgentWallet>();
-            var hl = wallets.GetValueOrDefault(Venue.Hyperliquid);
-            var os = wallets.GetValueOrDefault(Venue.Ostium);
-            var others = wallets.Where(kv => kv.Key is not (Venue.Hyperliquid or Venue.Ostium))
-                .ToDictionary(kv => DbNames.Venue(kv.Key, "agent_wallets"), kv => kv.Value);
+            // One statement: the deployment and its wallets are written together or not at all.
             await using var cmd = Command(InsertDeploymentSql);
             cmd.Parameters.Uuid(deployment.Id).Uuid(deployment.AgentId).Text(deployment.UserWallet).Text(DbNames.DeploymentStatus(deployment.Status)).Bool(deployment.SubActive)
-                .Text(hl?.Address).Text(hl?.EncryptedKey?.Ciphertext).Text(hl?.EncryptedKey?.Iv).Text(hl?.EncryptedKey?.Tag)
-                .Text(os?.Address).Text(os?.EncryptedKey?.Ciphertext).Text(os?.EncryptedKey?.Iv).Text(os?.EncryptedKey?.Tag)
-                .Jsonb(Json.Write(others)).Jsonb(deployment.Policy is null ? null : Json.Write(deployment.Policy)).Time(deployment.CreatedAt)
-                .Text(hl?.EncryptedKey?.KeyId).Text(os?.EncryptedKey?.KeyId);
+                .Jsonb(deployment.Policy is null ? null : Json.Write(deployment.Policy)).Time(deployment.CreatedAt)
+                .TextArray(venues)
+                .TextArray(wallets.Select(w => w.Value.Address).ToArray())
+                .NullableTextArray(wallets.Select(w => w.Value.EncryptedKey?.Ciphertext).ToArray())
+                .NullableTextArray(wallets.Select(w => w.Value.EncryptedKey?.Iv).ToArray())
+                .NullableTextArray(wallets.Select(w => w.Value.EncryptedKey?.Tag).ToArray())
+                .NullableTextArray(wallets.Select(w => w.Value.EncryptedKey?.KeyId).ToArray());
             try
             {
                 return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidTextRepresentation && ex.MessageText.Contains("venue_v3_t", StringComparison.Ordinal))
+            {
+                throw new MaxxitValidationException("agent_wallets", "names a venue the database does not know yet: register its adapter and migrate (which adds it to venue_v3_t)");
             }
             catch (PostgresException ex) when (PgErrors.Map(ex, ("agent_id", deployment.AgentId), ("deployment_id", deployment.Id)) is { } mapped)
             {
@@ -111,7 +119,7 @@ public sealed partial class PostgresStore : IAgentKeyStore
     /// <inheritdoc />
     public Task<AgentDeployment?> GetDeploymentAsync(Guid deploymentId, CancellationToken cancellationToken) => RetriedAsync(async ct =>
     {
-        await using var cmd = Command($"SELECT {Columns.Deployment} FROM {sql.Deployments} WHERE id = $1");
+        await using var cmd = Command($"SELECT {DeploymentColumns} FROM {sql.Deployments} d WHERE d.id = $1");
         cmd.Parameters.Uuid(deploymentId);
         return await SingleAsync(cmd, Rows.Deployment, ct).ConfigureAwait(false);
     }, cancellationToken);
@@ -121,8 +129,8 @@ public sealed partial class PostgresStore : IAgentKeyStore
         RetriedAsync<IReadOnlyList<AgentDeployment>>(async ct =>
         {
             await using var cmd = Command(status is null
-                ? $"SELECT {Columns.Deployment} FROM {sql.Deployments} WHERE agent_id = $1 ORDER BY created_at, id"
-                : $"SELECT {Columns.Deployment} FROM {sql.Deployments} WHERE agent_id = $1 AND status = $2 ORDER BY created_at, id");
+                ? $"SELECT {DeploymentColumns} FROM {sql.Deployments} d WHERE d.agent_id = $1 ORDER BY d.created_at, d.id"
+                : $"SELECT {DeploymentColumns} FROM {sql.Deployments} d WHERE d.agent_id = $1 AND d.status = $2 ORDER BY d.created_at, d.id");
             cmd.Parameters.Uuid(agentId);
             if (status is { } s)
             {
@@ -148,10 +156,10 @@ public sealed partial class PostgresStore : IAgentKeyStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return RetriedAsync<IReadOnlyList<AgentDeployment>>(async ct =>
         {
-            await using var cmd = Command($"SELECT {Columns.Deployment} FROM {sql.Deployments} "
-                + "WHERE ($1::uuid IS NULL OR id > $1) "
-                + "AND (hyperliquid_key_ciphertext IS NOT NULL OR ostium_key_ciphertext IS NOT NULL OR other_agent_wallets <> '{}'::jsonb) "
-                + "ORDER BY id LIMIT $2");
+            await using var cmd = Command($"SELECT {DeploymentColumns} FROM {sql.Deployments} d "
+                + "WHERE ($1::uuid IS NULL OR d.id > $1) "
+                + $"AND EXISTS (SELECT 1 FROM {Wallets} w WHERE w.deployment_id = d.id AND w.key_ciphertext IS NOT NULL) "
+                + "ORDER BY d.id LIMIT $2");
             cmd.Parameters.Uuid(afterDeploymentId).Int(limit);
             var page = await ListAsync(cmd, Rows.Deployment, ct).ConfigureAwait(false);
             return page;
@@ -165,34 +173,47 @@ public sealed partial class PostgresStore : IAgentKeyStore
         ArgumentNullException.ThrowIfNull(replacement);
 
         // Conditional on the stored ciphertext, so a key re-deployed or rotated by another host meanwhile is not overwritten.
+        // The copy a deployment written before migration 007 still holds in its deprecated columns is cleared with it:
+        // a key rotated away from a master key must not stay readable under that key.
+        var name = DbNames.Venue(venue, "venue");
         return RetriedAsync(async ct =>
         {
-            await using var cmd = Command(string.Empty);
-            if (venue is Venue.Hyperliquid or Venue.Ostium)
-            {
-                var c = venue == Venue.Hyperliquid ? "hyperliquid" : "ostium";
-                cmd.CommandText = $"UPDATE {sql.Deployments} SET {c}_key_ciphertext = $2, {c}_key_iv = $3, {c}_key_tag = $4, {c}_key_id = $5 "
-                    + $"WHERE id = $1 AND {c}_key_ciphertext = $6 AND {c}_key_iv = $7 AND {c}_key_tag = $8 AND {c}_key_id IS NOT DISTINCT FROM $9";
-                cmd.Parameters.Uuid(deploymentId).Text(replacement.Ciphertext).Text(replacement.Iv).Text(replacement.Tag).Text(replacement.KeyId)
-                    .Text(expected.Ciphertext).Text(expected.Iv).Text(expected.Tag).Text(expected.KeyId);
-            }
-            else
-            {
-                cmd.CommandText = $"UPDATE {sql.Deployments} SET other_agent_wallets = jsonb_set(other_agent_wallets, ARRAY[$2::text, 'encrypted_key'], $3) "
-                    + "WHERE id = $1 AND other_agent_wallets -> $2 -> 'encrypted_key' ->> 'ciphertext' = $4 "
-                    + "AND other_agent_wallets -> $2 -> 'encrypted_key' ->> 'key_id' IS NOT DISTINCT FROM $5";
-                cmd.Parameters.Uuid(deploymentId).Text(DbNames.Venue(venue, "venue")).Jsonb(Json.Write(replacement)).Text(expected.Ciphertext).Text(expected.KeyId);
-            }
-
-            return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+            await using var cmd = Command(ReplaceAgentKeySql);
+            cmd.Parameters.Uuid(deploymentId).Text(name).Text(replacement.Ciphertext).Text(replacement.Iv).Text(replacement.Tag).Text(replacement.KeyId)
+                .Text(expected.Ciphertext).Text(expected.Iv).Text(expected.Tag).Text(expected.KeyId);
+            return (long)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))! == 1;
         }, cancellationToken);
     }
 
-    // The deployment insert with the key id columns of migration 004 (kept here, next to the agent-key code).
+    private string Wallets => _wallets ??= schema.Qualify("agent_wallets_v3");
+
+    // Each wallet as [venue, address, ciphertext, iv, tag, key id], read by Rows.Deployment; the table is aliased d.
+    private string DeploymentColumns => _deploymentColumns ??=
+        "d.id, d.agent_id, d.user_wallet, d.status, d.sub_active, "
+        + $"(SELECT coalesce(jsonb_agg(jsonb_build_array(w.venue::text, w.agent_address, w.key_ciphertext, w.key_iv, w.key_tag, w.key_id) ORDER BY w.venue::text), '[]'::jsonb) FROM {Wallets} w WHERE w.deployment_id = d.id), "
+        + "d.policy, d.created_at";
+
     private string InsertDeploymentSql => _insertDeployment ??=
-        $"INSERT INTO {sql.Deployments} (id, agent_id, user_wallet, status, sub_active, hyperliquid_agent_address, hyperliquid_key_ciphertext, hyperliquid_key_iv, hyperliquid_key_tag, "
-        + "ostium_agent_address, ostium_key_ciphertext, ostium_key_iv, ostium_key_tag, other_agent_wallets, policy, created_at, hyperliquid_key_id, ostium_key_id) "
-        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)";
+        $"WITH d AS (INSERT INTO {sql.Deployments} (id, agent_id, user_wallet, status, sub_active, policy, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id) "
+        + $"INSERT INTO {Wallets} (deployment_id, venue, agent_address, key_ciphertext, key_iv, key_tag, key_id) "
+        + $"SELECT d.id, w.venue{sql.Venue}, w.address, w.ciphertext, w.iv, w.tag, w.key_id FROM d, "
+        + "unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) AS w (venue, address, ciphertext, iv, tag, key_id)";
+
+    private string ReplaceAgentKeySql => _replaceKey ??=
+        $"WITH w AS (UPDATE {Wallets} SET key_ciphertext = $3, key_iv = $4, key_tag = $5, key_id = $6 "
+        + $"WHERE deployment_id = $1 AND venue = $2{sql.Venue} AND key_ciphertext = $7 AND key_iv = $8 AND key_tag = $9 AND key_id IS NOT DISTINCT FROM $10 RETURNING deployment_id), "
+        + $"legacy AS (UPDATE {sql.Deployments} SET "
+        + "hyperliquid_key_ciphertext = CASE WHEN $2 = 'HYPERLIQUID' THEN NULL ELSE hyperliquid_key_ciphertext END, "
+        + "hyperliquid_key_iv = CASE WHEN $2 = 'HYPERLIQUID' THEN NULL ELSE hyperliquid_key_iv END, "
+        + "hyperliquid_key_tag = CASE WHEN $2 = 'HYPERLIQUID' THEN NULL ELSE hyperliquid_key_tag END, "
+        + "hyperliquid_key_id = CASE WHEN $2 = 'HYPERLIQUID' THEN NULL ELSE hyperliquid_key_id END, "
+        + "ostium_key_ciphertext = CASE WHEN $2 = 'OSTIUM' THEN NULL ELSE ostium_key_ciphertext END, "
+        + "ostium_key_iv = CASE WHEN $2 = 'OSTIUM' THEN NULL ELSE ostium_key_iv END, "
+        + "ostium_key_tag = CASE WHEN $2 = 'OSTIUM' THEN NULL ELSE ostium_key_tag END, "
+        + "ostium_key_id = CASE WHEN $2 = 'OSTIUM' THEN NULL ELSE ostium_key_id END, "
+        + "other_agent_wallets = other_agent_wallets - $2 "
+        + "WHERE id IN (SELECT deployment_id FROM w)) "
+        + "SELECT count(*) FROM w";
 
     private static string Where(List<string> conditions) => conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
 }

@@ -58,6 +58,9 @@ public sealed partial class PostgresStore : IMaxxitStore
             }).Build();
     }
 
+    // The venues of the registered adapters (set by UsePostgres); with or without it, every venue defined in the process.
+    internal Func<IEnumerable<Venue>>? AdapterVenues { get; set; }
+
     /// <summary>The data source the store runs on.</summary>
     public NpgsqlDataSource DataSource => dataSource;
 
@@ -68,9 +71,16 @@ public sealed partial class PostgresStore : IMaxxitStore
     public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
     {
         var result = await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await migrator.EnsureVenuesAsync(VenuesToEnsure(), cancellationToken).ConfigureAwait(false);
         ready = true;
         return result;
     }
+
+    // Venues the SDK ships are in the enum from migration 001; any other adapter's venue is added at migrate.
+    private IEnumerable<Venue> VenuesToEnsure() =>
+        (AdapterVenues?.Invoke() ?? []).Concat(Venue.Defined)
+            .Where(v => v.IsConcrete && !PostgresVerifier.ExpectedVenues.Contains(v.Name))
+            .Distinct();
 
     /// <summary>The verify report of this store's schema; <paramref name="marketsPerVenue"/> comes from the market catalog.</summary>
     public Task<VerifyReport> VerifyAsync(IReadOnlyDictionary<string, int>? marketsPerVenue = null, CancellationToken cancellationToken = default) =>

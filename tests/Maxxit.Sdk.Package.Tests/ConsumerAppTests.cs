@@ -64,7 +64,7 @@ public sealed class ConsumerAppTests
         var signal = await maxxit.GenerateSignalAsync(new() { AgentId = agent.Id, TokenSymbol = "ETH", Side = TradeSide.Long, SizeModel = SizeModel.PercentOf(25), RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.85m });
         var result = await maxxit.ExecuteTradeAsync(signal.Id);
         var decision = result.Deployments[0].Routing!;
-        Console.WriteLine($"ETH routed to {result.FinalVenue?.ToName()}: {decision.Reason}; status {result.Status.ToString().ToUpperInvariant()}");
+        Console.WriteLine($"ETH routed to {result.FinalVenue?.Name}: {decision.Reason}; status {result.Status.ToString().ToUpperInvariant()}");
         return result.FinalVenue == Venue.Hyperliquid ? 0 : 1;
         """;
 

@@ -28,7 +28,7 @@ public static class EncryptKeyCommand
                 ?? throw new ApiStartupException("no master key: set MAXXIT__MASTERKEY (or --master-key) to the API host's master key");
             var venue = VenueOf(configuration["venue"]);
             var binding = new AgentKeyBinding(Address(configuration["user-wallet"], "--user-wallet"), venue, Address(configuration["agent-address"], "--agent-address"));
-            var prefix = $"{venue.ToName().ToLowerInvariant()}_agent_";
+            var prefix = $"{venue.Name.ToLowerInvariant()}_agent_";
             var key = ParseKey(ReadSecretLine(stdin));
             EncryptedSecret secret;
             using (var protector = new AesGcmAgentKeyProtector(Convert.FromBase64String(masterKey)))
@@ -57,7 +57,7 @@ public static class EncryptKeyCommand
 
     private static Venue VenueOf(string? venue)
     {
-        if (!VenueNames.TryParse(venue, out var parsed) || parsed is not (Venue.Hyperliquid or Venue.Ostium))
+        if (!Venue.TryParse(venue, out var parsed) || (parsed != Venue.Hyperliquid && parsed != Venue.Ostium))
         {
             throw new ApiStartupException("--venue must be hyperliquid or ostium (the key is bound to its venue)");
         }

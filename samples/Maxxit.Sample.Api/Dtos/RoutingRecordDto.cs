@@ -26,7 +26,7 @@ public sealed record RoutingRecordDto(
         r.SelectedVenue,
         r.RoutingReason,
         r.CheckedVenues,
-        r.VenueAvailability.ToDictionary(kv => kv.Key.ToName(), kv => kv.Value),
+        r.VenueAvailability.ToDictionary(kv => kv.Key.Name, kv => kv.Value),
         r.RoutingDurationMs,
         r.CreatedAt);
 }

@@ -41,6 +41,32 @@ public static class DeploymentEndpoints
         var wallets = new Dictionary<Venue, AgentKeyInput>();
         AddWallet(wallets, Venue.Hyperliquid, body.HyperliquidAgentAddress, body.HyperliquidAgentKeyEncrypted, body.HyperliquidAgentKeyIv, body.HyperliquidAgentKeyTag, body.HyperliquidAgentKeyId);
         AddWallet(wallets, Venue.Ostium, body.OstiumAgentAddress, body.OstiumAgentKeyEncrypted, body.OstiumAgentKeyIv, body.OstiumAgentKeyTag, body.OstiumAgentKeyId);
+        foreach (var (name, wallet) in body.AgentWallets ?? [])
+        {
+            var field = $"agent_wallets.{name}";
+            var venue = Venue.Parse(name, field);
+            if (!venue.IsConcrete)
+            {
+                throw new MaxxitValidationException(field, "MULTI is not a venue an agent wallet can trade on");
+            }
+
+            if (wallets.ContainsKey(venue))
+            {
+                throw new MaxxitValidationException(field, $"{venue} is given twice (here and in its {venue.Name.ToLowerInvariant()}_agent_* fields, or under another spelling)");
+            }
+
+            if (wallet is null)
+            {
+                throw new MaxxitValidationException(field, "must be an object with the agent wallet's address");
+            }
+
+            AddWallet(wallets, venue, wallet.Address, wallet.KeyEncrypted, wallet.KeyIv, wallet.KeyTag, wallet.KeyId, field + ".");
+            if (!wallets.ContainsKey(venue))
+            {
+                throw new MaxxitValidationException(field + ".address", "is required");
+            }
+        }
+
         var deployment = await client.DeployAgentAsync(
             new DeployAgentRequest { AgentId = body.AgentId, UserWallet = body.UserWallet, AgentWallets = wallets, Policy = body.Policy?.ToPolicy() },
             cancellationToken);
@@ -65,13 +91,14 @@ public static class DeploymentEndpoints
     }
 
     /// <summary>
-    /// Gathers a venue's triple, refusing a partial one naming the exact field (<c>hyperliquid_agent_key_tag</c>, …).
+    /// Gathers a venue's triple, refusing a partial one naming the exact field (<c>hyperliquid_agent_key_tag</c>,
+    /// <c>agent_wallets.DYDX.key_tag</c>, …).
     /// Whether it decrypts is the SDK's to check, with one error for every failure: this endpoint never tells a caller
     /// whether a triple decrypts under the host's master key.
     /// </summary>
-    private static void AddWallet(Dictionary<Venue, AgentKeyInput> wallets, Venue venue, string? address, string? ciphertext, string? iv, string? tag, string? keyId)
+    private static void AddWallet(Dictionary<Venue, AgentKeyInput> wallets, Venue venue, string? address, string? ciphertext, string? iv, string? tag, string? keyId, string? prefix = null)
     {
-        var prefix = $"{venue.ToName().ToLowerInvariant()}_agent_";
+        prefix ??= $"{venue.Name.ToLowerInvariant()}_agent_";
         if (address is null && ciphertext is null && iv is null && tag is null && keyId is null)
         {
             return;

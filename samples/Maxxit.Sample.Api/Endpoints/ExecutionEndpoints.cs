@@ -47,7 +47,7 @@ public static class ExecutionEndpoints
 
     private static string MessageOf(ExecutionResult result)
     {
-        var venue = result.FinalVenue?.ToName() ?? "no venue";
+        var venue = result.FinalVenue?.Name ?? "no venue";
         return result.Status switch
         {
             SignalStatus.Executed when result.AlreadyProcessed => $"Signal was already executed on {venue}",

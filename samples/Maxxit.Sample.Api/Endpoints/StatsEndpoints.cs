@@ -39,7 +39,7 @@ public static class StatsEndpoints
     {
         var query = new RoutingHistoryQuery(
             string.IsNullOrEmpty(tokenSymbol) ? null : tokenSymbol,
-            string.IsNullOrEmpty(selectedVenue) ? null : VenueNames.Parse(selectedVenue, "selected_venue"),
+            string.IsNullOrEmpty(selectedVenue) ? null : Venue.Parse(selectedVenue, "selected_venue"),
             string.IsNullOrEmpty(limit) ? 50 : QueryValues.Int(limit, "limit"));
         var page = await client.GetRoutingHistoryAsync(query, cancellationToken);
         return TypedResults.Json(new RoutingHistoryResponse(true, page.History.Select(RoutingRecordDto.From).ToList(), RoutingSummaryDto.From(page.Summary)));

@@ -48,7 +48,7 @@ internal sealed class OstiumOpener
     {
         if (request.Market.Venue != Venue.Ostium)
         {
-            throw new MaxxitValidationException("market", $"is a {request.Market.Venue.ToName()} market, not an Ostium one");
+            throw new MaxxitValidationException("market", $"is a {request.Market.Venue} market, not an Ostium one");
         }
 
         if (request.SizePercent is <= 0m or > 100m)

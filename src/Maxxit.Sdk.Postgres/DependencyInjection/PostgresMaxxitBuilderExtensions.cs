@@ -3,6 +3,7 @@ using Maxxit.Sdk.DependencyInjection;
 using Maxxit.Sdk.Errors;
 using Maxxit.Sdk.Postgres;
 using Maxxit.Sdk.Postgres.DependencyInjection;
+using Maxxit.Sdk.Venues;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -80,7 +81,11 @@ public static class PostgresMaxxitBuilderExtensions
         services.AddSingleton(options);
         services.RemoveAll<PostgresStore>();
         services.AddSingleton(sp => new PostgresDataSourceHolder(dataSource(sp), ownsDataSource));
-        services.AddSingleton(sp => new PostgresStore(sp.GetRequiredService<PostgresDataSourceHolder>().DataSource, options, sp.GetService<ILoggerFactory>()));
+        services.AddSingleton(sp => new PostgresStore(sp.GetRequiredService<PostgresDataSourceHolder>().DataSource, options, sp.GetService<ILoggerFactory>())
+        {
+            // Read at migrate time (not now): adapters may need the store, so resolving them here would be a cycle.
+            AdapterVenues = () => sp.GetService<VenueAdapterRegistry>()?.Adapters.Select(a => a.Venue) ?? [],
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresMigrationHostedService>());
         return builder.UseStore(sp => sp.GetRequiredService<PostgresStore>());
     }

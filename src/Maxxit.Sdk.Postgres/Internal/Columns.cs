@@ -6,11 +6,6 @@ internal static class Columns
     public const string Agent =
         "id, creator_wallet, name, venue::text, status, x_account_ids, research_institute_ids, weights, apr_30d, apr_90d, sharpe_30d, profit_receiver_address, created_at";
 
-    public const string Deployment =
-        "id, agent_id, user_wallet, status, sub_active, hyperliquid_agent_address, hyperliquid_key_ciphertext, hyperliquid_key_iv, hyperliquid_key_tag, "
-        + "ostium_agent_address, ostium_key_ciphertext, ostium_key_iv, ostium_key_tag, other_agent_wallets, policy, created_at, "
-        + "hyperliquid_key_id, ostium_key_id";
-
     public const string Signal =
         "id, agent_id, token_symbol, side, size_model, risk_model, confidence, requested_venue::text, final_venue::text, routed_at, "
         + "source_tweets, source_research, reasoning, status, skipped_reason, executed_at, lease_expires_at, created_at, fence";

@@ -13,9 +13,11 @@ namespace Maxxit.Sdk.Postgres.Internal;
 /// </summary>
 internal static class DbNames
 {
-    public static string Venue(Venue v, string field) => Enum.IsDefined(v) ? v.ToName() : throw Bad(field, v);
+    public static string Venue(Venue v, string field) => v.IsNone ? throw new MaxxitValidationException(field, "default(Venue) names no venue") : v.Name;
 
-    public static Venue ParseVenue(string s) => VenueNames.TryParse(s, out var v) ? v : throw Corrupt("venue", s);
+    // A label of the database's enum: an adapter registered on some host added it, so it is a venue even when this
+    // process has no adapter for it (rows of it are read, never routed to).
+    public static Venue ParseVenue(string s) => Sdk.Venue.TryParse(s, out var v) ? v : Sdk.Venue.Of(s);
 
     public static string Side(TradeSide s, string field = "side") => s switch
     {

@@ -10,7 +10,7 @@ internal static class Json
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false) },
+        Converters = { new DbVenueJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false) },
     };
 
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);

@@ -25,6 +25,8 @@ internal static class ParameterExtensions
     public static NpgsqlParameterCollection TextArray(this NpgsqlParameterCollection p, IEnumerable<string> v) =>
         Add(p, NpgsqlDbType.Array | NpgsqlDbType.Text, v as string[] ?? v.ToArray());
 
+    public static NpgsqlParameterCollection NullableTextArray(this NpgsqlParameterCollection p, string?[] v) => Add(p, NpgsqlDbType.Array | NpgsqlDbType.Text, v);
+
     public static NpgsqlParameterCollection UuidArray(this NpgsqlParameterCollection p, Guid[] v) => Add(p, NpgsqlDbType.Array | NpgsqlDbType.Uuid, v);
 
     public static NpgsqlParameterCollection Interval(this NpgsqlParameterCollection p, TimeSpan v) => Add(p, NpgsqlDbType.Interval, v);

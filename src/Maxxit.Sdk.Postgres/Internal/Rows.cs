@@ -29,12 +29,13 @@ internal static class Rows
 
     public static AgentDeployment Deployment(NpgsqlDataReader r)
     {
+        // Column 5: the rows of agent_wallets_v3 as [[venue, address, ciphertext, iv, tag, key id], …].
         var wallets = new Dictionary<Venue, VenueAgentWallet>();
-        AddWallet(r, wallets, Venue.Hyperliquid, 5, 16);
-        AddWallet(r, wallets, Venue.Ostium, 9, 17);
-        foreach (var (venue, wallet) in Json.Read<Dictionary<string, VenueAgentWallet>>(r.GetString(13), "other_agent_wallets"))
+        foreach (var w in Json.Read<string?[][]>(r.GetString(5), "agent_wallets"))
         {
-            wallets[DbNames.ParseVenue(venue)] = wallet;
+            // A NULL key id is a legacy key (before migration 004): it decrypts without associated data until rotation binds it.
+            var key = w[2] is null ? null : new EncryptedSecret(w[2]!, w[3]!, w[4]!) { KeyId = w[5] };
+            wallets[DbNames.ParseVenue(w[0]!)] = new VenueAgentWallet(w[1]!, key);
         }
 
         // Each key is bound to this row's own user wallet, venue and address: a ciphertext copied from another row fails.
@@ -46,8 +47,8 @@ internal static class Rows
             Status = DbNames.ParseDeploymentStatus(r.GetString(3)),
             SubActive = r.GetBoolean(4),
             AgentWallets = wallets,
-            Policy = r.IsDBNull(14) ? null : Json.Read<DeploymentPolicy>(r.GetString(14), "policy"),
-            CreatedAt = Time(r, 15),
+            Policy = r.IsDBNull(6) ? null : Json.Read<DeploymentPolicy>(r.GetString(6), "policy"),
+            CreatedAt = Time(r, 7),
         });
     }
 
@@ -174,16 +175,4 @@ internal static class Rows
     private static decimal? NullableDecimal(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDecimal(i);
 
     private static string? NullableString(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static void AddWallet(NpgsqlDataReader r, Dictionary<Venue, VenueAgentWallet> wallets, Venue venue, int first, int keyId)
-    {
-        if (r.IsDBNull(first))
-        {
-            return;
-        }
-
-        // A NULL key id is a legacy key (before migration 004): it decrypts without associated data until rotation binds it.
-        var key = r.IsDBNull(first + 1) ? null : new EncryptedSecret(r.GetString(first + 1), r.GetString(first + 2), r.GetString(first + 3)) { KeyId = NullableString(r, keyId) };
-        wallets[venue] = new VenueAgentWallet(r.GetString(first), key);
-    }
 }

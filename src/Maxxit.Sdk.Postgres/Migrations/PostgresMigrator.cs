@@ -33,14 +33,17 @@ public sealed class PostgresMigrator
 
     /// <summary>Brings the schema to the latest version; a no-op when it is current.</summary>
     /// <exception cref="PostgresMigrationException">An applied migration's checksum differs from the embedded one.</exception>
-    public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
+    public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default) => MigrateUpToAsync(int.MaxValue, cancellationToken);
+
+    // Up to and including a version: tests build an older schema with it and seed data the way it looked then.
+    internal async Task<MigrationResult> MigrateUpToAsync(int upToVersion, CancellationToken cancellationToken)
     {
         await using var conn = await dataSource.OpenConnectionAsync(cancellationToken);
         var applied = await BootstrapAsync(conn, cancellationToken);
         Validate(applied);
 
         var appliedNow = new List<int>();
-        foreach (var migration in Migrations.Where(m => !applied.ContainsKey(m.Version)))
+        foreach (var migration in Migrations.Where(m => !applied.ContainsKey(m.Version) && m.Version <= upToVersion))
         {
             if (await ApplyAsync(conn, migration, cancellationToken))
             {
@@ -59,6 +62,52 @@ public sealed class PostgresMigrator
 
         var current = final.Keys.Where(known.Contains).DefaultIfEmpty(0).Max();
         return new MigrationResult(schema.Name, appliedNow, current, unknown);
+    }
+
+    /// <summary>
+    /// Adds each venue missing from the schema's <c>venue_v3_t</c> enum (<c>ALTER TYPE … ADD VALUE IF NOT EXISTS</c>), for
+    /// adapters of venues the SDK does not ship. Each value is added in its own transaction under the migration lock
+    /// and committed before anything uses it (PostgreSQL cannot use an enum value in the transaction that added it).
+    /// Call it after <see cref="MigrateAsync"/>; the store does so with its registered adapters' venues.
+    /// </summary>
+    /// <param name="venues">The venues rows may name; <see cref="Venue.Multi"/> and the four built-in ones are always there.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The venues added now (empty when all were there).</returns>
+    /// <exception cref="ArgumentException">A venue is <c>default(Venue)</c>.</exception>
+    public async Task<IReadOnlyList<Venue>> EnsureVenuesAsync(IEnumerable<Venue> venues, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(venues);
+        var wanted = venues.Distinct().ToList();
+        if (wanted.Any(v => v.IsNone))
+        {
+            throw new ArgumentException("default(Venue) names no venue", nameof(venues));
+        }
+
+        var added = new List<Venue>();
+        await using var conn = await dataSource.OpenConnectionAsync(cancellationToken);
+        foreach (var venue in wanted)
+        {
+            await using var tx = await conn.BeginTransactionAsync(cancellationToken);
+            await LockAsync(conn, tx, cancellationToken);
+            await using (var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_enum WHERE enumtypid = to_regtype($1) AND enumlabel = $2)", conn, tx))
+            {
+                exists.Parameters.AddWithValue(schema.Qualify("venue_v3_t"));
+                exists.Parameters.AddWithValue(venue.Name);
+                if ((bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+                {
+                    await tx.RollbackAsync(cancellationToken);
+                    continue;
+                }
+            }
+
+            // The name is letters, digits and underscores (Venue validates it), so it is safe as a literal; ADD VALUE takes no parameters.
+            await ExecAsync(conn, tx, $"ALTER TYPE {schema.Qualify("venue_v3_t")} ADD VALUE IF NOT EXISTS '{venue.Name}'", cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            added.Add(venue);
+            logger.LogInformation("Added venue {Venue} to {Schema}.venue_v3_t", venue.Name, schema.Name);
+        }
+
+        return added;
     }
 
     /// <summary>Versions recorded as applied (empty when the schema was never migrated).</summary>

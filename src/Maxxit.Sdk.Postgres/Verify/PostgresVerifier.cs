@@ -24,7 +24,7 @@ public sealed class PostgresVerifier
     public static IReadOnlyList<string> V3Tables { get; } =
         ["agents_v3", "agent_deployments_v3", "signals_v3", "positions_v3", "venue_routing_config_v3", "venue_routing_history_v3"];
 
-    /// <summary>The labels <c>venue_v3_t</c> must have, in order.</summary>
+    /// <summary>The labels <c>venue_v3_t</c> must start with, in order (adapters of other venues add theirs after them).</summary>
     public static IReadOnlyList<string> ExpectedVenues { get; } = ["MULTI", "HYPERLIQUID", "OSTIUM", "GMX", "SPOT"];
 
     /// <summary>Tables of the older (V2) system that V3 must leave untouched.</summary>
@@ -35,11 +35,11 @@ public sealed class PostgresVerifier
     {
         ArgumentNullException.ThrowIfNull(catalog);
         await catalog.EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
-        var markets = Enum.GetValues<Venue>()
-            .Where(v => v != Venue.Multi)
+        var markets = Venue.Defined
+            .Where(v => v.IsConcrete)
             .Select(v => (Venue: v, Count: catalog.GetMarkets(v).Count))
             .Where(x => x.Count > 0)
-            .ToDictionary(x => x.Venue.ToName(), x => x.Count);
+            .ToDictionary(x => x.Venue.Name, x => x.Count);
         return await VerifyAsync(markets, cancellationToken).ConfigureAwait(false);
     }
 

@@ -193,9 +193,14 @@ public sealed class MaxxitClient : IMaxxitClient
             throw new MaxxitValidationException("RoutingConfig.VenuePriority", "must list at least one venue");
         }
 
-        if (config.VenuePriority.Contains(Venue.Multi) || config.VenuePriority.Distinct().Count() != config.VenuePriority.Count)
+        if (config.VenuePriority.Any(v => !v.IsConcrete) || config.VenuePriority.Distinct().Count() != config.VenuePriority.Count)
         {
             throw new MaxxitValidationException("RoutingConfig.VenuePriority", "must list distinct concrete venues (not MULTI)");
+        }
+
+        if (config.VenuePriority.Count > Routing.VenueRanking.Capacity)
+        {
+            throw new MaxxitValidationException("RoutingConfig.VenuePriority", $"lists at most {Routing.VenueRanking.Capacity} venues");
         }
 
         if (!Enum.IsDefined(config.Strategy))
@@ -264,10 +269,10 @@ public sealed class MaxxitClient : IMaxxitClient
 
     private VenueAgentWallet ProtectWallet(string userWallet, Venue venue, AgentKeyInput input)
     {
-        var path = $"{nameof(DeployAgentRequest)}.{nameof(DeployAgentRequest.AgentWallets)}[{venue.ToName()}]";
-        if (venue == Venue.Multi)
+        var path = $"{nameof(DeployAgentRequest)}.{nameof(DeployAgentRequest.AgentWallets)}[{venue.Name}]";
+        if (!venue.IsConcrete)
         {
-            throw new MaxxitValidationException(path, "MULTI is not a venue an agent wallet can trade on");
+            throw new MaxxitValidationException(path, $"{venue} is not a venue an agent wallet can trade on");
         }
 
         var address = Check.Wallet(input.Address, $"{path}.{nameof(input.Address)}");

@@ -47,9 +47,9 @@ internal static class VenueSelection
 
         var registry = new VenueAdapterRegistry(registered.Values);
         var health = sp.GetRequiredService<VenueHealthRegistry>();
-        foreach (var venue in Enum.GetValues<Venue>())
+        foreach (var venue in Venue.Defined)
         {
-            if (venue != Venue.Multi && !registry.TryGet(venue, out _))
+            if (venue.IsConcrete && !registry.TryGet(venue, out _))
             {
                 health.ReportNoAdapter(venue);
             }
@@ -58,5 +58,5 @@ internal static class VenueSelection
         return registry;
     }
 
-    private static string Names(IEnumerable<Venue> venues) => string.Join(", ", venues.Select(v => v.ToName()));
+    private static string Names(IEnumerable<Venue> venues) => string.Join(", ", venues.Select(v => v.Name));
 }

@@ -9,7 +9,6 @@ public sealed class MaxxitMetrics : IDisposable
     /// <summary>The meter and activity source name.</summary>
     public const string Name = "Maxxit.Sdk";
 
-    private static readonly object?[] VenueTags = Enum.GetValues<Venue>().Select(v => (object?)v.ToName()).ToArray();
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Histogram<double> _routingDuration;
@@ -45,13 +44,13 @@ public sealed class MaxxitMetrics : IDisposable
     {
         if (_routingDuration.Enabled)
         {
-            _routingDuration.Record(duration.TotalMilliseconds, new KeyValuePair<string, object?>("venue", selected is { } v ? VenueTags[(int)v] : "NONE"));
+            _routingDuration.Record(duration.TotalMilliseconds, new KeyValuePair<string, object?>("venue", selected is { } v ? v.ToString() : "NONE"));
         }
     }
 
     /// <summary>Counts one trade outcome for a deployment (opened, rejected, no_venue, failed, duplicate).</summary>
     public void RecordTrade(string outcome, Venue? venue) =>
-        _trades.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("venue", venue is { } v ? VenueTags[(int)v] : "NONE"));
+        _trades.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("venue", venue is { } v ? v.ToString() : "NONE"));
 
     /// <summary>Counts one signal outcome (generated, skipped: reason).</summary>
     public void RecordSignal(string outcome) => _signals.Add(1, new KeyValuePair<string, object?>("outcome", outcome));

@@ -9,7 +9,7 @@ public class VenueException : MaxxitException
     /// <param name="hint">What usually causes this and how to fix it, when known.</param>
     /// <param name="inner">The underlying error, if any.</param>
     public VenueException(Venue venue, string venueMessage, string? hint = null, Exception? inner = null)
-        : base(hint is null ? $"{venue.ToName()}: {venueMessage}" : $"{venue.ToName()}: {venueMessage} ({hint})", inner)
+        : base(hint is null ? $"{venue}: {venueMessage}" : $"{venue}: {venueMessage} ({hint})", inner)
     {
         Venue = venue;
         VenueMessage = venueMessage;

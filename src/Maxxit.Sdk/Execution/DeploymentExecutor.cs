@@ -143,7 +143,7 @@ internal sealed class DeploymentExecutor(
         // again with the same client order id; adapters answer with the first order instead of placing another.
         if (!catalog.TryGet(existing.Venue, existing.TokenSymbol, out var market))
         {
-            return new DeploymentExecution(deployment.Id, DeploymentOutcome.Unknown, decision, routing, existing, $"{existing.Venue.ToName()} no longer lists {existing.TokenSymbol}; reserved order left for reconciliation");
+            return new DeploymentExecution(deployment.Id, DeploymentOutcome.Unknown, decision, routing, existing, $"{existing.Venue.Name} no longer lists {existing.TokenSymbol}; reserved order left for reconciliation");
         }
 
         var trade = new TradeIntent(existing.TokenSymbol, existing.Side, existing.SizePercent, existing.Leverage, signal.Confidence, [], []);
@@ -175,7 +175,7 @@ internal sealed class DeploymentExecutor(
         var fence = signal.Fence;
         if (!venues.TryGet(reserved.Venue, out var adapter))
         {
-            var reason = $"No adapter registered for {reserved.Venue.ToName()}";
+            var reason = $"No adapter registered for {reserved.Venue.Name}";
             var ended = await store.BeginSubmitAsync(reserved.Id, fence, CancellationToken.None).ConfigureAwait(false) is null ? null
                 : await store.EndOpenAsync(reserved.Id, fence, PositionStatus.Failed, reason, CancellationToken.None).ConfigureAwait(false);
             return ended is null ? ClaimLost(deployment, reserved, reason) : new DeploymentExecution(deployment.Id, DeploymentOutcome.Failed, decision, routing, ended, reason);
@@ -244,7 +244,7 @@ internal sealed class DeploymentExecutor(
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 logger.LogError(ex, "Order outcome unknown for signal {SignalId} deployment {DeploymentId} on {Venue}", signal.Id, deployment.Id, position.Venue);
-                var reason = $"{position.Venue.ToName()} order outcome unknown ({ex.GetType().Name}); asked again by client order id";
+                var reason = $"{position.Venue.Name} order outcome unknown ({ex.GetType().Name}); asked again by client order id";
                 var recorded = await store.RecordUnknownOutcomeAsync(position.Id, fence, reason, options.MaxUnknownOutcomes, time.GetUtcNow() + FillBackoff.After(position.Attempts + 1), CancellationToken.None).ConfigureAwait(false);
                 metrics.RecordTrade(recorded?.Status == PositionStatus.NeedsReconciliation ? "needs_reconciliation" : "unknown", position.Venue);
                 return recorded is null ? ClaimLost(deployment, position, reason) : new DeploymentExecution(deployment.Id, DeploymentOutcome.Unknown, decision, routing, recorded, reason);
@@ -270,7 +270,7 @@ internal sealed class DeploymentExecutor(
             metrics.RecordTrade("pending", position.Venue);
             return pending is null
                 ? ClaimLost(deployment, position, "order accepted, but a newer executor holds this position")
-                : new DeploymentExecution(deployment.Id, DeploymentOutcome.Pending, decision, routing, pending, $"{position.Venue.ToName()} accepted the order; fill pending");
+                : new DeploymentExecution(deployment.Id, DeploymentOutcome.Pending, decision, routing, pending, $"{position.Venue.Name} accepted the order; fill pending");
         }
 
         var fill = Fills.Open(signal.RiskModel, position.Side, result.VenueOrderId, result.FilledQuantity, result.AveragePrice, result.Leverage, result.CollateralUsd, result.FeesUsd);

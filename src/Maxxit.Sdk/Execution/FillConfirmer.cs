@@ -79,7 +79,7 @@ public sealed class FillConfirmer
         var now = _time.GetUtcNow();
         if (!_venues.TryGet(position.Venue, out var adapter) || adapter is not IOrderFateVenue fates || !_catalog.TryGet(position.Venue, position.TokenSymbol, out var market))
         {
-            return await UnknownAsync(position, $"{position.Venue.ToName()} cannot be asked for the fate of order {position.ClientOrderId}").ConfigureAwait(false);
+            return await UnknownAsync(position, $"{position.Venue.Name} cannot be asked for the fate of order {position.ClientOrderId}").ConfigureAwait(false);
         }
 
         var deployment = await _store.GetDeploymentAsync(position.DeploymentId, cancellationToken).ConfigureAwait(false)
@@ -101,7 +101,7 @@ public sealed class FillConfirmer
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             _logger.LogWarning(ex, "Asking {Venue} for order {ClientOrderId} failed; asked again later", position.Venue, position.ClientOrderId);
-            return await UnknownAsync(position, $"asking {position.Venue.ToName()} failed: {ex.Message}").ConfigureAwait(false);
+            return await UnknownAsync(position, $"asking {position.Venue.Name} failed: {ex.Message}").ConfigureAwait(false);
         }
 
         switch (fate.Status)
@@ -123,11 +123,11 @@ public sealed class FillConfirmer
                 _logger.LogWarning("Order {ClientOrderId} on {Venue} cancelled: {Reason}", position.ClientOrderId, position.Venue, reason);
                 return cancelled;
             case OrderFateStatus.Pending when now - position.OpenedAt > PendingTimeout:
-                return await UnknownAsync(position, $"still pending on {position.Venue.ToName()} after {PendingTimeout}: {fate.Reason}").ConfigureAwait(false);
+                return await UnknownAsync(position, $"still pending on {position.Venue.Name} after {PendingTimeout}: {fate.Reason}").ConfigureAwait(false);
             case OrderFateStatus.Pending:
                 return await _store.MarkPendingFillAsync(position.Id, position.Fence, fate.VenueOrderId, now + FillBackoff.After(position.Attempts + 1), CancellationToken.None).ConfigureAwait(false);
             default:
-                return await UnknownAsync(position, fate.Reason ?? $"{position.Venue.ToName()} does not know order {position.ClientOrderId}").ConfigureAwait(false);
+                return await UnknownAsync(position, fate.Reason ?? $"{position.Venue.Name} does not know order {position.ClientOrderId}").ConfigureAwait(false);
         }
     }
 

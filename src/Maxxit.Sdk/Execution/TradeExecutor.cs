@@ -53,7 +53,7 @@ public sealed class TradeExecutor : ITradeExecutor
         _time = time;
         _metrics = metrics;
         _logger = logger;
-        _parallelism = _options.MaxOrdersInFlightPerVenue * Math.Max(1, Enum.GetValues<Venue>().Length - 1);
+        _parallelism = _options.MaxOrdersInFlightPerVenue * Math.Max(1, venues.Adapters.Count);
         _deployments = new DeploymentExecutor(store, policy, router, catalog, venues, accountValues, new VenueGates(_options.MaxOrdersInFlightPerVenue), _options, time, metrics, logger);
     }
 
@@ -143,7 +143,7 @@ public sealed class TradeExecutor : ITradeExecutor
         }
 
         _metrics.RecordSignal(status.ToString().ToUpperInvariant());
-        _logger.LogInformation("Signal {SignalId} {Token} {Side}: {Status} on {Venue}{Reason}", signal.Id, signal.TokenSymbol, signal.Side, status, finalVenue?.ToName() ?? "no venue", reason is null ? string.Empty : $" ({reason})");
+        _logger.LogInformation("Signal {SignalId} {Token} {Side}: {Status} on {Venue}{Reason}", signal.Id, signal.TokenSymbol, signal.Side, status, finalVenue?.Name ?? "no venue", reason is null ? string.Empty : $" ({reason})");
         return new ExecutionResult(signal.Id, status, finalVenue, reason, outcomes, AlreadyProcessed: false);
     }
 

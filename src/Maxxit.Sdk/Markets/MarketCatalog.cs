@@ -8,12 +8,12 @@ namespace Maxxit.Sdk.Markets;
 
 /// <summary>
 /// Per-venue immutable snapshots swapped atomically on refresh: readers never lock and never see a half-built list.
+/// Indexed by the venue's process-wide ordinal, so any defined venue has a slot.
 /// </summary>
 public sealed class MarketCatalog : IMarketCatalog
 {
-    private const int VenueCount = 5;
     private static readonly FrozenDictionary<string, MarketInfo> Empty = FrozenDictionary<string, MarketInfo>.Empty;
-    private readonly FrozenDictionary<string, MarketInfo>[] _byVenue = [Empty, Empty, Empty, Empty, Empty];
+    private readonly FrozenDictionary<string, MarketInfo>[] _byVenue = Enumerable.Repeat(Empty, Venue.MaxCount + 1).ToArray();
     private readonly IReadOnlyList<IVenueAdapter> _adapters;
     private readonly VenueHealthRegistry _health;
     private readonly IntervalRefresh _refresh;
@@ -31,10 +31,10 @@ public sealed class MarketCatalog : IMarketCatalog
 
     /// <inheritdoc />
     public bool TryGet(Venue venue, string symbol, out MarketInfo market) =>
-        Volatile.Read(ref _byVenue[(int)venue]).TryGetValue(symbol, out market!);
+        Volatile.Read(ref _byVenue[venue.Ordinal]).TryGetValue(symbol, out market!);
 
     /// <inheritdoc />
-    public IReadOnlyCollection<MarketInfo> GetMarkets(Venue venue) => Volatile.Read(ref _byVenue[(int)venue]).Values;
+    public IReadOnlyCollection<MarketInfo> GetMarkets(Venue venue) => Volatile.Read(ref _byVenue[venue.Ordinal]).Values;
 
     /// <inheritdoc />
     public bool IsListedAnywhere(string symbol) => Volatile.Read(ref _anywhere).Contains(symbol);
@@ -47,9 +47,9 @@ public sealed class MarketCatalog : IMarketCatalog
             .Where(m => m.Venue == venue)
             .GroupBy(m => m.Symbol, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        Volatile.Write(ref _byVenue[(int)venue], snapshot);
+        Volatile.Write(ref _byVenue[venue.Ordinal], snapshot);
         var all = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < VenueCount; i++)
+        for (var i = 0; i < _byVenue.Length; i++)
         {
             all.UnionWith(Volatile.Read(ref _byVenue[i]).Keys);
         }

@@ -11,7 +11,6 @@ namespace Maxxit.Sdk.Policies;
 /// </summary>
 public sealed class DeploymentPolicyValidator : IPolicyValidator
 {
-    private static readonly Venue[] ConcreteVenues = [Venue.Hyperliquid, Venue.Ostium, Venue.Gmx, Venue.Spot];
     private readonly IPolicyRule[] _rules;
     private readonly IMarketCatalog? _markets;
 
@@ -59,7 +58,7 @@ public sealed class DeploymentPolicyValidator : IPolicyValidator
 
     // With no market loaded at all (every venue down at start-up) the check cannot tell unknown from unloaded; the
     // token then simply never routes, which is safe.
-    private static bool HasAnyMarket(IMarketCatalog markets) => ConcreteVenues.Any(v => markets.GetMarkets(v).Count > 0);
+    private static bool HasAnyMarket(IMarketCatalog markets) => VenueTable.Concrete.Any(v => markets.GetMarkets(v).Count > 0);
 
     private static void KnownTokens(IMarketCatalog markets, IReadOnlyList<string> tokens, string field)
     {

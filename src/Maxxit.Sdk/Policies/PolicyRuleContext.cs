@@ -8,7 +8,6 @@ namespace Maxxit.Sdk.Policies;
 /// </summary>
 public readonly struct PolicyRuleContext
 {
-    private static readonly Venue[] ConcreteVenues = [Venue.Hyperliquid, Venue.Ostium, Venue.Gmx, Venue.Spot];
     private readonly IMarketCatalog? _markets;
 
     /// <summary>Creates the context.</summary>
@@ -68,7 +67,7 @@ public readonly struct PolicyRuleContext
             return null;
         }
 
-        IReadOnlyList<Venue> candidates = intent.VenuePriority.Count > 0 ? intent.VenuePriority : ConcreteVenues;
+        IReadOnlyList<Venue> candidates = intent.VenuePriority.Count > 0 ? intent.VenuePriority : VenueTable.Concrete;
         decimal? max = null;
         for (var i = 0; i < candidates.Count; i++)
         {

@@ -119,7 +119,7 @@ public sealed class PositionReconciler
                     else
                     {
                         var kind = mine.Count == 0 ? ReconciliationMismatchKind.UntrackedOnVenue : ReconciliationMismatchKind.QuantityMismatch;
-                        mismatches.Add(new ReconciliationMismatch(deployment.Id, venue, symbol, kind, storeNet, venueNet, $"store holds {storeNet} {symbol}, {venue.ToName()} holds {venueNet}"));
+                        mismatches.Add(new ReconciliationMismatch(deployment.Id, venue, symbol, kind, storeNet, venueNet, $"store holds {storeNet} {symbol}, {venue.Name} holds {venueNet}"));
                     }
                 }
             }

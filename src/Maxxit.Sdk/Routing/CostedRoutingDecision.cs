@@ -7,6 +7,7 @@ namespace Maxxit.Sdk.Routing;
 internal sealed class CostedRoutingDecision : RoutingDecision
 {
     private readonly VenueSlots _slots;
+    private readonly VenueRanking _slotVenues;
     private readonly IReadOnlyList<VenueRefusal>? _refusals;
 
     internal CostedRoutingDecision(
@@ -16,11 +17,13 @@ internal sealed class CostedRoutingDecision : RoutingDecision
         TimeSpan duration,
         VenueRanking ranking,
         in VenueSlots slots,
+        VenueRanking slotVenues,
         string? reason = null,
         IReadOnlyList<VenueRefusal>? refusals = null)
         : base(tokenSymbol, reason, priority, availability, duration, ranking)
     {
         _slots = slots;
+        _slotVenues = slotVenues;
         _refusals = refusals;
     }
 
@@ -30,9 +33,10 @@ internal sealed class CostedRoutingDecision : RoutingDecision
 
     internal override bool TryGetSlot(Venue venue, out VenueSlot slot)
     {
-        if ((uint)venue < VenueSlots.Count && _slots[(int)venue].Checked)
+        var index = _slotVenues.IndexOf(venue);
+        if (index >= 0 && _slots[index].Checked)
         {
-            slot = _slots[(int)venue];
+            slot = _slots[index];
             return true;
         }
 
@@ -41,7 +45,7 @@ internal sealed class CostedRoutingDecision : RoutingDecision
     }
 
     internal override RoutingDecision WithFailover(string reason, VenueAvailability availability, VenueRanking ranking, IReadOnlyList<VenueRefusal> refusals) =>
-        new CostedRoutingDecision(TokenSymbol, Priority, availability, Duration, ranking, _slots, reason, refusals);
+        new CostedRoutingDecision(TokenSymbol, Priority, availability, Duration, ranking, _slots, _slotVenues, reason, refusals);
 
     // e.g. "HYPERLIQUID: 6.2 bps (fee 4.5, spread+impact 1.1, funding 0.6) vs OSTIUM: 9.8 bps; skipped: GMX (unhealthy)"
     internal override string? BuildReason()
@@ -52,8 +56,8 @@ internal sealed class CostedRoutingDecision : RoutingDecision
         }
 
         var text = new StringBuilder(128);
-        var first = _slots[(int)winner];
-        text.Append(winner.ToName()).Append(": ");
+        TryGetSlot(winner, out var first);
+        text.Append(winner.Name).Append(": ");
         if (first.Status == VenueRouteStatus.Priced)
         {
             var c = first.Cost;
@@ -79,30 +83,29 @@ internal sealed class CostedRoutingDecision : RoutingDecision
         // Every other eligible venue, in priority order (the ranking may be cut to one when failover is off).
         foreach (var venue in Priority.Distinct())
         {
-            if (venue == winner || (uint)venue >= VenueSlots.Count)
+            if (venue == winner || !TryGetSlot(venue, out var slot))
             {
                 continue;
             }
 
-            var slot = _slots[(int)venue];
-            if (!slot.Checked || slot.Status is not (VenueRouteStatus.Priced or VenueRouteStatus.NoCostData or VenueRouteStatus.StaleCostData))
+            if (slot.Status is not (VenueRouteStatus.Priced or VenueRouteStatus.NoCostData or VenueRouteStatus.StaleCostData))
             {
                 continue;
             }
 
-            text.Append(" vs ").Append(venue.ToName()).Append(": ");
+            text.Append(" vs ").Append(venue.Name).Append(": ");
             text.Append(slot.Status == VenueRouteStatus.Priced ? Bps(slot.Cost.TotalBps) + " bps" : Unpriced(slot) + ", ranked by priority");
         }
 
         var skipped = false;
         foreach (var venue in Priority.Distinct())
         {
-            if ((uint)venue >= VenueSlots.Count || _slots[(int)venue] is not { Checked: true, Status: VenueRouteStatus.Unhealthy or VenueRouteStatus.MarketClosed } slot)
+            if (!TryGetSlot(venue, out var slot) || slot.Status is not (VenueRouteStatus.Unhealthy or VenueRouteStatus.MarketClosed))
             {
                 continue;
             }
 
-            text.Append(skipped ? ", " : "; skipped: ").Append(venue.ToName()).Append(slot.Status == VenueRouteStatus.Unhealthy ? " (unhealthy)" : " (market closed)");
+            text.Append(skipped ? ", " : "; skipped: ").Append(venue.Name).Append(slot.Status == VenueRouteStatus.Unhealthy ? " (unhealthy)" : " (market closed)");
             skipped = true;
         }
 

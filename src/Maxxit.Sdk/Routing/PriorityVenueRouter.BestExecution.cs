@@ -7,7 +7,8 @@ public sealed partial class PriorityVenueRouter
 {
     // BEST_EXECUTION: every venue of the (bias-adjusted) priority that is not excluded, lists the token, is healthy and
     // open is eligible; those with a fresh snapshot are ranked by expected cost (ties keep priority order), the others
-    // follow in priority order. Reads only memory; the reason string is built when first read.
+    // follow in priority order. Reads only memory; the reason string is built when first read. Slots are filled in the
+    // order venues are checked (at most VenueSlots.Count distinct venues of the priority are compared).
     private RoutingDecision RouteBestExecution(in RoutingRequest request, Venue[] priority, bool failover, int excluded, long started)
     {
         var now = _time.GetUtcNow();
@@ -19,17 +20,20 @@ public sealed partial class PriorityVenueRouter
         Span<double> keys = stackalloc double[VenueSlots.Count];
         Span<bool> priced = stackalloc bool[VenueSlots.Count];
         int count = 0, checkedMask = 0, listedMask = 0;
+        var slotVenues = VenueRanking.Empty;
 
         foreach (var venue in priority)
         {
-            var bit = 1 << (int)venue;
-            if ((excluded & bit) != 0 || (checkedMask & bit) != 0 || (uint)venue >= VenueSlots.Count)
+            var bit = 1 << venue.Ordinal;
+            if ((excluded & bit) != 0 || (checkedMask & bit) != 0 || slotVenues.Count == VenueSlots.Count)
             {
                 continue;
             }
 
             checkedMask |= bit;
-            ref var slot = ref slots[(int)venue];
+            var index = slotVenues.Count;
+            slotVenues = slotVenues.Append(venue);
+            ref var slot = ref slots[index];
             slot.Checked = true;
             slot.AgeSeconds = double.NaN;
             if (!_catalog.TryGet(venue, request.TokenSymbol, out var market))
@@ -81,7 +85,7 @@ public sealed partial class PriorityVenueRouter
                 at--;
             }
 
-            venues[at] = (int)venue;
+            venues[at] = index;
             keys[at] = key;
             priced[at] = isPriced;
             count++;
@@ -91,12 +95,12 @@ public sealed partial class PriorityVenueRouter
         var take = failover ? count : Math.Min(count, 1);
         for (var i = 0; i < take; i++)
         {
-            ranking = ranking.Append((Venue)venues[i]);
+            ranking = ranking.Append(slotVenues[venues[i]]);
         }
 
-        Venue? selected = count > 0 ? (Venue)venues[0] : null;
+        Venue? selected = count > 0 ? slotVenues[venues[0]] : null;
         var duration = Stopwatch.GetElapsedTime(started);
         _metrics.RecordRouting(selected, duration);
-        return new CostedRoutingDecision(request.TokenSymbol, priority, new VenueAvailability(checkedMask, listedMask), duration, ranking, slots);
+        return new CostedRoutingDecision(request.TokenSymbol, priority, new VenueAvailability(checkedMask, listedMask), duration, ranking, slots, slotVenues);
     }
 }

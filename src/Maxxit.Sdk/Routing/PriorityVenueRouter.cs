@@ -14,13 +14,13 @@ namespace Maxxit.Sdk.Routing;
 /// </summary>
 public sealed partial class PriorityVenueRouter : IVenueRouter
 {
-    private static readonly string[] AvailableReasons = Enum.GetValues<Venue>().Select(v => $"{v.ToName()}: pair available").ToArray();
-    private static readonly string[] FailoverReasons = Enum.GetValues<Venue>().Select(v => $"{v.ToName()}: pair available (failover)").ToArray();
+    private readonly string?[] _availableReasons = new string?[Venue.MaxCount + 1];
+    private readonly string?[] _failoverReasons = new string?[Venue.MaxCount + 1];
     private readonly IMarketCatalog _catalog;
     private readonly RoutingConfigCache _configs;
     private readonly VenueHealthRegistry _health;
     private readonly MaxxitMetrics _metrics;
-    private readonly IMarketStatusVenue?[] _marketStatus = new IMarketStatusVenue?[VenueSlots.Count];
+    private readonly IMarketStatusVenue?[] _marketStatus = new IMarketStatusVenue?[Venue.MaxCount + 1];
     private readonly VenueCostSnapshots _costs;
     private readonly TimeProvider _time;
     private readonly BestExecutionOptions _options;
@@ -62,9 +62,9 @@ public sealed partial class PriorityVenueRouter : IVenueRouter
         _defaultNotional = (double)_options.DefaultNotionalUsd;
         foreach (var adapter in adapters?.Adapters ?? [])
         {
-            if (adapter is IMarketStatusVenue status && (uint)adapter.Venue < (uint)_marketStatus.Length)
+            if (adapter is IMarketStatusVenue status)
             {
-                _marketStatus[(int)adapter.Venue] = status;
+                _marketStatus[adapter.Venue.Ordinal] = status;
             }
         }
     }
@@ -95,7 +95,7 @@ public sealed partial class PriorityVenueRouter : IVenueRouter
 
         foreach (var venue in priority)
         {
-            var bit = 1 << (int)venue;
+            var bit = 1 << venue.Ordinal;
             if ((excluded & bit) != 0)
             {
                 continue;
@@ -129,7 +129,10 @@ public sealed partial class PriorityVenueRouter : IVenueRouter
             if (healthy && IsOpen(venue, market))
             {
                 selected = venue;
-                reason = skippedUnhealthy ? FailoverReasons[(int)venue] : AvailableReasons[(int)venue];
+                // Built once per venue and kept: the reason of a plain decision allocates nothing.
+                reason = skippedUnhealthy
+                    ? _failoverReasons[venue.Ordinal] ??= $"{venue.Name}: pair available (failover)"
+                    : _availableReasons[venue.Ordinal] ??= $"{venue.Name}: pair available";
                 ranking = ranking.Append(venue);
                 if (!failover)
                 {
@@ -142,8 +145,8 @@ public sealed partial class PriorityVenueRouter : IVenueRouter
             if (!failover)
             {
                 reason = healthy
-                    ? $"{venue.ToName()}: pair available but market closed; failover disabled"
-                    : $"{venue.ToName()}: pair available but venue unhealthy; failover disabled";
+                    ? $"{venue.Name}: pair available but market closed; failover disabled"
+                    : $"{venue.Name}: pair available but venue unhealthy; failover disabled";
                 break;
             }
 
@@ -163,19 +166,19 @@ public sealed partial class PriorityVenueRouter : IVenueRouter
     private bool CanTrade(Venue venue, MarketInfo market) => _health.HasAdapter(venue) && _health.IsHealthy(venue) && IsOpen(venue, market);
 
     private bool IsOpen(Venue venue, MarketInfo market) =>
-        (uint)venue >= (uint)_marketStatus.Length || _marketStatus[(int)venue] is not { } status || status.IsMarketOpen(market);
+        _marketStatus[venue.Ordinal] is not { } status || status.IsMarketOpen(market);
 
     private static string NoAdapterReason(string token, IReadOnlyList<Venue> priority, int checkedMask, int noAdapterMask) =>
         $"No venue available for {token}. Checked: " + string.Join(", ", priority
-            .Where(v => (checkedMask & (1 << (int)v)) != 0)
-            .Select(v => (noAdapterMask & (1 << (int)v)) != 0 ? $"{v.ToName()} (no adapter)" : v.ToName()));
+            .Where(v => (checkedMask & (1 << v.Ordinal)) != 0)
+            .Select(v => (noAdapterMask & (1 << v.Ordinal)) != 0 ? $"{v.Name} (no adapter)" : v.Name));
 
     private static int ExclusionMask(IReadOnlyList<Venue> excluded)
     {
         var mask = 0;
         for (var i = 0; i < excluded.Count; i++)
         {
-            mask |= 1 << (int)excluded[i];
+            mask |= 1 << excluded[i].Ordinal;
         }
 
         return mask;

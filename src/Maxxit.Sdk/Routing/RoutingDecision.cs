@@ -31,7 +31,7 @@ public class RoutingDecision
     /// <c>HYPERLIQUID: 6.2 bps (fee 4.5, spread+impact 1.1, funding 0.6) vs OSTIUM: 9.8 bps</c> or
     /// <c>No venue available for XYZ. Checked: HYPERLIQUID, OSTIUM</c>.
     /// </summary>
-    public string Reason => _reason ??= BuildReason() ?? $"No venue available for {TokenSymbol}. Checked: {string.Join(", ", CheckedVenues.Select(v => v.ToName()))}";
+    public string Reason => _reason ??= BuildReason() ?? $"No venue available for {TokenSymbol}. Checked: {string.Join(", ", CheckedVenues.Select(v => v.Name))}";
 
     /// <summary>Venues checked, in the order they were checked.</summary>
     public IReadOnlyList<Venue> CheckedVenues => _priority.Where(Availability.WasChecked).ToArray();
@@ -80,18 +80,18 @@ public class RoutingDecision
         ArgumentException.ThrowIfNullOrWhiteSpace(refusal);
         if (SelectedVenue != refusedVenue)
         {
-            throw new InvalidOperationException($"{refusedVenue.ToName()} is not the selected venue ({SelectedVenue?.ToName() ?? "none"})");
+            throw new InvalidOperationException($"{refusedVenue.Name} is not the selected venue ({SelectedVenue?.Name ?? "none"})");
         }
 
         var rest = Ranking.After(refusedVenue);
         Venue? next = rest.Count > 0 ? rest[0] : null;
         var availability = next is { } n
-            ? new VenueAvailability(Availability.CheckedMask | (1 << (int)n), Availability.ListedMask | (1 << (int)n))
+            ? new VenueAvailability(Availability.CheckedMask | (1 << n.Ordinal), Availability.ListedMask | (1 << n.Ordinal))
             : Availability;
         VenueRefusal[] refusals = [.. Refusals, new VenueRefusal(refusedVenue, refusal)];
         var reason = next is { } to
-            ? $"{refusedVenue.ToName()} refused the order ({refusal}); failover to {to.ToName()}. Routed: {Reason}"
-            : $"{refusedVenue.ToName()} refused the order ({refusal}); no other venue in the ranking. Routed: {Reason}";
+            ? $"{refusedVenue.Name} refused the order ({refusal}); failover to {to.Name}. Routed: {Reason}"
+            : $"{refusedVenue.Name} refused the order ({refusal}); no other venue in the ranking. Routed: {Reason}";
         return WithFailover(reason, availability, rest, refusals);
     }
 
@@ -115,7 +115,7 @@ public class RoutingDecision
         {
             if (!Ranking.Contains(venue))
             {
-                throw new ArgumentException($"{venue.ToName()} is not eligible for this trade (eligible: {Ranking})", nameof(ranking));
+                throw new ArgumentException($"{venue.Name} is not eligible for this trade (eligible: {Ranking})", nameof(ranking));
             }
         }
 

@@ -5,7 +5,7 @@ namespace Maxxit.Sdk.Routing;
 /// <summary>
 /// The venues a decision may use, best first (for <see cref="RoutingStrategy.FirstAvailable"/>: eligible venues in
 /// priority order; for <see cref="RoutingStrategy.BestExecution"/>: cheapest first, venues without fresh cost data last by
-/// priority). Packed in a value, so building one allocates nothing.
+/// priority). Packed in a value (four bits per venue ordinal), so building one allocates nothing.
 /// </summary>
 public readonly struct VenueRanking : IReadOnlyList<Venue>, IEquatable<VenueRanking>
 {
@@ -37,7 +37,7 @@ public readonly struct VenueRanking : IReadOnlyList<Venue>, IEquatable<VenueRank
                 throw new ArgumentOutOfRangeException(nameof(index), index, $"the ranking holds {_count} venues");
             }
 
-            return (Venue)((_packed >> (4 * index)) & 0xF);
+            return VenueTable.FromOrdinal((int)((_packed >> (4 * index)) & 0xF));
         }
     }
 
@@ -49,7 +49,7 @@ public readonly struct VenueRanking : IReadOnlyList<Venue>, IEquatable<VenueRank
     {
         for (var i = 0; i < _count; i++)
         {
-            if ((Venue)((_packed >> (4 * i)) & 0xF) == venue)
+            if ((int)((_packed >> (4 * i)) & 0xF) == venue.Ordinal)
             {
                 return i;
             }
@@ -73,9 +73,9 @@ public readonly struct VenueRanking : IReadOnlyList<Venue>, IEquatable<VenueRank
     /// <summary>The ranking with <paramref name="venue"/> added last (unchanged when it is already ranked).</summary>
     public VenueRanking Append(Venue venue)
     {
-        if ((uint)venue > 0xF)
+        if (venue.IsNone)
         {
-            throw new ArgumentOutOfRangeException(nameof(venue), venue, "venue values above 15 cannot be ranked");
+            throw new ArgumentException("default(Venue) names no venue and cannot be ranked", nameof(venue));
         }
 
         if (Contains(venue))
@@ -88,7 +88,7 @@ public readonly struct VenueRanking : IReadOnlyList<Venue>, IEquatable<VenueRank
             throw new InvalidOperationException($"a ranking holds at most {Capacity} venues");
         }
 
-        return new VenueRanking(_packed | ((uint)venue << (4 * _count)), _count + 1);
+        return new VenueRanking(_packed | ((uint)venue.Ordinal << (4 * _count)), _count + 1);
     }
 
     /// <summary>Only the first <paramref name="count"/> venues.</summary>
@@ -139,7 +139,7 @@ public readonly struct VenueRanking : IReadOnlyList<Venue>, IEquatable<VenueRank
     public static bool operator !=(VenueRanking left, VenueRanking right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public override string ToString() => string.Join(" > ", this.Select(v => v.ToName()));
+    public override string ToString() => string.Join(" > ", this.Select(v => v.Name));
 
     /// <summary>Enumerator of a <see cref="VenueRanking"/>.</summary>
     public struct Enumerator : IEnumerator<Venue>

@@ -37,7 +37,7 @@ internal struct VenueSlot
     private static double Round(double bps) => Math.Round(bps, 4);
 }
 
-/// <summary>One <see cref="VenueSlot"/> per <see cref="Venue"/> value, inline (no allocation of its own).</summary>
+/// <summary>One <see cref="VenueSlot"/> per checked venue, in check order, inline (no allocation of its own).</summary>
 [InlineArray(Count)]
 internal struct VenueSlots
 {

@@ -40,5 +40,5 @@ public sealed record AgentKeyBinding(string UserWallet, Venue Venue, string Agen
 
     /// <summary>The associated data for a ciphertext under <paramref name="keyId"/>.</summary>
     internal byte[] AssociatedData(string keyId) =>
-        Encoding.UTF8.GetBytes($"{Label}\n{keyId}\n{UserWallet.Trim().ToLowerInvariant()}\n{Venue.ToName()}\n{AgentAddress.Trim().ToLowerInvariant()}");
+        Encoding.UTF8.GetBytes($"{Label}\n{keyId}\n{UserWallet.Trim().ToLowerInvariant()}\n{Venue.Name}\n{AgentAddress.Trim().ToLowerInvariant()}");
 }

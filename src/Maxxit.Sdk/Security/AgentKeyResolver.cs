@@ -36,8 +36,8 @@ public sealed class AgentKeyResolver
             throw new AgentKeyException(
                 venue,
                 AgentKeyFailure.Missing,
-                $"deployment {deployment.Id} has no {venue.ToName()} agent wallet with a key",
-                $"deploy again with the {venue.ToName()} agent wallet's address and key");
+                $"deployment {deployment.Id} has no {venue.Name} agent wallet with a key",
+                $"deploy again with the {venue.Name} agent wallet's address and key");
         }
 
         return wallet;
@@ -63,7 +63,7 @@ public sealed class AgentKeyResolver
             throw new AgentKeyException(
                 venue,
                 AgentKeyFailure.Undecryptable,
-                $"the {venue.ToName()} agent key of deployment {deployment.Id} does not decrypt for its user wallet, venue and agent address",
+                $"the {venue.Name} agent key of deployment {deployment.Id} does not decrypt for its user wallet, venue and agent address",
                 "deploy again with a key encrypted for this owner, or configure the master key it was made under",
                 ex);
         }
@@ -76,7 +76,7 @@ public sealed class AgentKeyResolver
                 throw new AgentKeyException(
                     venue,
                     AgentKeyFailure.InvalidKey,
-                    $"the decrypted {venue.ToName()} agent key of deployment {deployment.Id} is not a valid private key",
+                    $"the decrypted {venue.Name} agent key of deployment {deployment.Id} is not a valid private key",
                     "deploy again with the agent wallet's own key");
             }
 
@@ -85,7 +85,7 @@ public sealed class AgentKeyResolver
                 throw new AgentKeyException(
                     venue,
                     AgentKeyFailure.AddressMismatch,
-                    $"the decrypted {venue.ToName()} agent key controls {actual}, not the recorded address {wallet.Address}",
+                    $"the decrypted {venue.Name} agent key controls {actual}, not the recorded address {wallet.Address}",
                     "deploy again with the key of the approved agent wallet");
             }
 

@@ -60,7 +60,7 @@ public sealed class AgentKeyRotator
                     catch (MaxxitValidationException)
                     {
                         undecryptable++;
-                        _logger.LogWarning("Agent key of deployment {DeploymentId} on {Venue} decrypts under no configured master key; left unchanged", deployment.Id, venue.ToName());
+                        _logger.LogWarning("Agent key of deployment {DeploymentId} on {Venue} decrypts under no configured master key; left unchanged", deployment.Id, venue.Name);
                         continue;
                     }
 

@@ -11,7 +11,6 @@ namespace Maxxit.Sdk.Sources;
 /// </summary>
 public sealed class CatalogMarketContextProvider : IMarketContextProvider
 {
-    private static readonly Venue[] Order = [Venue.Hyperliquid, Venue.Ostium, Venue.Gmx, Venue.Spot];
     private readonly IMarketCatalog _catalog;
     private readonly PaperPriceFeed _prices;
 
@@ -30,7 +29,7 @@ public sealed class CatalogMarketContextProvider : IMarketContextProvider
         var result = new Dictionary<string, MarketContext>(StringComparer.Ordinal);
         foreach (var token in tokens)
         {
-            foreach (var venue in Order)
+            foreach (var venue in VenueTable.Concrete)   // the built-in venues first, then others in definition order
             {
                 if (_catalog.TryGet(venue, token, out var market) && market.ReferencePrice is { } reference and > 0m)
                 {

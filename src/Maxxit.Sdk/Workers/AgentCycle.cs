@@ -201,7 +201,7 @@ internal sealed class AgentCycle(
             {
                 var result = await executor.ExecuteAsync(signal.Id, CancellationToken.None).ConfigureAwait(false);
                 executed++;
-                logger.LogInformation("Signal {SignalId} {Token}: {Status} on {Venue}{Reason}", signal.Id, signal.TokenSymbol, result.Status.ToString().ToUpperInvariant(), result.FinalVenue?.ToName() ?? "no venue", result.Reason is null ? string.Empty : " (" + result.Reason + ")");
+                logger.LogInformation("Signal {SignalId} {Token}: {Status} on {Venue}{Reason}", signal.Id, signal.TokenSymbol, result.Status.ToString().ToUpperInvariant(), result.FinalVenue?.Name ?? "no venue", result.Reason is null ? string.Empty : " (" + result.Reason + ")");
             }
             catch (Exception ex)
             {

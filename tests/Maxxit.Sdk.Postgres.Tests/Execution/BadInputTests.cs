@@ -88,7 +88,7 @@ public sealed class BadInputTests : IClassFixture<PostgresDatabaseFixture>, IAsy
         var confidence = await Assert.ThrowsAsync<MaxxitValidationException>(() => store.CreateSignalAsync(good with { Confidence = 1.5m }, CancellationToken.None));
         var nul = await Assert.ThrowsAsync<MaxxitValidationException>(() => store.CreateSignalAsync(good with { Reasoning = "bad\0text" }, CancellationToken.None));
         var side = await Assert.ThrowsAsync<MaxxitValidationException>(() => store.CreateSignalAsync(good with { Side = (TradeSide)7 }, CancellationToken.None));
-        var venue = await Assert.ThrowsAsync<MaxxitValidationException>(() => store.CreateSignalAsync(good with { RequestedVenue = (Venue)42 }, CancellationToken.None));
+        var venue = await Assert.ThrowsAsync<MaxxitValidationException>(() => store.CreateSignalAsync(good with { RequestedVenue = default }, CancellationToken.None));
         var multiVenue = await Assert.ThrowsAsync<MaxxitValidationException>(() => store.CreateAgentAsync(agent with { Id = Guid.NewGuid(), Venue = Venue.Ostium }, CancellationToken.None));
         var unknownAgent = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => store.CreateSignalsWithCursorAsync(
             [good, good with { Id = Guid.NewGuid(), AgentId = Guid.NewGuid() }],

@@ -8,8 +8,8 @@ public sealed class PostgresMigratorTests
     private static readonly string[] V3Tables =
         ["agents_v3", "agent_deployments_v3", "signals_v3", "positions_v3", "venue_routing_config_v3", "venue_routing_history_v3"];
 
-    /// <summary>Every table the migrations create: the six V3 tables, our three additions, and the migration history.</summary>
-    private static readonly string[] OwnTables = [.. V3Tables, "policy_decisions_v3", "agent_source_cursors_v3", "stats_counters_v3", PostgresMigrator.HistoryTable];
+    /// <summary>Every table the migrations create: the six V3 tables, our four additions, and the migration history.</summary>
+    private static readonly string[] OwnTables = [.. V3Tables, "policy_decisions_v3", "agent_source_cursors_v3", "stats_counters_v3", "agent_wallets_v3", PostgresMigrator.HistoryTable];
 
     [Fact]
     public async Task Fresh_database_gets_the_six_tables_the_enum_and_the_global_routing_config()

@@ -93,8 +93,9 @@ public abstract partial class PositionMonitorContractTests : IAsyncLifetime
     }
 
     /// <summary>Opens the signal for the deployment on the paper venue at the current price and records it OPEN, as the executor does.</summary>
-    protected async Task<Position> OpenAsync(Signal signal, AgentDeployment deployment, Venue venue = Venue.Hyperliquid, decimal leverage = 1m)
+    protected async Task<Position> OpenAsync(Signal signal, AgentDeployment deployment, Venue? onVenue = null, decimal leverage = 1m)
     {
+        var venue = onVenue ?? Venue.Hyperliquid;
         var market = PaperMarketData.For(venue).Single(m => m.Symbol == signal.TokenSymbol);
         var now = Time.GetUtcNow();
         var position = new Position
@@ -121,7 +122,7 @@ public abstract partial class PositionMonitorContractTests : IAsyncLifetime
             DeploymentId = deployment.Id,
             TokenSymbol = signal.TokenSymbol,
             SelectedVenue = venue,
-            RoutingReason = $"{venue.ToName()}: pair available",
+            RoutingReason = $"{venue.Name}: pair available",
             CheckedVenues = [venue],
             VenueAvailability = new Dictionary<Venue, bool> { [venue] = true },
             RoutingDurationMs = 0.01,
@@ -156,9 +157,9 @@ public abstract partial class PositionMonitorContractTests : IAsyncLifetime
     }
 
     /// <summary>Moves the price, lets one interval pass, runs a monitor pass.</summary>
-    protected async Task<MonitorPassResult> StepAsync(MonitorHost host, decimal price, string token = "ETH", Venue venue = Venue.Hyperliquid)
+    protected async Task<MonitorPassResult> StepAsync(MonitorHost host, decimal price, string token = "ETH", Venue? venue = null)
     {
-        Prices.SetPrice(venue, token, price);
+        Prices.SetPrice(venue ?? Venue.Hyperliquid, token, price);
         Time.Advance(Interval);
         return await host.Monitor.RunOnceAsync(Ct);
     }

@@ -236,7 +236,7 @@ public abstract class StatsContractTests : IAsyncLifetime
             DeploymentId = deploymentId,
             TokenSymbol = token,
             SelectedVenue = selected,
-            RoutingReason = selected is { } v ? $"{v.ToName()}: pair available" : $"No venue available for {token}",
+            RoutingReason = selected is { } v ? $"{v.Name}: pair available" : $"No venue available for {token}",
             CheckedVenues = [Venue.Hyperliquid, Venue.Ostium],
             VenueAvailability = new Dictionary<Venue, bool> { [Venue.Hyperliquid] = selected == Venue.Hyperliquid, [Venue.Ostium] = selected == Venue.Ostium },
             RoutingDurationMs = ms,

@@ -91,12 +91,12 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         CreatedAt = NextTime(),
     };
 
-    protected static Position OpeningPosition(Guid signalId, Guid deploymentId, string token = "ETH", Venue venue = Venue.Hyperliquid) => new()
+    protected static Position OpeningPosition(Guid signalId, Guid deploymentId, string token = "ETH", Venue? venue = null) => new()
     {
         Id = Guid.NewGuid(),
         SignalId = signalId,
         DeploymentId = deploymentId,
-        Venue = venue,
+        Venue = venue ?? Venue.Hyperliquid,
         TokenSymbol = token,
         Side = TradeSide.Long,
         SizePercent = 25m,
@@ -113,7 +113,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         DeploymentId = deploymentId,
         TokenSymbol = token,
         SelectedVenue = selected,
-        RoutingReason = selected is { } v ? $"{v.ToName()}: pair available" : $"No venue available for {token}. Checked: HYPERLIQUID, OSTIUM",
+        RoutingReason = selected is { } v ? $"{v.Name}: pair available" : $"No venue available for {token}. Checked: HYPERLIQUID, OSTIUM",
         CheckedVenues = selected == Venue.Hyperliquid ? [Venue.Hyperliquid] : [Venue.Hyperliquid, Venue.Ostium],
         VenueAvailability = selected == Venue.Hyperliquid
             ? new Dictionary<Venue, bool> { [Venue.Hyperliquid] = true }

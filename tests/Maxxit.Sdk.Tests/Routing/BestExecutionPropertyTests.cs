@@ -88,7 +88,7 @@ public sealed class BestExecutionPropertyTests
             var (selected, reason, checkedVenues, listed) = OriginalFirstAvailable(s);
             var expectedRanking = selected is null ? [] : s.Failover ? s.Eligible : [selected.Value];
             return decision.SelectedVenue == selected
-                && decision.Reason == (reason ?? $"No venue available for {RoutingScenario.Token}. Checked: {string.Join(", ", checkedVenues.Select(v => v.ToName()))}")
+                && decision.Reason == (reason ?? $"No venue available for {RoutingScenario.Token}. Checked: {string.Join(", ", checkedVenues.Select(v => v.Name))}")
                 && decision.CheckedVenues.SequenceEqual(checkedVenues)
                 && decision.Availability.ToDictionary().OrderBy(kv => kv.Key).SequenceEqual(listed.OrderBy(kv => kv.Key))
                 && decision.Ranking.SequenceEqual(expectedRanking)
@@ -120,13 +120,13 @@ public sealed class BestExecutionPropertyTests
             if (!s.Unhealthy.Contains(venue))
             {
                 selected = venue;
-                reason = skippedUnhealthy ? $"{venue.ToName()}: pair available (failover)" : $"{venue.ToName()}: pair available";
+                reason = skippedUnhealthy ? $"{venue.Name}: pair available (failover)" : $"{venue.Name}: pair available";
                 break;
             }
 
             if (!s.Failover)
             {
-                reason = $"{venue.ToName()}: pair available but venue unhealthy; failover disabled";
+                reason = $"{venue.Name}: pair available but venue unhealthy; failover disabled";
                 break;
             }
 

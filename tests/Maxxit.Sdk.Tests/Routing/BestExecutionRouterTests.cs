@@ -118,7 +118,7 @@ public sealed class BestExecutionRouterTests
         Assert.Equal(second, next.SelectedVenue);
         Assert.Equal(VenueRanking.Of(second), next.Ranking);
         Assert.Equal([new VenueRefusal(first, "insufficient margin")], next.Refusals);
-        Assert.StartsWith($"{first.ToName()} refused the order (insufficient margin); failover to {second.ToName()}. Routed: {decision.Reason}", next.Reason);
+        Assert.StartsWith($"{first.Name} refused the order (insufficient margin); failover to {second.Name}. Routed: {decision.Reason}", next.Reason);
         var details = next.ToVenueDetails()!;
         Assert.Equal(VenueRouteStatus.Refused, details[first].Status);
         Assert.Equal("insufficient margin", details[first].Refusal);

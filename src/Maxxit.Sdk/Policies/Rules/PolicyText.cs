@@ -11,7 +11,7 @@ internal static class PolicyText
 
     public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    public static string Venues(IReadOnlyList<Venue> venues) => venues.Count == 0 ? "(none)" : string.Join(", ", venues.Select(v => v.ToName()));
+    public static string Venues(IReadOnlyList<Venue> venues) => venues.Count == 0 ? "(none)" : string.Join(", ", venues.Select(v => v.Name));
 
     public static string Side(TradeSide side) => side == TradeSide.Long ? "LONG" : "SHORT";
 

@@ -72,9 +72,9 @@ public sealed class VenueBiasRule : IPolicyRule
 
         foreach (var venue in venues)
         {
-            if (!Enum.IsDefined(venue))
+            if (venue.IsNone)
             {
-                throw new MaxxitValidationException(field, $"{(int)venue} is not a venue");
+                throw new MaxxitValidationException(field, "default(Venue) names no venue");
             }
 
             if (venue == Venue.Multi)

@@ -68,7 +68,7 @@ public sealed class VenueCostRefresher
                 var snapshot = await source.GetCostSnapshotAsync(new VenueCostRequest(markets, _time), cancellationToken).ConfigureAwait(false);
                 if (snapshot.Venue != source.Venue)
                 {
-                    throw new InvalidOperationException($"the {source.Venue.ToName()} cost source returned a {snapshot.Venue.ToName()} snapshot");
+                    throw new InvalidOperationException($"the {source.Venue.Name} cost source returned a {snapshot.Venue.Name} snapshot");
                 }
 
                 _snapshots.Publish(snapshot);
@@ -76,7 +76,7 @@ public sealed class VenueCostRefresher
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                _logger.LogWarning(ex, "Cost snapshot of {Venue} not refreshed; the previous one is kept until it goes stale", source.Venue.ToName());
+                _logger.LogWarning(ex, "Cost snapshot of {Venue} not refreshed; the previous one is kept until it goes stale", source.Venue.Name);
             }
         }
 

@@ -41,12 +41,10 @@ public static class PaperMarketData
         SizeDecimalsByMarket.Value.TryGetValue((venue, symbol), out var decimals) ? decimals : DefaultSizeDecimals;
 
     /// <summary>The bundled markets of a venue (empty for venues without bundled data).</summary>
-    public static IReadOnlyList<MarketInfo> For(Venue venue) => venue switch
-    {
-        Venue.Hyperliquid => HyperliquidMarkets.Value,
-        Venue.Ostium => OstiumMarkets.Value,
-        _ => [],
-    };
+    public static IReadOnlyList<MarketInfo> For(Venue venue) =>
+        venue == Venue.Hyperliquid ? HyperliquidMarkets.Value
+        : venue == Venue.Ostium ? OstiumMarkets.Value
+        : [];
 
     // Columns: name, asset index (unused offline), size decimals, max leverage, reference price.
     private static IReadOnlyList<PaperMarket> LoadHyperliquid() =>

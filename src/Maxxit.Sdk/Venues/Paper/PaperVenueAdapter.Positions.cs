@@ -91,7 +91,7 @@ public sealed partial class PaperVenueAdapter : IPositionVenue
         }
 
         return new CloseResult(
-            $"paper-{Venue.ToName().ToLowerInvariant()}-close-{Interlocked.Increment(ref _nextCloseId)}",
+            $"paper-{Venue.Name.ToLowerInvariant()}-close-{Interlocked.Increment(ref _nextCloseId)}",
             exit,
             open.Quantity,
             Math.Round(open.Quantity * exit * _feeRate, 6));

@@ -123,7 +123,7 @@ public sealed partial class PaperVenueAdapter : IVenueAdapter
         return new OrderResult
         {
             Status = OrderStatus.Filled,
-            VenueOrderId = $"paper-{Venue.ToName().ToLowerInvariant()}-{Interlocked.Increment(ref _nextOrderId)}",
+            VenueOrderId = $"paper-{Venue.Name.ToLowerInvariant()}-{Interlocked.Increment(ref _nextOrderId)}",
             FilledQuantity = quantity,
             AveragePrice = price,
             Leverage = leverage,

@@ -38,13 +38,16 @@ public class VenueBiasRuleTests
     public void No_bias_passes() => Assert.Equal(PolicyOutcome.Accepted, Run(_rule, new DeploymentPolicy(), Intent()).Outcome);
 
     [Theory]
-    [InlineData(new[] { Venue.Multi }, new Venue[0], "DeploymentPolicy.PreferredVenues")]
-    [InlineData(new Venue[0], new[] { Venue.Multi }, "DeploymentPolicy.ExcludedVenues")]
-    [InlineData(new[] { Venue.Ostium, Venue.Ostium }, new Venue[0], "DeploymentPolicy.PreferredVenues")]
-    [InlineData(new[] { Venue.Ostium }, new[] { Venue.Ostium }, "DeploymentPolicy.ExcludedVenues")]
-    [InlineData(new[] { (Venue)42 }, new Venue[0], "DeploymentPolicy.PreferredVenues")]
-    public void Unusable_venue_lists_are_refused(Venue[] preferred, Venue[] excluded, string field)
+    [InlineData(new[] { "MULTI" }, new string[0], "DeploymentPolicy.PreferredVenues")]
+    [InlineData(new string[0], new[] { "MULTI" }, "DeploymentPolicy.ExcludedVenues")]
+    [InlineData(new[] { "OSTIUM", "OSTIUM" }, new string[0], "DeploymentPolicy.PreferredVenues")]
+    [InlineData(new[] { "OSTIUM" }, new[] { "OSTIUM" }, "DeploymentPolicy.ExcludedVenues")]
+    [InlineData(new[] { "" }, new string[0], "DeploymentPolicy.PreferredVenues")]
+    public void Unusable_venue_lists_are_refused(string[] preferredNames, string[] excludedNames, string field)
     {
+        // "" stands for default(Venue), which names no venue.
+        static Venue[] Venues(string[] names) => names.Select(n => n.Length == 0 ? default : Venue.Parse(n, "test")).ToArray();
+        var (preferred, excluded) = (Venues(preferredNames), Venues(excludedNames));
         var error = Assert.Throws<MaxxitValidationException>(() => _rule.Validate(new DeploymentPolicy { PreferredVenues = preferred, ExcludedVenues = excluded }));
         Assert.Equal(field, error.Field);
     }
