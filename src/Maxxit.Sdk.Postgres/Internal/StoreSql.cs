@@ -66,7 +66,8 @@ internal sealed class StoreSql
 
         // A never-claimed signal is claimed and its whole fan-out reserved in one statement (one round trip, one pass of
         // each counter trigger): the positions, audit rows and policy records are written only if this statement's own
-        // claim succeeded (they join the claim's RETURNING row), each row from parallel arrays.
+        // claim succeeded (they join the claim's RETURNING row), each row from parallel arrays. A never-claimed signal has
+        // no policy record yet (they are only written under a claim), so its insert is not an upsert: no update trigger fires.
         ClaimWithReservations = $"""
             WITH c AS (
                 UPDATE {Signals} SET status = 'EXECUTING', lease_expires_at = now() + $2, attempts = attempts + 1, fence = fence + 1
@@ -100,8 +101,7 @@ internal sealed class StoreSql
                 FROM unnest($32::uuid[], $33::text[], $34::text[], $35::text[], $36::text[], $37::timestamptz[]) AS d (deployment_id, outcome, adjustments, rejected_by, reason, created_at)
                 CROSS JOIN c
                 WHERE d.deployment_id IN (SELECT deployment_id FROM p)
-                ON CONFLICT (signal_id, deployment_id) DO UPDATE SET outcome = EXCLUDED.outcome, adjustments = EXCLUDED.adjustments,
-                    rejected_by = EXCLUDED.rejected_by, reason = EXCLUDED.reason, created_at = EXCLUDED.created_at)
+                ON CONFLICT (signal_id, deployment_id) DO NOTHING)
             SELECT {Columns.Prefixed(Columns.Signal, "c")}, (SELECT array_agg(deployment_id) FROM p) FROM c
             """;
 
