@@ -23,17 +23,6 @@ internal sealed class OrderOutcomeBatch
     /// </summary>
     public sealed record Entry(OrderOutcome Outcome, DeploymentExecution Execution, string Metric, Venue Venue, string RefusedReason);
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _entries.Count;
-            }
-        }
-    }
-
     public void Add(Entry entry)
     {
         lock (_lock)

@@ -247,8 +247,12 @@ public sealed class TradeExecutor : ITradeExecutor
         if (decided)
         {
             // Decided before the claim: the policy rejections and no-venue decisions are written now that it is held.
-            await Parallel.ForEachAsync(Enumerable.Range(0, deployments.Count).Where(i => run.Plans[i] is { Done: not null }), parallel, async (i, _) =>
-                run.Outcomes[i] = await GuardAsync(deployments[i], heartbeat, async () => (await _deployments.RecordNoTradeAsync(run.Plans[i]!, cancellationToken).ConfigureAwait(false)).Done!).ConfigureAwait(false)).ConfigureAwait(false);
+            var finished = Enumerable.Range(0, deployments.Count).Where(i => run.Plans[i] is { Done: not null }).ToArray();
+            if (finished.Length > 0)
+            {
+                await Parallel.ForEachAsync(finished, parallel, async (i, _) =>
+                    run.Outcomes[i] = await GuardAsync(deployments[i], heartbeat, async () => (await _deployments.RecordNoTradeAsync(run.Plans[i]!, cancellationToken).ConfigureAwait(false)).Done!).ConfigureAwait(false)).ConfigureAwait(false);
+            }
         }
         else
         {
