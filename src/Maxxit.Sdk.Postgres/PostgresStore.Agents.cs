@@ -11,8 +11,6 @@ namespace Maxxit.Sdk.Postgres;
 public sealed partial class PostgresStore : IAgentKeyStore
 {
     private string? _insertDeployment;
-    private string? _deploymentColumns;
-    private string? _wallets;
     private string? _replaceKey;
 
     /// <inheritdoc />
@@ -119,7 +117,7 @@ public sealed partial class PostgresStore : IAgentKeyStore
     /// <inheritdoc />
     public Task<AgentDeployment?> GetDeploymentAsync(Guid deploymentId, CancellationToken cancellationToken) => RetriedAsync(async ct =>
     {
-        await using var cmd = Command($"SELECT {DeploymentColumns} FROM {sql.Deployments} d WHERE d.id = $1");
+        await using var cmd = Command($"SELECT {sql.DeploymentColumns} FROM {sql.Deployments} d WHERE d.id = $1");
         cmd.Parameters.Uuid(deploymentId);
         return await SingleAsync(cmd, Rows.Deployment, ct).ConfigureAwait(false);
     }, cancellationToken);
@@ -129,8 +127,8 @@ public sealed partial class PostgresStore : IAgentKeyStore
         RetriedAsync<IReadOnlyList<AgentDeployment>>(async ct =>
         {
             await using var cmd = Command(status is null
-                ? $"SELECT {DeploymentColumns} FROM {sql.Deployments} d WHERE d.agent_id = $1 ORDER BY d.created_at, d.id"
-                : $"SELECT {DeploymentColumns} FROM {sql.Deployments} d WHERE d.agent_id = $1 AND d.status = $2 ORDER BY d.created_at, d.id");
+                ? $"SELECT {sql.DeploymentColumns} FROM {sql.Deployments} d WHERE d.agent_id = $1 ORDER BY d.created_at, d.id"
+                : $"SELECT {sql.DeploymentColumns} FROM {sql.Deployments} d WHERE d.agent_id = $1 AND d.status = $2 ORDER BY d.created_at, d.id");
             cmd.Parameters.Uuid(agentId);
             if (status is { } s)
             {
@@ -156,9 +154,9 @@ public sealed partial class PostgresStore : IAgentKeyStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return RetriedAsync<IReadOnlyList<AgentDeployment>>(async ct =>
         {
-            await using var cmd = Command($"SELECT {DeploymentColumns} FROM {sql.Deployments} d "
+            await using var cmd = Command($"SELECT {sql.DeploymentColumns} FROM {sql.Deployments} d "
                 + "WHERE ($1::uuid IS NULL OR d.id > $1) "
-                + $"AND EXISTS (SELECT 1 FROM {Wallets} w WHERE w.deployment_id = d.id AND w.key_ciphertext IS NOT NULL) "
+                + $"AND EXISTS (SELECT 1 FROM {sql.Wallets} w WHERE w.deployment_id = d.id AND w.key_ciphertext IS NOT NULL) "
                 + "ORDER BY d.id LIMIT $2");
             cmd.Parameters.Uuid(afterDeploymentId).Int(limit);
             var page = await ListAsync(cmd, Rows.Deployment, ct).ConfigureAwait(false);
@@ -185,22 +183,14 @@ public sealed partial class PostgresStore : IAgentKeyStore
         }, cancellationToken);
     }
 
-    private string Wallets => _wallets ??= schema.Qualify("agent_wallets_v3");
-
-    // Each wallet as [venue, address, ciphertext, iv, tag, key id], read by Rows.Deployment; the table is aliased d.
-    private string DeploymentColumns => _deploymentColumns ??=
-        "d.id, d.agent_id, d.user_wallet, d.status, d.sub_active, "
-        + $"(SELECT coalesce(jsonb_agg(jsonb_build_array(w.venue::text, w.agent_address, w.key_ciphertext, w.key_iv, w.key_tag, w.key_id) ORDER BY w.venue::text), '[]'::jsonb) FROM {Wallets} w WHERE w.deployment_id = d.id), "
-        + "d.policy, d.created_at";
-
     private string InsertDeploymentSql => _insertDeployment ??=
         $"WITH d AS (INSERT INTO {sql.Deployments} (id, agent_id, user_wallet, status, sub_active, policy, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id) "
-        + $"INSERT INTO {Wallets} (deployment_id, venue, agent_address, key_ciphertext, key_iv, key_tag, key_id) "
+        + $"INSERT INTO {sql.Wallets} (deployment_id, venue, agent_address, key_ciphertext, key_iv, key_tag, key_id) "
         + $"SELECT d.id, w.venue{sql.Venue}, w.address, w.ciphertext, w.iv, w.tag, w.key_id FROM d, "
         + "unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) AS w (venue, address, ciphertext, iv, tag, key_id)";
 
     private string ReplaceAgentKeySql => _replaceKey ??=
-        $"WITH w AS (UPDATE {Wallets} SET key_ciphertext = $3, key_iv = $4, key_tag = $5, key_id = $6 "
+        $"WITH w AS (UPDATE {sql.Wallets} SET key_ciphertext = $3, key_iv = $4, key_tag = $5, key_id = $6 "
         + $"WHERE deployment_id = $1 AND venue = $2{sql.Venue} AND key_ciphertext = $7 AND key_iv = $8 AND key_tag = $9 AND key_id IS NOT DISTINCT FROM $10 RETURNING deployment_id), "
         + $"legacy AS (UPDATE {sql.Deployments} SET "
         + "hyperliquid_key_ciphertext = CASE WHEN $2 = 'HYPERLIQUID' THEN NULL ELSE hyperliquid_key_ciphertext END, "

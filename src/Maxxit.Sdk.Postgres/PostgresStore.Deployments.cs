@@ -10,7 +10,7 @@ public sealed partial class PostgresStore
     public Task<IReadOnlyList<AgentDeployment>> ListAllDeploymentsAsync(CancellationToken cancellationToken) =>
         RetriedAsync<IReadOnlyList<AgentDeployment>>(async ct =>
         {
-            await using var cmd = Command($"SELECT {DeploymentColumns} FROM {sql.Deployments} d ORDER BY d.created_at, d.id");
+            await using var cmd = Command($"SELECT {sql.DeploymentColumns} FROM {sql.Deployments} d ORDER BY d.created_at, d.id");
             return await ListAsync(cmd, Rows.Deployment, ct).ConfigureAwait(false);
         }, cancellationToken);
 }

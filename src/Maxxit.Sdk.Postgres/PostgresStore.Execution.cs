@@ -376,6 +376,15 @@ public sealed partial class PostgresStore
 
     private static void BindRouting(NpgsqlParameterCollection p, RoutingRecord r)
     {
+        var checkedVenues = CheckedVenueNames(r);
+        p.Uuid(r.Id).Uuid(r.SignalId).Uuid(r.DeploymentId).Text(r.TokenSymbol).Text(DbNames.Venue(r.RequestedVenue, "requested_venue"))
+            .Text(r.SelectedVenue is { } v ? DbNames.Venue(v, "selected_venue") : null).Text(r.RoutingReason).TextArray(checkedVenues)
+            .Jsonb(RoutingAvailabilityJson.Write(r)).Double(r.RoutingDurationMs).Time(r.CreatedAt);
+    }
+
+    /// <summary>The audit row's checked venues as stored names, after the checks every audit row's write makes.</summary>
+    private static string[] CheckedVenueNames(RoutingRecord r)
+    {
         ArgumentNullException.ThrowIfNull(r.CheckedVenues, "checked_venues");
         ArgumentNullException.ThrowIfNull(r.VenueAvailability, "venue_availability");
         if (!double.IsFinite(r.RoutingDurationMs))
@@ -389,9 +398,7 @@ public sealed partial class PostgresStore
             checkedVenues[i] = DbNames.Venue(r.CheckedVenues[i], "checked_venues");
         }
 
-        p.Uuid(r.Id).Uuid(r.SignalId).Uuid(r.DeploymentId).Text(r.TokenSymbol).Text(DbNames.Venue(r.RequestedVenue, "requested_venue"))
-            .Text(r.SelectedVenue is { } v ? DbNames.Venue(v, "selected_venue") : null).Text(r.RoutingReason).TextArray(checkedVenues)
-            .Jsonb(RoutingAvailabilityJson.Write(r)).Double(r.RoutingDurationMs).Time(r.CreatedAt);
+        return checkedVenues;
     }
 
     private static void BindPolicy(NpgsqlParameterCollection p, PolicyRecord r) =>

@@ -29,6 +29,13 @@ internal static class ParameterExtensions
 
     public static NpgsqlParameterCollection UuidArray(this NpgsqlParameterCollection p, Guid[] v) => Add(p, NpgsqlDbType.Array | NpgsqlDbType.Uuid, v);
 
+    /// <summary>An array parameter of <paramref name="element"/> (nulls allowed), e.g. a column of rows for <c>unnest</c>.</summary>
+    public static NpgsqlParameterCollection Array<T>(this NpgsqlParameterCollection p, NpgsqlDbType element, T[] v) => Add(p, NpgsqlDbType.Array | element, v);
+
+    /// <summary>A timestamptz[] parameter; every instant goes as UTC.</summary>
+    public static NpgsqlParameterCollection TimeArray(this NpgsqlParameterCollection p, IEnumerable<DateTimeOffset?> v) =>
+        Add(p, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, v.Select(t => t?.UtcDateTime).ToArray());
+
     public static NpgsqlParameterCollection Interval(this NpgsqlParameterCollection p, TimeSpan v) => Add(p, NpgsqlDbType.Interval, v);
 
     /// <summary>timestamptz accepts only UTC offsets from Npgsql; any offset is converted, the instant kept.</summary>

@@ -10,6 +10,12 @@ internal sealed class StoreSql
     {
         Agents = schema.Qualify("agents_v3");
         Deployments = schema.Qualify("agent_deployments_v3");
+        Wallets = schema.Qualify("agent_wallets_v3");
+
+        // Each wallet as [venue, address, ciphertext, iv, tag, key id], read by Rows.Deployment; the table is aliased d.
+        DeploymentColumns = "d.id, d.agent_id, d.user_wallet, d.status, d.sub_active, "
+            + $"(SELECT coalesce(jsonb_agg(jsonb_build_array(w.venue::text, w.agent_address, w.key_ciphertext, w.key_iv, w.key_tag, w.key_id) ORDER BY w.venue::text), '[]'::jsonb) FROM {Wallets} w WHERE w.deployment_id = d.id), "
+            + "d.policy, d.created_at";
         Signals = schema.Qualify("signals_v3");
         Positions = schema.Qualify("positions_v3");
         Configs = schema.Qualify("venue_routing_config_v3");
@@ -64,6 +70,83 @@ internal sealed class StoreSql
             SELECT (SELECT count(*)::int FROM p), ok.fence_ok, ok.version_ok FROM ok
             """;
 
+        // A never-claimed signal is claimed and its whole fan-out reserved in one statement (one round trip, one pass of
+        // each counter trigger): the positions, audit rows and policy records are written only if this statement's own
+        // claim succeeded (they join the claim's RETURNING row), each row from parallel arrays. A never-claimed signal has
+        // no policy record yet (they are only written under a claim), so its insert is not an upsert: no update trigger fires.
+        ClaimWithReservations = $"""
+            WITH c AS (
+                UPDATE {Signals} SET status = 'EXECUTING', lease_expires_at = now() + $2, attempts = attempts + 1, fence = fence + 1
+                WHERE id = $1 AND status = 'PENDING' AND fence = $3
+                RETURNING {Columns.Signal}),
+            r AS (
+                SELECT * FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::numeric[], $10::numeric[], $11::numeric[], $12::numeric[],
+                    $13::numeric[], $14::numeric[], $15::numeric[], $16::text[], $17::text[], $18::numeric[], $19::text[], $20::timestamptz[], $21::numeric[])
+                AS r (id, deployment_id, venue, token_symbol, side, qty, entry_price, size_percent, leverage, collateral_usd, stop_loss, take_profit,
+                    trailing_params, status, fees_usd, client_order_id, opened_at, intended_notional)),
+            p AS (
+                INSERT INTO {Positions} (id, deployment_id, signal_id, venue, token_symbol, side, qty, entry_price, size_percent, leverage, collateral_usd,
+                    stop_loss, take_profit, trailing_params, status, fees_usd, client_order_id, opened_at, fence, intended_notional)
+                SELECT r.id, r.deployment_id, c.id, r.venue{Venue}, r.token_symbol, r.side, r.qty, r.entry_price, r.size_percent, r.leverage, r.collateral_usd,
+                    r.stop_loss, r.take_profit, r.trailing_params::jsonb, r.status, r.fees_usd, r.client_order_id, r.opened_at, c.fence, r.intended_notional
+                FROM r CROSS JOIN c
+                ON CONFLICT (signal_id, deployment_id) DO NOTHING
+                RETURNING deployment_id),
+            h AS (
+                INSERT INTO {History} (id, signal_id, deployment_id, token_symbol, requested_venue, selected_venue, routing_reason, checked_venues, venue_availability, routing_duration_ms, created_at)
+                SELECT h.id, c.id, h.deployment_id, h.token_symbol, h.requested_venue{Venue}, h.selected_venue{Venue}, h.routing_reason,
+                    string_to_array(h.checked_venues, ','){VenueArray}, h.venue_availability::jsonb, h.routing_duration_ms, h.created_at
+                FROM unnest($22::uuid[], $23::uuid[], $24::text[], $25::text[], $26::text[], $27::text[], $28::text[], $29::text[], $30::float8[], $31::timestamptz[])
+                    AS h (id, deployment_id, token_symbol, requested_venue, selected_venue, routing_reason, checked_venues, venue_availability, routing_duration_ms, created_at)
+                CROSS JOIN c
+                WHERE h.deployment_id IN (SELECT deployment_id FROM p)
+                ON CONFLICT (signal_id, deployment_id) DO NOTHING),
+            d AS (
+                INSERT INTO {Policies} (signal_id, deployment_id, outcome, adjustments, rejected_by, reason, created_at)
+                SELECT c.id, d.deployment_id, d.outcome, d.adjustments::jsonb, d.rejected_by, d.reason, d.created_at
+                FROM unnest($32::uuid[], $33::text[], $34::text[], $35::text[], $36::text[], $37::timestamptz[]) AS d (deployment_id, outcome, adjustments, rejected_by, reason, created_at)
+                CROSS JOIN c
+                WHERE d.deployment_id IN (SELECT deployment_id FROM p)
+                ON CONFLICT (signal_id, deployment_id) DO NOTHING)
+            SELECT {Columns.Prefixed(Columns.Signal, "c")}, (SELECT array_agg(deployment_id) FROM p) FROM c
+            """;
+
+        // Order outcomes of a fan-out in one fenced statement (each row as its single-order write), and the signal's
+        // completion only when every outcome was applied and the claim is still this one. One row even when nothing was
+        // updated, so that the completion's result always comes back (last column).
+        RecordOutcomes = $"""
+            WITH o AS (
+                SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[],
+                    $10::numeric[], $11::numeric[], $12::text[], $13::text[], $14::timestamptz[])
+                AS o (id, fence, status, venue_order_id, qty, entry_price, leverage, collateral_usd, fees_usd, stop_loss, take_profit, trailing_params, reason, check_at)),
+            u AS (
+                UPDATE {Positions} p SET
+                    status = o.status,
+                    venue_order_id = CASE WHEN o.status = 'OPEN' THEN o.venue_order_id ELSE coalesce(o.venue_order_id, p.venue_order_id) END,
+                    qty = CASE WHEN o.status = 'OPEN' THEN o.qty ELSE p.qty END,
+                    entry_price = CASE WHEN o.status = 'OPEN' THEN o.entry_price ELSE p.entry_price END,
+                    leverage = CASE WHEN o.status = 'OPEN' THEN o.leverage ELSE p.leverage END,
+                    collateral_usd = CASE WHEN o.status = 'OPEN' THEN o.collateral_usd ELSE p.collateral_usd END,
+                    fees_usd = CASE WHEN o.status = 'OPEN' THEN o.fees_usd ELSE p.fees_usd END,
+                    stop_loss = CASE WHEN o.status = 'OPEN' THEN o.stop_loss ELSE p.stop_loss END,
+                    take_profit = CASE WHEN o.status = 'OPEN' THEN o.take_profit ELSE p.take_profit END,
+                    trailing_params = CASE WHEN o.status = 'OPEN' THEN o.trailing_params::jsonb ELSE p.trailing_params END,
+                    failure_reason = CASE WHEN o.status IN ('CANCELLED', 'FAILED') THEN o.reason ELSE p.failure_reason END,
+                    lease_expires_at = CASE WHEN o.status = 'PENDING_FILL' THEN o.check_at END
+                FROM o
+                WHERE p.id = o.id AND p.fence = o.fence
+                  AND (p.status IN ('SUBMITTED', 'PENDING_FILL') OR (p.status = 'RESERVED' AND o.status IN ('CANCELLED', 'FAILED')))
+                RETURNING {Columns.Prefixed(Columns.Position, "p")}),
+            s AS (
+                UPDATE {Signals} SET status = $16, final_venue = $17{Venue}, routed_at = $18, executed_at = $19, skipped_reason = $20, lease_expires_at = NULL
+                WHERE id = $15 AND fence = $21 AND status = 'EXECUTING' AND (SELECT count(*) FROM u) = $22
+                RETURNING 1)
+            SELECT u.*, (SELECT count(*) FROM s)::int FROM (SELECT 1) AS one LEFT JOIN u ON true
+            """;
+
+        SnapshotSignal = $"SELECT {Columns.Signal} FROM {Signals} WHERE id = $1";
+        SnapshotDeployments = $"SELECT {DeploymentColumns} FROM {Deployments} d WHERE d.agent_id = (SELECT agent_id FROM {Signals} WHERE id = $1) AND d.status = $2 ORDER BY d.created_at, d.id";
+
         // Leases are judged by the database clock, so clock skew between hosts cannot hand live work to a second host.
         ClaimOne = $"UPDATE {Signals} SET status = 'EXECUTING', lease_expires_at = now() + $2, attempts = attempts + 1, fence = fence + 1 "
             + "WHERE id = $1 AND (status = 'PENDING' OR (status = 'EXECUTING' AND lease_expires_at <= now())) "
@@ -100,6 +183,10 @@ internal sealed class StoreSql
 
     public string Deployments { get; }
 
+    public string Wallets { get; }
+
+    public string DeploymentColumns { get; }
+
     public string Signals { get; }
 
     public string Positions { get; }
@@ -135,4 +222,12 @@ internal sealed class StoreSql
     public string LockDeployment { get; }
 
     public string ClaimPositions { get; }
+
+    public string ClaimWithReservations { get; }
+
+    public string RecordOutcomes { get; }
+
+    public string SnapshotSignal { get; }
+
+    public string SnapshotDeployments { get; }
 }

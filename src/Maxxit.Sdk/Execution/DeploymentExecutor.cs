@@ -34,7 +34,16 @@ internal sealed class DeploymentExecutor(
     /// no venue, already recorded) or a planned order to reserve. Only a policy with limits that depend on the
     /// deployment's other positions reads their state, and its reservation is then conditional on that state.
     /// </summary>
-    public async Task<Plan> DecideAsync(Signal signal, AgentDeployment deployment, decimal? accountValue, CancellationToken cancellationToken)
+    /// <param name="signal">The signal, under the claim the reservation will be written with.</param>
+    /// <param name="deployment">The deployment.</param>
+    /// <param name="accountValue">The deployment's account value, when known.</param>
+    /// <param name="record">
+    /// Whether a finished outcome's records are written now. False before the signal is claimed: nothing may be written
+    /// without the claim, so the records travel in the plan (<see cref="Plan.NoTradeRouting"/>, <see cref="Plan.NoTradePolicy"/>)
+    /// and are written with <see cref="RecordNoTradeAsync"/> once it is.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the decision.</param>
+    public async Task<Plan> DecideAsync(Signal signal, AgentDeployment deployment, decimal? accountValue, bool record, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var stateful = HasStatefulLimits(deployment.Policy);
@@ -46,9 +55,8 @@ internal sealed class DeploymentExecutor(
         var policyRecord = new PolicyRecord(signal.Id, deployment.Id, decision.Outcome, decision.Adjustments, decision.RejectedBy, decision.Reason, now);
         if (decision.Outcome == PolicyOutcome.Rejected)
         {
-            await store.RecordNoTradeAsync(null, policyRecord, cancellationToken).ConfigureAwait(false);
-            metrics.RecordTrade("policy_rejected", null);
-            return new Plan(new DeploymentExecution(deployment.Id, DeploymentOutcome.PolicyRejected, decision, null, null, $"Rejected by policy rule {decision.RejectedBy}: {decision.Reason}"));
+            var rejected = new Plan(new DeploymentExecution(deployment.Id, DeploymentOutcome.PolicyRejected, decision, null, null, $"Rejected by policy rule {decision.RejectedBy}: {decision.Reason}"), NoTradePolicy: policyRecord);
+            return record ? await RecordNoTradeAsync(rejected, cancellationToken).ConfigureAwait(false) : rejected;
         }
 
         var trade = decision.Intent;
@@ -59,9 +67,8 @@ internal sealed class DeploymentExecutor(
         var routingRecord = ToRecord(signal, deployment, routing, now);
         if (routing.SelectedVenue is not { } venue || !catalog.TryGet(venue, trade.TokenSymbol, out var market))
         {
-            await store.RecordNoTradeAsync(routingRecord, policyRecord, cancellationToken).ConfigureAwait(false);
-            metrics.RecordTrade("no_venue", null);
-            return new Plan(new DeploymentExecution(deployment.Id, DeploymentOutcome.NoVenue, decision, routing, null, routing.Reason));
+            var noVenue = new Plan(new DeploymentExecution(deployment.Id, DeploymentOutcome.NoVenue, decision, routing, null, routing.Reason), NoTradeRouting: routingRecord, NoTradePolicy: policyRecord);
+            return record ? await RecordNoTradeAsync(noVenue, cancellationToken).ConfigureAwait(false) : noVenue;
         }
 
         // The policy can only bound leverage by the venues the trade might go to; the routed market's own maximum is final.
@@ -87,16 +94,24 @@ internal sealed class DeploymentExecutor(
         return new Plan(null, reservation, deployment, market, trade, decision, routing);
     }
 
+    /// <summary>Writes a finished plan's policy rejection or no-venue records and counts it.</summary>
+    public async Task<Plan> RecordNoTradeAsync(Plan plan, CancellationToken cancellationToken)
+    {
+        await store.RecordNoTradeAsync(plan.NoTradeRouting, plan.NoTradePolicy, cancellationToken).ConfigureAwait(false);
+        metrics.RecordTrade(plan.Done?.Outcome == DeploymentOutcome.PolicyRejected ? "policy_rejected" : "no_venue", null);
+        return plan;
+    }
+
     /// <summary>
     /// Decides and reserves one deployment on its own, again and again while its positions keep changing under the
     /// policy (another signal reserved for it in between), then places the order.
     /// </summary>
-    public async Task<DeploymentExecution> RetryAsync(Signal signal, AgentDeployment deployment, decimal? accountValue, int maxPolicyRetries, CancellationToken cancellationToken)
+    public async Task<DeploymentExecution> RetryAsync(Signal signal, AgentDeployment deployment, decimal? accountValue, int maxPolicyRetries, OrderOutcomeBatch? batch, CancellationToken cancellationToken)
     {
         Plan? plan = null;
         for (var attempt = 0; attempt < maxPolicyRetries; attempt++)
         {
-            plan = await DecideAsync(signal, deployment, accountValue, cancellationToken).ConfigureAwait(false);
+            plan = await DecideAsync(signal, deployment, accountValue, record: true, cancellationToken).ConfigureAwait(false);
             if (plan.Done is { } done)
             {
                 return done;
@@ -106,9 +121,9 @@ internal sealed class DeploymentExecutor(
             switch (result.Status)
             {
                 case ReservationStatus.Reserved:
-                    return await PlaceAsync(signal, plan, result.Position!, cancellationToken).ConfigureAwait(false);
+                    return await PlaceAsync(signal, plan, result.Position!, batch, cancellationToken).ConfigureAwait(false);
                 case ReservationStatus.Existing:
-                    return await ResumeAsync(signal, deployment, result.Position!, plan.Decision, plan.Routing, cancellationToken).ConfigureAwait(false);
+                    return await ResumeAsync(signal, deployment, result.Position!, plan.Decision, plan.Routing, batch, cancellationToken).ConfigureAwait(false);
                 case ReservationStatus.ClaimLost:
                     return ClaimLost(deployment, null, "the claim on the signal was taken over before the reservation");
             }
@@ -121,12 +136,16 @@ internal sealed class DeploymentExecutor(
     public static DeploymentExecution ClaimLost(AgentDeployment deployment, Position? position, string reason) =>
         new(deployment.Id, DeploymentOutcome.ClaimLost, null, null, position, reason);
 
-    /// <summary>Places a reserved order (or resumes one found reserved, submitted or finished) through the venue's gate.</summary>
-    public Task<DeploymentExecution> PlaceAsync(Signal signal, Plan plan, Position reserved, CancellationToken cancellationToken) =>
-        PlaceAsync(signal, plan.Deployment!, reserved, plan.Market!, plan.Trade!, plan.Decision, plan.Routing, cancellationToken);
+    /// <summary>
+    /// Places an order this run reserved through the venue's gate. One reserved straight into SUBMITTED is sent as it
+    /// is; one reserved RESERVED is first marked SUBMITTED (it waited for the gate unsent). Its outcome goes to
+    /// <paramref name="batch"/> when given (written with the others), else is written at once.
+    /// </summary>
+    public Task<DeploymentExecution> PlaceAsync(Signal signal, Plan plan, Position reserved, OrderOutcomeBatch? batch, CancellationToken cancellationToken) =>
+        PlaceAsync(signal, plan.Deployment!, reserved, plan.Market!, plan.Trade!, plan.Decision, plan.Routing, submitted: reserved.Status == PositionStatus.Submitted && reserved.Fence == signal.Fence, batch, cancellationToken);
 
     /// <summary>What to do with a position that existed before this run: resume its order, or report its outcome.</summary>
-    public async Task<DeploymentExecution> ResumeAsync(Signal signal, AgentDeployment deployment, Position existing, PolicyDecision? decision, RoutingDecision? routing, CancellationToken cancellationToken)
+    public async Task<DeploymentExecution> ResumeAsync(Signal signal, AgentDeployment deployment, Position existing, PolicyDecision? decision, RoutingDecision? routing, OrderOutcomeBatch? batch, CancellationToken cancellationToken)
     {
         if (existing.Status is not (PositionStatus.Reserved or PositionStatus.Submitted))
         {
@@ -147,7 +166,8 @@ internal sealed class DeploymentExecutor(
         }
 
         var trade = new TradeIntent(existing.TokenSymbol, existing.Side, existing.SizePercent, existing.Leverage, signal.Confidence, [], []);
-        return await PlaceAsync(signal, deployment, existing, market, trade, decision, routing, cancellationToken).ConfigureAwait(false);
+        // Taken over under this claim's fence first (BeginSubmit), whatever state the earlier run left it in.
+        return await PlaceAsync(signal, deployment, existing, market, trade, decision, routing, submitted: false, batch, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The account value for the policy, or null when it cannot be read now.</summary>
@@ -170,15 +190,16 @@ internal sealed class DeploymentExecutor(
         p is not null && (p.MaxOpenPositions is not null || p.MaxTokenExposurePercent is not null || p.MaxTotalExposurePercent is not null
             || p.CooldownPerToken is not null || p.DailyTradeCap is not null);
 
-    private async Task<DeploymentExecution> PlaceAsync(Signal signal, AgentDeployment deployment, Position reserved, MarketInfo market, TradeIntent trade, PolicyDecision? decision, RoutingDecision? routing, CancellationToken cancellationToken)
+    private async Task<DeploymentExecution> PlaceAsync(Signal signal, AgentDeployment deployment, Position reserved, MarketInfo market, TradeIntent trade, PolicyDecision? decision, RoutingDecision? routing, bool submitted, OrderOutcomeBatch? batch, CancellationToken cancellationToken)
     {
         var fence = signal.Fence;
         if (!venues.TryGet(reserved.Venue, out var adapter))
         {
             var reason = $"No adapter registered for {reserved.Venue.Name}";
-            var ended = await store.BeginSubmitAsync(reserved.Id, fence, CancellationToken.None).ConfigureAwait(false) is null ? null
-                : await store.EndOpenAsync(reserved.Id, fence, PositionStatus.Failed, reason, CancellationToken.None).ConfigureAwait(false);
-            return ended is null ? ClaimLost(deployment, reserved, reason) : new DeploymentExecution(deployment.Id, DeploymentOutcome.Failed, decision, routing, ended, reason);
+            var taken = submitted ? reserved : await store.BeginSubmitAsync(reserved.Id, fence, CancellationToken.None).ConfigureAwait(false);
+            return taken is null
+                ? ClaimLost(deployment, reserved, reason)
+                : await EndAsync(deployment, taken, fence, PositionStatus.Failed, reason, decision, routing, batch).ConfigureAwait(false);
         }
 
         var gate = gates.For(adapter);
@@ -186,8 +207,9 @@ internal sealed class DeploymentExecutor(
         var gateHeld = true;
         try
         {
-            // Taking the position under this claim's fence also takes it over from an executor whose claim lapsed.
-            var position = await store.BeginSubmitAsync(reserved.Id, fence, cancellationToken).ConfigureAwait(false);
+            // Reserved straight into SUBMITTED by this run, it is sent as it is. Otherwise taking it under this claim's
+            // fence marks it sent, and also takes it over from an executor whose claim lapsed.
+            var position = submitted ? reserved : await store.BeginSubmitAsync(reserved.Id, fence, cancellationToken).ConfigureAwait(false);
             if (position is null)
             {
                 return ClaimLost(deployment, reserved, "a newer executor holds this position");
@@ -232,14 +254,14 @@ internal sealed class DeploymentExecutor(
                     gate.Release();
                     gateHeld = false;
                     var leverage = LeverageLimits.ForMarket(trade.Leverage ?? options.DefaultLeverage, nextMarket, venues.TryGet(next, out var nextAdapter) ? nextAdapter : null);
-                    return await PlaceAsync(signal, deployment, moved, nextMarket, trade with { Leverage = leverage }, decision, rerouted, cancellationToken).ConfigureAwait(false);
+                    return await PlaceAsync(signal, deployment, moved, nextMarket, trade with { Leverage = leverage }, decision, rerouted, submitted: false, batch, cancellationToken).ConfigureAwait(false);
                 }
 
-                return await EndAsync(deployment, position, fence, PositionStatus.Cancelled, routing is { Refusals.Count: > 0 } ? $"{ex.Message} (after failover: {routing.Reason})" : ex.Message, decision, routing).ConfigureAwait(false);
+                return await EndAsync(deployment, position, fence, PositionStatus.Cancelled, routing is { Refusals.Count: > 0 } ? $"{ex.Message} (after failover: {routing.Reason})" : ex.Message, decision, routing, batch).ConfigureAwait(false);
             }
             catch (MaxxitValidationException ex)
             {
-                return await EndAsync(deployment, position, fence, PositionStatus.Failed, ex.Message, decision, routing).ConfigureAwait(false);
+                return await EndAsync(deployment, position, fence, PositionStatus.Failed, ex.Message, decision, routing, batch).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -250,7 +272,7 @@ internal sealed class DeploymentExecutor(
                 return recorded is null ? ClaimLost(deployment, position, reason) : new DeploymentExecution(deployment.Id, DeploymentOutcome.Unknown, decision, routing, recorded, reason);
             }
 
-            return await RecordAsync(signal, deployment, position, fence, result, decision, routing).ConfigureAwait(false);
+            return await RecordAsync(signal, deployment, position, fence, result, decision, routing, batch).ConfigureAwait(false);
         }
         finally
         {
@@ -261,19 +283,40 @@ internal sealed class DeploymentExecutor(
         }
     }
 
-    private async Task<DeploymentExecution> RecordAsync(Signal signal, AgentDeployment deployment, Position position, long fence, OrderResult result, PolicyDecision? decision, RoutingDecision? routing)
+    private async Task<DeploymentExecution> RecordAsync(Signal signal, AgentDeployment deployment, Position position, long fence, OrderResult result, PolicyDecision? decision, RoutingDecision? routing, OrderOutcomeBatch? batch)
     {
         // The venue has answered: the record must be written even if the caller gives up now.
         if (result.Status != OrderStatus.Filled)
         {
-            var pending = await store.MarkPendingFillAsync(position.Id, fence, result.VenueOrderId, time.GetUtcNow() + FillBackoff.After(1), CancellationToken.None).ConfigureAwait(false);
+            var checkAt = time.GetUtcNow() + FillBackoff.After(1);
+            var pendingReason = $"{position.Venue.Name} accepted the order; fill pending";
+            if (batch is not null)
+            {
+                var expected = position with { Status = PositionStatus.PendingFill, VenueOrderId = result.VenueOrderId ?? position.VenueOrderId, LeaseExpiresAt = checkAt };
+                batch.Add(new OrderOutcomeBatch.Entry(OrderOutcome.Pending(position.Id, fence, result.VenueOrderId, checkAt), new DeploymentExecution(deployment.Id, DeploymentOutcome.Pending, decision, routing, expected, pendingReason), "pending", position.Venue, "order accepted, but a newer executor holds this position"));
+                return new DeploymentExecution(deployment.Id, DeploymentOutcome.Pending, decision, routing, expected, pendingReason);
+            }
+
+            var pending = await store.MarkPendingFillAsync(position.Id, fence, result.VenueOrderId, checkAt, CancellationToken.None).ConfigureAwait(false);
             metrics.RecordTrade("pending", position.Venue);
             return pending is null
                 ? ClaimLost(deployment, position, "order accepted, but a newer executor holds this position")
-                : new DeploymentExecution(deployment.Id, DeploymentOutcome.Pending, decision, routing, pending, $"{position.Venue.Name} accepted the order; fill pending");
+                : new DeploymentExecution(deployment.Id, DeploymentOutcome.Pending, decision, routing, pending, pendingReason);
         }
 
         var fill = Fills.Open(signal.RiskModel, position.Side, result.VenueOrderId, result.FilledQuantity, result.AveragePrice, result.Leverage, result.CollateralUsd, result.FeesUsd);
+        if (batch is not null)
+        {
+            var expected = position with
+            {
+                Status = PositionStatus.Open, VenueOrderId = fill.VenueOrderId, Quantity = fill.Quantity, EntryPrice = fill.EntryPrice, Leverage = fill.Leverage,
+                CollateralUsd = fill.CollateralUsd, FeesUsd = fill.FeesUsd, StopLoss = fill.StopLoss, TakeProfit = fill.TakeProfit, Trailing = fill.Trailing, LeaseExpiresAt = null,
+            };
+            var execution = new DeploymentExecution(deployment.Id, DeploymentOutcome.Opened, decision, routing, expected, null);
+            batch.Add(new OrderOutcomeBatch.Entry(OrderOutcome.Opened(position.Id, fence, fill), execution, "opened", position.Venue, "order filled, but a newer executor holds this position"));
+            return execution;
+        }
+
         var opened = await store.CompleteOpenAsync(position.Id, fence, fill, CancellationToken.None).ConfigureAwait(false);
         if (opened is null)
         {
@@ -284,13 +327,48 @@ internal sealed class DeploymentExecutor(
         return new DeploymentExecution(deployment.Id, DeploymentOutcome.Opened, decision, routing, opened, null);
     }
 
-    private async Task<DeploymentExecution> EndAsync(AgentDeployment deployment, Position position, long fence, PositionStatus status, string reason, PolicyDecision? decision, RoutingDecision? routing)
+    private async Task<DeploymentExecution> EndAsync(AgentDeployment deployment, Position position, long fence, PositionStatus status, string reason, PolicyDecision? decision, RoutingDecision? routing, OrderOutcomeBatch? batch)
     {
+        var outcome = status == PositionStatus.Cancelled ? DeploymentOutcome.Cancelled : DeploymentOutcome.Failed;
+        var metric = status == PositionStatus.Cancelled ? "cancelled" : "failed";
+        if (batch is not null)
+        {
+            var execution = new DeploymentExecution(deployment.Id, outcome, decision, routing, position with { Status = status, FailureReason = reason, LeaseExpiresAt = null }, reason);
+            batch.Add(new OrderOutcomeBatch.Entry(OrderOutcome.Ended(position.Id, fence, status, reason), execution, metric, position.Venue, reason));
+            return execution;
+        }
+
         var ended = await store.EndOpenAsync(position.Id, fence, status, reason, CancellationToken.None).ConfigureAwait(false);
-        metrics.RecordTrade(status == PositionStatus.Cancelled ? "cancelled" : "failed", position.Venue);
+        metrics.RecordTrade(metric, position.Venue);
         return ended is null
             ? ClaimLost(deployment, position, reason)
-            : new DeploymentExecution(deployment.Id, status == PositionStatus.Cancelled ? DeploymentOutcome.Cancelled : DeploymentOutcome.Failed, decision, routing, ended, reason);
+            : new DeploymentExecution(deployment.Id, outcome, decision, routing, ended, reason);
+    }
+
+    /// <summary>
+    /// Writes the outcomes in <paramref name="entries"/> and, when given, the signal's completion (only if every outcome
+    /// was applied) in one round trip; returns each deployment's execution as it now stands and whether the signal completed.
+    /// </summary>
+    public async Task<(List<DeploymentExecution> Executions, bool Completed)> WriteOutcomesAsync(List<OrderOutcomeBatch.Entry> entries, SignalCompletion? completion)
+    {
+        // The venues have answered: the records must be written even if the caller gives up now.
+        var written = await store.RecordOrderOutcomesAsync([.. entries.Select(e => e.Outcome)], completion, CancellationToken.None).ConfigureAwait(false);
+        var executions = new List<DeploymentExecution>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            if (written.Positions[i] is { } stored)
+            {
+                metrics.RecordTrade(entry.Metric, entry.Venue);
+                executions.Add(entry.Execution with { Position = stored });
+            }
+            else
+            {
+                executions.Add(new DeploymentExecution(entry.Execution.DeploymentId, DeploymentOutcome.ClaimLost, null, null, entry.Execution.Position, entry.RefusedReason));
+            }
+        }
+
+        return (executions, written.SignalCompleted);
     }
 
     private static RoutingRecord ToRecord(Signal signal, AgentDeployment deployment, RoutingDecision routing, DateTimeOffset now) => new()

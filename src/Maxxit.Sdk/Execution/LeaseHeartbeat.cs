@@ -12,10 +12,13 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationTokenSource _lost = new();
+    private readonly PeriodicTimer _timer;
     private readonly Task _loop;
 
     public LeaseHeartbeat(ISignalStore store, Guid signalId, long fence, TimeSpan lease, TimeProvider time, ILogger logger)
     {
+        var period = lease / 3;
+        _timer = new PeriodicTimer(period > TimeSpan.Zero ? period : TimeSpan.FromMilliseconds(1), time);
         _loop = RunAsync(store, signalId, fence, lease, time, logger);
     }
 
@@ -26,6 +29,9 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Disposing the timer ends the wait for the next tick without an exception (one per signal otherwise); the
+        // token only stops a renewal that is in flight.
+        _timer.Dispose();
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
         _stop.Dispose();
@@ -34,11 +40,9 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
 
     private async Task RunAsync(ISignalStore store, Guid signalId, long fence, TimeSpan lease, TimeProvider time, ILogger logger)
     {
-        var period = lease / 3;
-        using var timer = new PeriodicTimer(period > TimeSpan.Zero ? period : TimeSpan.FromMilliseconds(1), time);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            while (await _timer.WaitForNextTickAsync().ConfigureAwait(false))
             {
                 bool renewed;
                 try

@@ -65,7 +65,24 @@ public sealed class TradeExecutor : ITradeExecutor
             throw new MaxxitValidationException(nameof(signalId), "must not be the empty id");
         }
 
-        // Claimed first: a claimable signal costs one round trip; only a refused claim reads why.
+        // The signal and its deployments in one read. A signal never claimed is decided first (in memory), then claimed
+        // and reserved in one round trip; one already finished is answered from the store; one being executed is
+        // claimed only if its lease has lapsed.
+        var snapshot = await _store.GetExecutionSnapshotAsync(signalId, cancellationToken).ConfigureAwait(false)
+            ?? throw new MaxxitNotFoundException("signal", signalId.ToString(), nameof(signalId));
+        switch (snapshot.Signal.Status)
+        {
+            case SignalStatus.Pending:
+                if (await TryExecuteFirstClaimAsync(snapshot, cancellationToken).ConfigureAwait(false) is { } first)
+                {
+                    return first;
+                }
+
+                break;
+            case not SignalStatus.Executing:
+                return await FinishedResultAsync(snapshot.Signal, cancellationToken).ConfigureAwait(false);
+        }
+
         var claimed = await _store.TryClaimSignalAsync(signalId, _time.GetUtcNow(), _options.SignalLease, cancellationToken).ConfigureAwait(false);
         if (claimed is null)
         {
@@ -94,12 +111,8 @@ public sealed class TradeExecutor : ITradeExecutor
     private static ExecutionResult BeingExecuted(Guid signalId, IReadOnlyList<DeploymentExecution> outcomes) =>
         new(signalId, SignalStatus.Executing, null, "being executed by another executor", outcomes, AlreadyProcessed: true);
 
-    private async Task<ExecutionResult> ExecuteClaimedAsync(Signal signal, CancellationToken cancellationToken)
+    private async Task EnsureFreshAsync(CancellationToken cancellationToken)
     {
-        using var activity = MaxxitMetrics.ActivitySource.StartActivity("maxxit.execute");
-        activity?.SetTag("maxxit.signal_id", signal.Id);
-        activity?.SetTag("maxxit.token", signal.TokenSymbol);
-
         // Markets are refreshed by MarketRefreshService in the background; only a catalog never loaded (a host without
         // the generic host running) is loaded here, once.
         if (!_catalog.IsLoaded)
@@ -108,108 +121,220 @@ public sealed class TradeExecutor : ITradeExecutor
         }
 
         await _configs.EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
-        var deployments = await _store.ListDeploymentsAsync(signal.AgentId, DeploymentStatus.Active, cancellationToken).ConfigureAwait(false);
+    }
 
-        DeploymentExecution[] outcomes;
+    /// <summary>
+    /// A signal never claimed: every deployment is decided before the claim (policy and routing, nothing written), then
+    /// the claim and the reservations of every deployment whose policy does not depend on its other positions are written
+    /// in one round trip. Null when another executor claimed the signal first (nothing was written).
+    /// </summary>
+    private async Task<ExecutionResult?> TryExecuteFirstClaimAsync(ExecutionSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        using var activity = MaxxitMetrics.ActivitySource.StartActivity("maxxit.execute");
+        activity?.SetTag("maxxit.signal_id", snapshot.Signal.Id);
+        activity?.SetTag("maxxit.token", snapshot.Signal.TokenSymbol);
+        await EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
+        var observed = snapshot.Signal;
+        // Decided as the claim this run is about to take: the claim's fence is the observed one plus one.
+        var run = new FanOutRun(observed with { Status = SignalStatus.Executing, Fence = observed.Fence + 1 }, snapshot.Deployments, new Dictionary<Guid, Position>());
+        await DecideAsync(run, record: false, cancellationToken).ConfigureAwait(false);
+        var direct = run.Unreserved().Where(i => run.Plans[i]!.Reservation!.PolicyStateVersion is null).ToArray();
+        var claim = await _store.ClaimSignalWithReservationsAsync(observed.Id, observed.Fence, _time.GetUtcNow(), _options.SignalLease, [.. direct.Select(i => run.Plans[i]!.Reservation!)], cancellationToken).ConfigureAwait(false);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        for (var k = 0; k < direct.Length; k++)
+        {
+            run.Reserved[direct[k]] = claim.Reservations[k];
+        }
+
+        run.Signal = claim.Signal;
+        return await RunClaimedAsync(run, decided: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ExecutionResult> ExecuteClaimedAsync(Signal signal, CancellationToken cancellationToken)
+    {
+        using var activity = MaxxitMetrics.ActivitySource.StartActivity("maxxit.execute");
+        activity?.SetTag("maxxit.signal_id", signal.Id);
+        activity?.SetTag("maxxit.token", signal.TokenSymbol);
+        await EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
+        var deployments = await _store.ListDeploymentsAsync(signal.AgentId, DeploymentStatus.Active, cancellationToken).ConfigureAwait(false);
+        // The first claim of a signal (fence 1) cannot find positions: they are only ever written under a claim.
+        var existing = signal.Fence > 1
+            ? (await _store.ListPositionsAsync(new PositionQuery(SignalId: signal.Id, Limit: 10_000), cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.DeploymentId)
+            : new Dictionary<Guid, Position>();
+        return await RunClaimedAsync(new FanOutRun(signal, deployments, existing), decided: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The claimed part of a run, under the heartbeat: decide (unless done before the claim), reserve, place, then write the outcomes with the completion.</summary>
+    private async Task<ExecutionResult> RunClaimedAsync(FanOutRun run, bool decided, CancellationToken cancellationToken)
+    {
+        var signal = run.Signal;
+        var batch = new OrderOutcomeBatch();
         var heartbeat = new LeaseHeartbeat(_store, signal.Id, signal.Fence, _options.SignalLease, _time, _logger);
         await using (heartbeat.ConfigureAwait(false))
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, heartbeat.Lost);
-            outcomes = await FanOutAsync(signal, deployments, heartbeat, linked.Token).ConfigureAwait(false);
+            await FanOutAsync(run, decided, batch, heartbeat, linked.Token).ConfigureAwait(false);
         }
 
+        var outcomes = run.Results();
         if (heartbeat.IsLost || outcomes.Any(o => o.Outcome == DeploymentOutcome.ClaimLost))
         {
+            await WriteAsync(run, batch, null).ConfigureAwait(false);
             _metrics.RecordSignal("claim_lost");
-            return BeingExecuted(signal.Id, outcomes);
+            return BeingExecuted(signal.Id, run.Results());
         }
 
         if (outcomes.FirstOrDefault(o => o.Outcome == DeploymentOutcome.Unknown && o.Position is null) is { } deferred)
         {
             // A deployment got no decision (its positions kept changing under contention): keep the claim, so that the
             // signal is run again once the lease lapses; the deployments already done are resumed, not repeated.
-            return new ExecutionResult(signal.Id, SignalStatus.Executing, null, deferred.Reason, outcomes, AlreadyProcessed: false);
+            await WriteAsync(run, batch, null).ConfigureAwait(false);
+            return new ExecutionResult(signal.Id, SignalStatus.Executing, null, deferred.Reason, run.Results(), AlreadyProcessed: false);
         }
 
         var (status, reason) = Summarize(signal, outcomes);
         var finalVenue = outcomes.Select(o => o.Position?.Venue ?? o.Routing?.SelectedVenue).FirstOrDefault(v => v is not null);
         var routedAt = outcomes.Any(o => o.Routing is not null || o.Position is not null) ? _time.GetUtcNow() : (DateTimeOffset?)null;
         var completion = new SignalCompletion(signal.Id, status, finalVenue, routedAt, _time.GetUtcNow(), reason, signal.Fence);
-        if (!await _store.CompleteSignalAsync(completion, CancellationToken.None).ConfigureAwait(false))
+        if (!await WriteAsync(run, batch, completion).ConfigureAwait(false))
         {
             _logger.LogWarning("Completion of signal {SignalId} under fence {Fence} refused: another executor holds the signal now", signal.Id, signal.Fence);
             _metrics.RecordSignal("claim_lost");
-            return BeingExecuted(signal.Id, outcomes);
+            return BeingExecuted(signal.Id, run.Results());
         }
 
         _metrics.RecordSignal(status.ToString().ToUpperInvariant());
         _logger.LogInformation("Signal {SignalId} {Token} {Side}: {Status} on {Venue}{Reason}", signal.Id, signal.TokenSymbol, signal.Side, status, finalVenue?.Name ?? "no venue", reason is null ? string.Empty : $" ({reason})");
-        return new ExecutionResult(signal.Id, status, finalVenue, reason, outcomes, AlreadyProcessed: false);
+        return new ExecutionResult(signal.Id, status, finalVenue, reason, run.Results(), AlreadyProcessed: false);
     }
 
     /// <summary>
-    /// The fan-out: decide every deployment (policy, routing) in parallel, reserve all their orders in one round trip,
-    /// then place them in parallel, each venue at most its gate's number at once. Positions of an earlier run (a crash,
-    /// a lapsed claim) are resumed with their client order ids instead.
+    /// Writes the outcomes still in <paramref name="batch"/> with <paramref name="completion"/> (when given) in one round
+    /// trip, and puts each deployment's execution as it now stands into the run. True when the signal was completed.
     /// </summary>
-    private async Task<DeploymentExecution[]> FanOutAsync(Signal signal, IReadOnlyList<AgentDeployment> deployments, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
+    private async Task<bool> WriteAsync(FanOutRun run, OrderOutcomeBatch batch, SignalCompletion? completion)
     {
-        var outcomes = new DeploymentExecution[deployments.Count];
-        // The first claim of a signal (fence 1) cannot find positions: they are only ever written under a claim.
-        var existing = signal.Fence > 1
-            ? (await _store.ListPositionsAsync(new PositionQuery(SignalId: signal.Id, Limit: 10_000), cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.DeploymentId)
-            : [];
-        var plans = new Plan?[deployments.Count];
-        var accountValues = new decimal?[deployments.Count];
+        var entries = batch.Take();
+        if (entries.Count == 0 && completion is null)
+        {
+            return false;
+        }
+
+        if (entries.Count == 0)
+        {
+            return await _store.CompleteSignalAsync(completion!, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var (executions, completed) = await _deployments.WriteOutcomesAsync(entries, completion).ConfigureAwait(false);
+        run.Apply(executions);
+        return completed;
+    }
+
+    /// <summary>
+    /// The fan-out: decide every deployment (policy, routing) in parallel unless that was done before the claim, reserve
+    /// every order not reserved yet in one round trip, then place them in parallel, each venue at most its gate's number
+    /// at once. Positions of an earlier run (a crash, a lapsed claim) are resumed with their client order ids instead.
+    /// </summary>
+    private async Task FanOutAsync(FanOutRun run, bool decided, OrderOutcomeBatch batch, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
+    {
+        var signal = run.Signal;
+        var deployments = run.Deployments;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _parallelism };
-
-        await Parallel.ForEachAsync(Enumerable.Range(0, deployments.Count), parallel, async (i, _) =>
+        if (decided)
         {
-            if (existing.ContainsKey(deployments[i].Id))
+            // Decided before the claim: the policy rejections and no-venue decisions are written now that it is held.
+            var finished = Enumerable.Range(0, deployments.Count).Where(i => run.Plans[i] is { Done: not null }).ToArray();
+            if (finished.Length > 0)
             {
-                return;
+                await Parallel.ForEachAsync(finished, parallel, async (i, _) =>
+                    run.Outcomes[i] = await GuardAsync(deployments[i], heartbeat, async () => (await _deployments.RecordNoTradeAsync(run.Plans[i]!, cancellationToken).ConfigureAwait(false)).Done!).ConfigureAwait(false)).ConfigureAwait(false);
             }
-
-            outcomes[i] = await GuardAsync(deployments[i], heartbeat, async () =>
-            {
-                accountValues[i] = await _deployments.GetAccountValueAsync(deployments[i], cancellationToken).ConfigureAwait(false);
-                var plan = await _deployments.DecideAsync(signal, deployments[i], accountValues[i], cancellationToken).ConfigureAwait(false);
-                plans[i] = plan.Done is null ? plan : null;
-                return plan.Done!;
-            }).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-
-        var planned = Enumerable.Range(0, deployments.Count).Where(i => plans[i] is not null).ToArray();
-        var reserved = new ReservationResult?[deployments.Count];
-        if (planned.Length > 0 && !heartbeat.IsLost)
+        }
+        else
         {
-            var results = await _store.ReserveExecutionsAsync([.. planned.Select(i => plans[i]!.Reservation!)], cancellationToken).ConfigureAwait(false);
-            for (var k = 0; k < planned.Length; k++)
+            await DecideAsync(run, record: true, cancellationToken, heartbeat).ConfigureAwait(false);
+        }
+
+        var unreserved = run.Unreserved().ToArray();
+        if (unreserved.Length > 0 && !heartbeat.IsLost)
+        {
+            var results = await _store.ReserveExecutionsAsync([.. unreserved.Select(i => run.Plans[i]!.Reservation!)], cancellationToken).ConfigureAwait(false);
+            for (var k = 0; k < unreserved.Length; k++)
             {
-                reserved[planned[k]] = results[k];
+                run.Reserved[unreserved[k]] = results[k];
             }
         }
 
         await Parallel.ForEachAsync(Enumerable.Range(0, deployments.Count), parallel, async (i, _) =>
         {
             var deployment = deployments[i];
-            if (existing.TryGetValue(deployment.Id, out var found))
+            if (run.Existing.TryGetValue(deployment.Id, out var found))
             {
-                outcomes[i] = await GuardAsync(deployment, heartbeat, () => _deployments.ResumeAsync(signal, deployment, found, null, null, cancellationToken)).ConfigureAwait(false);
+                run.Outcomes[i] = await GuardAsync(deployment, heartbeat, () => _deployments.ResumeAsync(signal, deployment, found, null, null, batch, cancellationToken)).ConfigureAwait(false);
             }
-            else if (plans[i] is { } plan)
+            else if (run.Plans[i] is { Done: null } plan)
             {
-                outcomes[i] = await GuardAsync(deployment, heartbeat, () => reserved[i] switch
+                run.Outcomes[i] = await GuardAsync(deployment, heartbeat, () => run.Reserved[i] switch
                 {
-                    { Status: ReservationStatus.Reserved } r => _deployments.PlaceAsync(signal, plan, r.Position!, cancellationToken),
-                    { Status: ReservationStatus.Existing } r => _deployments.ResumeAsync(signal, deployment, r.Position!, plan.Decision, plan.Routing, cancellationToken),
-                    { Status: ReservationStatus.PolicyStateChanged } => _deployments.RetryAsync(signal, deployment, accountValues[i], MaxPolicyRetries, cancellationToken),
+                    { Status: ReservationStatus.Reserved } r => _deployments.PlaceAsync(signal, plan, r.Position!, batch, cancellationToken),
+                    { Status: ReservationStatus.Existing } r => _deployments.ResumeAsync(signal, deployment, r.Position!, plan.Decision, plan.Routing, batch, cancellationToken),
+                    { Status: ReservationStatus.PolicyStateChanged } => _deployments.RetryAsync(signal, deployment, run.AccountValues[i], MaxPolicyRetries, batch, cancellationToken),
                     _ => Task.FromResult(DeploymentExecutor.ClaimLost(deployment, null, "the claim on the signal was taken over before the reservation")),
                 }).ConfigureAwait(false);
             }
+
+            // A large fan-out writes its fills in chunks while it runs, so that a crash leaves few to be learnt again.
+            if (batch.Take(OrderOutcomeBatch.FlushAt) is { Count: > 0 } chunk)
+            {
+                run.Apply((await _deployments.WriteOutcomesAsync(chunk, null).ConfigureAwait(false)).Executions);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Policy and routing for every deployment without a position yet, in parallel. An order is reserved straight into
+    /// SUBMITTED when the whole fan-out fits in one venue gate (every order is sent at once); a larger fan-out's orders
+    /// are reserved RESERVED and each marked SUBMITTED when its turn at the gate comes, so that one waiting is known unsent.
+    /// </summary>
+    private async Task DecideAsync(FanOutRun run, bool record, CancellationToken cancellationToken, LeaseHeartbeat? heartbeat = null)
+    {
+        var deployments = run.Deployments;
+        await Parallel.ForEachAsync(Enumerable.Range(0, deployments.Count), new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, async (i, _) =>
+        {
+            if (run.Existing.ContainsKey(deployments[i].Id))
+            {
+                return;
+            }
+
+            async Task<DeploymentExecution> Decide()
+            {
+                run.AccountValues[i] = await _deployments.GetAccountValueAsync(deployments[i], cancellationToken).ConfigureAwait(false);
+                var plan = await _deployments.DecideAsync(run.Signal, deployments[i], run.AccountValues[i], record, cancellationToken).ConfigureAwait(false);
+                run.Plans[i] = plan;
+                return plan.Done!;
+            }
+
+            var done = heartbeat is null ? await Decide().ConfigureAwait(false) : await GuardAsync(deployments[i], heartbeat, Decide).ConfigureAwait(false);
+            if (record || heartbeat is not null)
+            {
+                run.Outcomes[i] = done;
+            }
         }).ConfigureAwait(false);
 
-        return outcomes;
+        var planned = run.Unreserved().ToArray();
+        if (planned.Length > 0 && planned.Length <= _options.MaxOrdersInFlightPerVenue)
+        {
+            foreach (var i in planned)
+            {
+                var plan = run.Plans[i]!;
+                var reservation = plan.Reservation!;
+                run.Plans[i] = plan with { Reservation = reservation with { Position = reservation.Position with { Status = PositionStatus.Submitted } } };
+            }
+        }
     }
 
     /// <summary>Runs one deployment's step; a cancellation caused by the lost claim becomes a <see cref="DeploymentOutcome.ClaimLost"/> outcome.</summary>

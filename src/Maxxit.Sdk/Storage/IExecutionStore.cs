@@ -11,13 +11,39 @@ namespace Maxxit.Sdk.Storage;
 public interface IExecutionStore
 {
     /// <summary>
-    /// Reserves a signal's orders in one round trip: for each reservation the position (RESERVED), routing audit row
+    /// Reserves a signal's orders in one round trip: for each reservation the position (RESERVED, or SUBMITTED when its order is sent at once), routing audit row
     /// and policy record together, unless a position for the same (signal, deployment) exists, the deployment's
     /// positions changed since the policy read them (<see cref="ExecutionReservation.PolicyStateVersion"/>), or the
     /// signal's claim is no longer the position's fence. Reservations of one deployment under a stateful policy are
     /// serialized, so concurrent signals cannot both pass a policy limit. One result per reservation, in order.
     /// </summary>
     Task<IReadOnlyList<ReservationResult>> ReserveExecutionsAsync(IReadOnlyList<ExecutionReservation> reservations, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads a signal and its agent's ACTIVE deployments together (one round trip on a durable store), so that an
+    /// executor can decide a never-claimed signal's fan-out before it claims it. Null when there is no such signal.
+    /// </summary>
+    Task<ExecutionSnapshot?> GetExecutionSnapshotAsync(Guid signalId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims a signal that was never claimed (PENDING with fence <paramref name="observedFence"/>, as read) and writes
+    /// <paramref name="reservations"/> in the same transaction (one round trip on a durable store): the signal becomes
+    /// EXECUTING until now + <paramref name="lease"/> with fence <paramref name="observedFence"/> + 1, which must be every
+    /// reservation's <see cref="Positions.Position.Fence"/>. Null, and nothing written, when the signal is no longer in
+    /// that state (another executor claimed it first). Reservations must not depend on the deployment's other positions
+    /// (<see cref="ExecutionReservation.PolicyStateVersion"/> null): those are reserved under the claim with
+    /// <see cref="ReserveExecutionsAsync"/>, which serializes them.
+    /// </summary>
+    /// <exception cref="Errors.MaxxitNotFoundException">A reservation's deployment does not exist (nothing written).</exception>
+    Task<SignalClaim?> ClaimSignalWithReservationsAsync(Guid signalId, long observedFence, DateTimeOffset now, TimeSpan lease, IReadOnlyList<ExecutionReservation> reservations, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the outcomes of several orders and, optionally, the signal's completion, in one transaction (one round
+    /// trip on a durable store). Each outcome is fenced and applied as its single-order write would be; the completion is
+    /// applied only when every outcome was and the signal's claim under <see cref="SignalCompletion.Fence"/> is still the
+    /// current one (as <see cref="ISignalStore.CompleteSignalAsync"/>). A refused outcome writes nothing for its position.
+    /// </summary>
+    Task<OrderOutcomesResult> RecordOrderOutcomesAsync(IReadOnlyList<OrderOutcome> outcomes, SignalCompletion? completion, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records a (signal, deployment) that gets no position: a policy rejection and/or a routing decision with no

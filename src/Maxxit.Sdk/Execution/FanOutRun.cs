@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using Maxxit.Sdk.Agents;
+using Maxxit.Sdk.Positions;
+using Maxxit.Sdk.Signals;
+using Maxxit.Sdk.Storage;
+
+namespace Maxxit.Sdk.Execution;
+
+/// <summary>One run of a signal's fan-out: per deployment (by index) its plan, reservation and execution. Thread-safe per index.</summary>
+internal sealed class FanOutRun(Signal signal, IReadOnlyList<AgentDeployment> deployments, IReadOnlyDictionary<Guid, Position> existing)
+{
+    private readonly ConcurrentDictionary<Guid, DeploymentExecution> _written = new();
+
+    /// <summary>The signal under the claim this run holds (or is about to take).</summary>
+    public Signal Signal { get; set; } = signal;
+
+    public IReadOnlyList<AgentDeployment> Deployments { get; } = deployments;
+
+    /// <summary>Positions an earlier run left, by deployment: resumed, not decided again.</summary>
+    public IReadOnlyDictionary<Guid, Position> Existing { get; } = existing;
+
+    public Plan?[] Plans { get; } = new Plan?[deployments.Count];
+
+    public decimal?[] AccountValues { get; } = new decimal?[deployments.Count];
+
+    public ReservationResult?[] Reserved { get; } = new ReservationResult?[deployments.Count];
+
+    /// <summary>Each deployment's execution as its step returned it (before its outcome was written).</summary>
+    public DeploymentExecution[] Outcomes { get; } = new DeploymentExecution[deployments.Count];
+
+    /// <summary>The deployments with an order planned and not reserved yet.</summary>
+    public IEnumerable<int> Unreserved() => Enumerable.Range(0, Deployments.Count).Where(i => Plans[i] is { Done: null } && Reserved[i] is null);
+
+    /// <summary>Records executions whose outcomes were written (or refused); they replace what the steps returned.</summary>
+    public void Apply(IEnumerable<DeploymentExecution> executions)
+    {
+        foreach (var e in executions)
+        {
+            _written[e.DeploymentId] = e;
+        }
+    }
+
+    /// <summary>Each deployment's execution as it now stands.</summary>
+    public DeploymentExecution[] Results() => [.. Outcomes.Select(o => o is not null && _written.TryGetValue(o.DeploymentId, out var w) ? w : o!)];
+}
