@@ -82,6 +82,35 @@ public sealed class PostgresStatsContractTests(PostgresDatabaseFixture database)
         Assert.Equal(8.25m, stats[0].RealizedPnl);
     }
 
+    [Fact]
+    public async Task Migration_008_applies_over_rows_written_at_007_and_the_counters_stay_exact()
+    {
+        // Rows written by a store on a schema at 007 (the counter triggers of 005, 16 shards).
+        schema = "stats_" + Guid.NewGuid().ToString("N")[..12];
+        Assert.Equal([1, 2, 3, 4, 5, 7], (await new PostgresMigrator(database.DataSource, schema).MigrateUpToAsync(7, Ct)).Applied);
+        var store = new PostgresStore(database.DataSource, new PostgresStoreOptions { Schema = schema, ApplyMigrations = false });
+        await Scenario.RunAsync(store);
+        await AssertCountersMatchRowsAsync();
+
+        var result = await new PostgresMigrator(database.DataSource, schema).MigrateAsync();
+
+        Assert.Equal([8], result.Applied);
+        await AssertCountersMatchRowsAsync();
+        Assert.Equal(
+            ["positions_v3:fillfactor=80", "signals_v3:fillfactor=90", "stats_counters_v3:fillfactor=50"],
+            (await ReadTextAsync($"SELECT c.relname || ':' || array_to_string(c.reloptions, ',') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '{schema}' AND c.reloptions IS NOT NULL ORDER BY 1")));
+        Assert.Empty(await ReadTextAsync($"SELECT indexname FROM pg_indexes WHERE schemaname = '{schema}' AND indexname = 'policy_decisions_v3_rejected_idx'"));
+
+        // Written after 008 (64 shards) on top of the old shards: the sums still equal the rows.
+        var again = await Scenario.RunAsync(store);
+        await AssertCountersMatchRowsAsync();
+        Assert.Equal(
+            ["stats_agents_v3", "stats_deployments_v3", "stats_policies_v3", "stats_positions_v3", "stats_routing_v3", "stats_signals_v3"],
+            await ReadTextAsync($"SELECT p.proname::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = '{schema}' AND p.prosrc LIKE '%pg_backend_pid() % 64%' AND p.prosrc NOT LIKE '%pg_backend_pid() % 16%' ORDER BY 1"));
+        var stats = await store.GetAgentStatsAsync([again.Active], DateOnly.MinValue, Ct);
+        Assert.Equal(8.25m, stats[0].RealizedPnl);
+    }
+
     protected override async Task<IMaxxitStore> CreateStoreAsync()
     {
         schema = "stats_" + Guid.NewGuid().ToString("N")[..12];
@@ -108,6 +137,19 @@ public sealed class PostgresStatsContractTests(PostgresDatabaseFixture database)
             var key = r.FieldCount == 5 ? r.GetString(1) + "/" + r.GetString(2) : r.GetString(1);
             var rest = r.FieldCount - 2;
             rows.Add((r.GetString(0), key, r.GetInt64(rest), Math.Round(r.GetDecimal(rest + 1), 6)));
+        }
+
+        return rows;
+    }
+
+    private async Task<List<string>> ReadTextAsync(string sql)
+    {
+        var rows = new List<string>();
+        await using var cmd = database.DataSource.CreateCommand(sql);
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            rows.Add(r.GetString(0));
         }
 
         return rows;
