@@ -20,7 +20,7 @@ public sealed class TransientRetryTests
             port = ((IPEndPoint)l.LocalEndpoint).Port;
         }
 
-        await using var ds = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={port};Username=x;Password=y;Timeout=2");
+        await using var ds = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={port};Username=x;Password=y;Timeout=2;Max Auto Prepare=8");
         var log = new CountingLoggerFactory();
         var store = new PostgresStore(ds, new PostgresStoreOptions { ApplyMigrations = false, MaxRetryAttempts = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(1) }, log);
 
