@@ -144,6 +144,11 @@ internal sealed class StoreSql
             SELECT u.*, (SELECT count(*) FROM s)::int FROM (SELECT 1) AS one LEFT JOIN u ON true
             """;
 
+        // A position is taken for sending only by the holder of its signal's current claim, and every takeover raises
+        // the position's own fence (never sets it to the signal's), so that no two holders ever share one fence number.
+        // The signal row is read FOR SHARE: a claim committing meanwhile is seen, not the statement's older snapshot.
+        BeginSubmitCondition = $"status IN ('RESERVED', 'SUBMITTED') AND EXISTS (SELECT 1 FROM {Signals} s WHERE s.id = {Positions}.signal_id AND s.status = 'EXECUTING' AND s.fence = $2 FOR SHARE)";
+
         SnapshotSignal = $"SELECT {Columns.Signal} FROM {Signals} WHERE id = $1";
         SnapshotDeployments = $"SELECT {DeploymentColumns} FROM {Deployments} d WHERE d.agent_id = (SELECT agent_id FROM {Signals} WHERE id = $1) AND d.status = $2 ORDER BY d.created_at, d.id";
 
@@ -228,6 +233,9 @@ internal sealed class StoreSql
     public string RecordOutcomes { get; }
 
     public string SnapshotSignal { get; }
+
+    /// <summary>The condition of BeginSubmitAsync's fenced update ($2: the signal's claim).</summary>
+    public string BeginSubmitCondition { get; }
 
     public string SnapshotDeployments { get; }
 }

@@ -14,7 +14,7 @@ namespace Maxxit.Sdk.Execution;
 
 /// <summary>
 /// One (signal, deployment) work item: policy, routing, reservation, then the order through the venue's gate, each
-/// write fenced by the signal's claim. Thread-safe: the executor runs many of these at once.
+/// write fenced: the reservation by the signal's claim, every later change by the position's own fence. Thread-safe: the executor runs many of these at once.
 /// </summary>
 internal sealed class DeploymentExecutor(
     IMaxxitStore store,
@@ -192,14 +192,14 @@ internal sealed class DeploymentExecutor(
 
     private async Task<DeploymentExecution> PlaceAsync(Signal signal, AgentDeployment deployment, Position reserved, MarketInfo market, TradeIntent trade, PolicyDecision? decision, RoutingDecision? routing, bool submitted, OrderOutcomeBatch? batch, CancellationToken cancellationToken)
     {
-        var fence = signal.Fence;
+        // Taking a position raises its own fence; every later write of it is under that fence, never the signal's.
         if (!venues.TryGet(reserved.Venue, out var adapter))
         {
             var reason = $"No adapter registered for {reserved.Venue.Name}";
-            var taken = submitted ? reserved : await store.BeginSubmitAsync(reserved.Id, fence, CancellationToken.None).ConfigureAwait(false);
+            var taken = submitted ? reserved : await store.BeginSubmitAsync(reserved.Id, signal.Fence, CancellationToken.None).ConfigureAwait(false);
             return taken is null
                 ? ClaimLost(deployment, reserved, reason)
-                : await EndAsync(deployment, taken, fence, PositionStatus.Failed, reason, decision, routing, batch).ConfigureAwait(false);
+                : await EndAsync(deployment, taken, taken.Fence, PositionStatus.Failed, reason, decision, routing, batch).ConfigureAwait(false);
         }
 
         var gate = gates.For(adapter);
@@ -209,11 +209,13 @@ internal sealed class DeploymentExecutor(
         {
             // Reserved straight into SUBMITTED by this run, it is sent as it is. Otherwise taking it under this claim's
             // fence marks it sent, and also takes it over from an executor whose claim lapsed.
-            var position = submitted ? reserved : await store.BeginSubmitAsync(reserved.Id, fence, cancellationToken).ConfigureAwait(false);
+            var position = submitted ? reserved : await store.BeginSubmitAsync(reserved.Id, signal.Fence, cancellationToken).ConfigureAwait(false);
             if (position is null)
             {
                 return ClaimLost(deployment, reserved, "a newer executor holds this position");
             }
+
+            var fence = position.Fence;
 
             if (cancellationToken.IsCancellationRequested)
             {

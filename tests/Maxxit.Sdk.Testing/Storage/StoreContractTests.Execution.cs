@@ -53,11 +53,14 @@ public abstract partial class StoreContractTests
         Assert.Null(await Store.RecordSubmissionAsync(reserved!.Id, reserved.Fence, "0xabc", Ct));
         var submitted = (await Store.BeginSubmitAsync(reserved.Id, reserved.Fence, Ct))!;
         Assert.Equal(PositionStatus.Submitted, submitted.Status);
+        // Taking the position raised its own fence: later writes go under that one, not the signal's.
+        Assert.Equal(reserved.Fence + 1, submitted.Fence);
         Assert.Null(await Store.BeginSubmitAsync(reserved.Id, reserved.Fence - 1, Ct));
-        await Store.RecordSubmissionAsync(reserved.Id, reserved.Fence, "0xabc", Ct);
+        Assert.Null(await Store.RecordSubmissionAsync(reserved.Id, reserved.Fence, "0xstale", Ct));
+        await Store.RecordSubmissionAsync(reserved.Id, submitted.Fence, "0xabc", Ct);
         Assert.Equal("0xabc", (await Store.GetPositionAsync(reserved.Id, Ct))!.SubmissionId);
-        Assert.Null(await Store.CompleteOpenAsync(reserved.Id, reserved.Fence - 1, new PositionFill("stale", 1m, 1m, 1m, 1m, 0m, null, null, null), Ct));
-        var open = (await Store.CompleteOpenAsync(reserved.Id, reserved.Fence, new PositionFill("oid-7", 0.8m, 3124.4m, 2m, 1249.76m, 0.87m, 2968.18m, null, new TrailingParams(0.03m, 3124.4m)), Ct))!;
+        Assert.Null(await Store.CompleteOpenAsync(reserved.Id, reserved.Fence, new PositionFill("stale", 1m, 1m, 1m, 1m, 0m, null, null, null), Ct));
+        var open = (await Store.CompleteOpenAsync(reserved.Id, submitted.Fence, new PositionFill("oid-7", 0.8m, 3124.4m, 2m, 1249.76m, 0.87m, 2968.18m, null, new TrailingParams(0.03m, 3124.4m)), Ct))!;
 
         Assert.Equal(PositionStatus.Open, open.Status);
         var loaded = (await Store.GetPositionAsync(reserved.Id, Ct))!;
@@ -73,8 +76,36 @@ public abstract partial class StoreContractTests
         Assert.Equal(new TrailingParams(0.03m, 3124.4m), loaded.Trailing);
         Assert.Equal(reserved.ClientOrderId, loaded.ClientOrderId);
         Assert.Equal("0xabc", loaded.SubmissionId);
-        Assert.Null(await Store.CompleteOpenAsync(reserved.Id, reserved.Fence, new PositionFill("oid-8", 1m, 1m, 1m, 1m, 0m, null, null, null), Ct));
+        Assert.Null(await Store.CompleteOpenAsync(reserved.Id, submitted.Fence, new PositionFill("oid-8", 1m, 1m, 1m, 1m, 0m, null, null, null), Ct));
         Assert.Equal("oid-7", (await Store.GetPositionAsync(reserved.Id, Ct))!.VenueOrderId);
+    }
+
+    [Fact]
+    public async Task Every_takeover_raises_the_positions_own_fence_so_no_two_holders_share_one()
+    {
+        var agent = await NewAgentAsync();
+        var deployment = await NewDeploymentAsync(agent.Id, 1);
+        var signal = await NewSignalAsync(agent.Id);
+        var reserved = (await ReserveAsync(signal.Id, deployment.Id)).Position!;
+        var firstRun = (await Store.BeginSubmitAsync(reserved.Id, reserved.Fence, Ct))!;
+
+        // The executor dies with the order SUBMITTED: its claim lapses, fill confirmation claims the position (its
+        // fence + 1), then a second executor claims the signal (the signal's fence + 1: the same number) and resumes it.
+        var later = await LapseLeasesAsync(NextTime().AddHours(1));
+        var confirmer = Assert.Single(await Store.ClaimPositionsAsync(PositionStatus.Submitted, 10, later, TimeSpan.FromMinutes(1), Ct));
+        var reclaimed = (await Store.TryClaimSignalAsync(signal.Id, later, TimeSpan.FromMinutes(5), Ct))!;
+        var secondRun = (await Store.BeginSubmitAsync(reserved.Id, reclaimed.Fence, Ct))!;
+
+        Assert.Equal([firstRun.Fence, confirmer.Fence, secondRun.Fence], new[] { firstRun.Fence, confirmer.Fence, secondRun.Fence }.Distinct());
+        Assert.True(secondRun.Fence > confirmer.Fence);
+        // The stale executor can neither take the position back under its old claim nor write under its old fence;
+        // fill confirmation's claim was taken over too; only the newest holder's write is applied.
+        Assert.Null(await Store.BeginSubmitAsync(reserved.Id, reserved.Fence, Ct));
+        Assert.Null(await Store.CompleteOpenAsync(reserved.Id, firstRun.Fence, new PositionFill("stale", 1m, 1m, 1m, 1m, 0m, null, null, null), Ct));
+        Assert.Null(await Store.EndOpenAsync(reserved.Id, confirmer.Fence, PositionStatus.Cancelled, "confirmer", Ct));
+        Assert.NotNull(await Store.CompleteOpenAsync(reserved.Id, secondRun.Fence, new PositionFill("oid-9", 1m, 3000m, 2m, 1500m, 0.5m, null, null, null), Ct));
+        var stored = (await Store.GetPositionAsync(reserved.Id, Ct))!;
+        Assert.Equal((PositionStatus.Open, "oid-9", secondRun.Fence), (stored.Status, stored.VenueOrderId, stored.Fence));
     }
 
     [Fact]
@@ -84,8 +115,8 @@ public abstract partial class StoreContractTests
         var deployment = await NewDeploymentAsync(agent.Id, 1);
         var signal = await NewSignalAsync(agent.Id);
         var reserved = (await ReserveAsync(signal.Id, deployment.Id)).Position;
-        await Store.BeginSubmitAsync(reserved!.Id, reserved.Fence, Ct);
-        await Store.EndOpenAsync(reserved.Id, reserved.Fence, PositionStatus.Cancelled, "HYPERLIQUID: Order must have minimum value of $10", Ct);
+        var submitted = (await Store.BeginSubmitAsync(reserved!.Id, reserved.Fence, Ct))!;
+        await Store.EndOpenAsync(reserved.Id, submitted.Fence, PositionStatus.Cancelled, "HYPERLIQUID: Order must have minimum value of $10", Ct);
         var loaded = await Store.GetPositionAsync(reserved.Id, Ct);
         Assert.Equal(PositionStatus.Cancelled, loaded!.Status);
         Assert.Equal("HYPERLIQUID: Order must have minimum value of $10", loaded.FailureReason);

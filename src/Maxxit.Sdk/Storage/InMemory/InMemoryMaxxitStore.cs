@@ -342,8 +342,11 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore
     }
 
     /// <inheritdoc />
-    public Task<Position?> BeginSubmitAsync(Guid positionId, long fence, CancellationToken cancellationToken) =>
-        Fenced(positionId, p => p.Status is PositionStatus.Reserved or PositionStatus.Submitted && p.Fence <= fence, p => p with { Status = PositionStatus.Submitted, Fence = fence });
+    public Task<Position?> BeginSubmitAsync(Guid positionId, long signalFence, CancellationToken cancellationToken) =>
+        Fenced(
+            positionId,
+            p => p.Status is PositionStatus.Reserved or PositionStatus.Submitted && _signals.TryGetValue(p.SignalId, out var s) && s.Status == SignalStatus.Executing && s.Fence == signalFence,
+            p => p with { Status = PositionStatus.Submitted, Fence = p.Fence + 1 });
 
     /// <inheritdoc />
     public Task<Position?> FailOverAsync(Guid positionId, long fence, Venue venue, RoutingRecord routing, CancellationToken cancellationToken)
