@@ -175,8 +175,8 @@ public sealed partial class PostgresStore
     }
 
     /// <inheritdoc />
-    public Task<Position?> BeginSubmitAsync(Guid positionId, long signalFence, CancellationToken cancellationToken) =>
-        OnceAsync(ct => FencedAsync(positionId, sql.BeginSubmitCondition, "status = 'SUBMITTED', fence = fence + 1", p => p.Long(signalFence), ct), cancellationToken);
+    public Task<Position?> BeginSubmitAsync(Guid positionId, long signalFence, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OnceAsync(ct => FencedAsync(positionId, sql.BeginSubmitCondition, "status = 'SUBMITTED', fence = fence + 1, lease_expires_at = NULL", p => p.Long(signalFence), ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<Position?> FailOverAsync(Guid positionId, long fence, Venue venue, RoutingRecord routing, CancellationToken cancellationToken)

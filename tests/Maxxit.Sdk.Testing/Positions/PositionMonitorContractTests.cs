@@ -129,7 +129,7 @@ public abstract partial class PositionMonitorContractTests : IAsyncLifetime
             CreatedAt = now,
         };
         var reserved = (await Store.ReserveExecutionsAsync([new ExecutionReservation(position, routing, new PolicyRecord(signal.Id, deployment.Id, PolicyOutcome.Accepted, [], null, null, now), version)], Ct))[0];
-        var submitted = (await Store.BeginSubmitAsync(position.Id, position.Fence, Ct))!;
+        var submitted = (await Store.BeginSubmitAsync(position.Id, position.Fence, now, Ct))!;
         var order = await VenueOf(venue).PlaceOrderAsync(new OrderRequest
         {
             SignalId = signal.Id,
