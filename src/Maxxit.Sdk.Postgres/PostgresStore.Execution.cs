@@ -175,8 +175,8 @@ public sealed partial class PostgresStore
     }
 
     /// <inheritdoc />
-    public Task<Position?> BeginSubmitAsync(Guid positionId, long fence, CancellationToken cancellationToken) =>
-        OnceAsync(ct => FencedAsync(positionId, "status IN ('RESERVED', 'SUBMITTED') AND fence <= $2", "status = 'SUBMITTED', fence = $2", p => p.Long(fence), ct), cancellationToken);
+    public Task<Position?> BeginSubmitAsync(Guid positionId, long signalFence, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OnceAsync(ct => FencedAsync(positionId, sql.BeginSubmitCondition, "status = 'SUBMITTED', fence = fence + 1, lease_expires_at = NULL", p => p.Long(signalFence), ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<Position?> FailOverAsync(Guid positionId, long fence, Venue venue, RoutingRecord routing, CancellationToken cancellationToken)

@@ -148,6 +148,29 @@ internal sealed class StoreSql
             SELECT u.*, (SELECT count(*) FROM s)::int FROM (SELECT 1) AS one LEFT JOIN u ON true
             """;
 
+        // A position is taken for sending only by the holder of its signal's current claim, and every takeover raises
+        // the position's own fence (never sets it to the signal's), so that no two holders ever share one fence number.
+        // The signal row is read FOR SHARE: a claim committing meanwhile is seen, not the statement's older snapshot.
+        // A position another host holds under a live lease (a fan-out helper, fill confirmation, an unknown outcome's
+        // backoff) is not taken: the owner waits for it.
+        BeginSubmitCondition = $"status IN ('RESERVED', 'SUBMITTED') AND (lease_expires_at IS NULL OR lease_expires_at <= now()) "
+            + $"AND EXISTS (SELECT 1 FROM {Signals} s WHERE s.id = {Positions}.signal_id AND s.status = 'EXECUTING' AND s.fence = $2 FOR SHARE)";
+
+        // A wide fan-out's RESERVED orders, claimed by any host in chunks: each keeps RESERVED with its own fence raised
+        // and its own lease, so the owner's BeginSubmit and other hosts skip it until that lease lapses.
+        ClaimFanOutItems = $"""
+            WITH c AS (
+                SELECT p.id FROM {Positions} p
+                WHERE p.status = 'RESERVED' AND (p.lease_expires_at IS NULL OR p.lease_expires_at <= now())
+                  AND EXISTS (SELECT 1 FROM {Signals} s WHERE s.id = p.signal_id AND s.status = 'EXECUTING')
+                ORDER BY p.opened_at, p.id
+                LIMIT $1
+                FOR UPDATE OF p SKIP LOCKED)
+            UPDATE {Positions} p SET fence = p.fence + 1, lease_expires_at = now() + $2
+            FROM c WHERE p.id = c.id
+            RETURNING {Columns.Prefixed(Columns.Position, "p")}
+            """;
+
         SnapshotSignal = $"SELECT {Columns.Signal} FROM {Signals} WHERE id = $1";
         SnapshotDeployments = $"SELECT {DeploymentColumns} FROM {Deployments} d WHERE d.agent_id = (SELECT agent_id FROM {Signals} WHERE id = $1) AND d.status = $2 ORDER BY d.created_at, d.id";
 
@@ -232,6 +255,12 @@ internal sealed class StoreSql
     public string RecordOutcomes { get; }
 
     public string SnapshotSignal { get; }
+
+    /// <summary>The condition of BeginSubmitAsync's fenced update ($2: the signal's claim).</summary>
+    public string BeginSubmitCondition { get; }
+
+    /// <summary>Claims RESERVED work items of wide fan-outs ($1: how many, $2: their lease).</summary>
+    public string ClaimFanOutItems { get; }
 
     public string SnapshotDeployments { get; }
 }

@@ -17,4 +17,8 @@ public sealed record DeploymentExecution(
     PolicyDecision? Policy,
     RoutingDecision? Routing,
     Position? Position,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>The signal's owner found the position held by another host (or moved on); its wait resolves it before anything is reported.</summary>
+    internal bool HeldElsewhere { get; init; }
+}

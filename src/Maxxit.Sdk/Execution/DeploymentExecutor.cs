@@ -14,7 +14,7 @@ namespace Maxxit.Sdk.Execution;
 
 /// <summary>
 /// One (signal, deployment) work item: policy, routing, reservation, then the order through the venue's gate, each
-/// write fenced by the signal's claim. Thread-safe: the executor runs many of these at once.
+/// write fenced: the reservation by the signal's claim, every later change by the position's own fence. Thread-safe: the executor runs many of these at once.
 /// </summary>
 internal sealed class DeploymentExecutor(
     IMaxxitStore store,
@@ -142,7 +142,7 @@ internal sealed class DeploymentExecutor(
     /// <paramref name="batch"/> when given (written with the others), else is written at once.
     /// </summary>
     public Task<DeploymentExecution> PlaceAsync(Signal signal, Plan plan, Position reserved, OrderOutcomeBatch? batch, CancellationToken cancellationToken) =>
-        PlaceAsync(signal, plan.Deployment!, reserved, plan.Market!, plan.Trade!, plan.Decision, plan.Routing, submitted: reserved.Status == PositionStatus.Submitted && reserved.Fence == signal.Fence, batch, cancellationToken);
+        PlaceAsync(signal, plan.Deployment!, reserved, plan.Market!, plan.Trade!, plan.Decision, plan.Routing, reserved.Status == PositionStatus.Submitted && reserved.Fence == signal.Fence ? Take.Sent : Take.Owner, batch, cancellationToken);
 
     /// <summary>What to do with a position that existed before this run: resume its order, or report its outcome.</summary>
     public async Task<DeploymentExecution> ResumeAsync(Signal signal, AgentDeployment deployment, Position existing, PolicyDecision? decision, RoutingDecision? routing, OrderOutcomeBatch? batch, CancellationToken cancellationToken)
@@ -167,7 +167,26 @@ internal sealed class DeploymentExecutor(
 
         var trade = new TradeIntent(existing.TokenSymbol, existing.Side, existing.SizePercent, existing.Leverage, signal.Confidence, [], []);
         // Taken over under this claim's fence first (BeginSubmit), whatever state the earlier run left it in.
-        return await PlaceAsync(signal, deployment, existing, market, trade, decision, routing, submitted: false, batch, cancellationToken).ConfigureAwait(false);
+        return await PlaceAsync(signal, deployment, existing, market, trade, decision, routing, Take.Owner, batch, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Places a work item of another host's fan-out that this host claimed (<see cref="IFanOutWorkStore.ClaimFanOutItemsAsync"/>):
+    /// the reserved position holds the order (venue, token, side, size percent, final leverage, client order id) and the
+    /// signal its risk model, so no policy or routing is run again. It is marked SUBMITTED under the item's own fence
+    /// right before it is sent (refused, and not sent, when its lease lapsed and another host took it over); a venue-side
+    /// refusal cancels it (there is no routing decision here to fail over with). Its outcome goes to <paramref name="batch"/>.
+    /// </summary>
+    public Task<DeploymentExecution> HelpAsync(Signal signal, AgentDeployment deployment, Position item, OrderOutcomeBatch batch, CancellationToken cancellationToken)
+    {
+        if (!catalog.TryGet(item.Venue, item.TokenSymbol, out var market))
+        {
+            // Left as it is: once its lease lapses the signal's owner takes it and reports it.
+            return Task.FromResult(new DeploymentExecution(deployment.Id, DeploymentOutcome.Unknown, null, null, item, $"{item.Venue.Name} no longer lists {item.TokenSymbol}; left to the signal's owner"));
+        }
+
+        var trade = new TradeIntent(item.TokenSymbol, item.Side, item.SizePercent, item.Leverage, signal.Confidence, [], []);
+        return PlaceAsync(signal, deployment, item, market, trade, null, null, Take.Item, batch, cancellationToken);
     }
 
     /// <summary>The account value for the policy, or null when it cannot be read now.</summary>
@@ -190,16 +209,31 @@ internal sealed class DeploymentExecutor(
         p is not null && (p.MaxOpenPositions is not null || p.MaxTokenExposurePercent is not null || p.MaxTotalExposurePercent is not null
             || p.CooldownPerToken is not null || p.DailyTradeCap is not null);
 
-    private async Task<DeploymentExecution> PlaceAsync(Signal signal, AgentDeployment deployment, Position reserved, MarketInfo market, TradeIntent trade, PolicyDecision? decision, RoutingDecision? routing, bool submitted, OrderOutcomeBatch? batch, CancellationToken cancellationToken)
+    /// <summary>The owner's refusal of a position another host holds (or that moved on): resolved by the owner's wait, never reported.</summary>
+    public static DeploymentExecution Held(AgentDeployment deployment, Position position) =>
+        new(deployment.Id, DeploymentOutcome.ClaimLost, null, null, position, "held by another host") { HeldElsewhere = true };
+
+    /// <summary>Takes the position for sending: as it is (reserved straight into SUBMITTED), by the signal's owner, or as a claimed work item.</summary>
+    private async Task<Position?> TakeAsync(Take take, Signal signal, Position reserved, CancellationToken cancellationToken) => take switch
     {
-        var fence = signal.Fence;
+        Take.Sent => reserved,
+        Take.Item => await ((IFanOutWorkStore)store).BeginSubmitItemAsync(reserved.Id, reserved.Fence, cancellationToken).ConfigureAwait(false),
+        _ => await store.BeginSubmitAsync(reserved.Id, signal.Fence, time.GetUtcNow(), cancellationToken).ConfigureAwait(false),
+    };
+
+    private DeploymentExecution Refused(Take take, AgentDeployment deployment, Position reserved, string reason) =>
+        take == Take.Owner ? Held(deployment, reserved) : ClaimLost(deployment, reserved, reason);
+
+    private async Task<DeploymentExecution> PlaceAsync(Signal signal, AgentDeployment deployment, Position reserved, MarketInfo market, TradeIntent trade, PolicyDecision? decision, RoutingDecision? routing, Take take, OrderOutcomeBatch? batch, CancellationToken cancellationToken)
+    {
+        // Taking a position raises its own fence; every later write of it is under that fence, never the signal's.
         if (!venues.TryGet(reserved.Venue, out var adapter))
         {
             var reason = $"No adapter registered for {reserved.Venue.Name}";
-            var taken = submitted ? reserved : await store.BeginSubmitAsync(reserved.Id, fence, CancellationToken.None).ConfigureAwait(false);
+            var taken = await TakeAsync(take, signal, reserved, CancellationToken.None).ConfigureAwait(false);
             return taken is null
-                ? ClaimLost(deployment, reserved, reason)
-                : await EndAsync(deployment, taken, fence, PositionStatus.Failed, reason, decision, routing, batch).ConfigureAwait(false);
+                ? Refused(take, deployment, reserved, reason)
+                : await EndAsync(deployment, taken, taken.Fence, PositionStatus.Failed, reason, decision, routing, batch).ConfigureAwait(false);
         }
 
         var gate = gates.For(adapter);
@@ -209,11 +243,13 @@ internal sealed class DeploymentExecutor(
         {
             // Reserved straight into SUBMITTED by this run, it is sent as it is. Otherwise taking it under this claim's
             // fence marks it sent, and also takes it over from an executor whose claim lapsed.
-            var position = submitted ? reserved : await store.BeginSubmitAsync(reserved.Id, fence, cancellationToken).ConfigureAwait(false);
+            var position = await TakeAsync(take, signal, reserved, cancellationToken).ConfigureAwait(false);
             if (position is null)
             {
-                return ClaimLost(deployment, reserved, "a newer executor holds this position");
+                return Refused(take, deployment, reserved, "a newer executor holds this position");
             }
+
+            var fence = position.Fence;
 
             if (cancellationToken.IsCancellationRequested)
             {
@@ -254,7 +290,7 @@ internal sealed class DeploymentExecutor(
                     gate.Release();
                     gateHeld = false;
                     var leverage = LeverageLimits.ForMarket(trade.Leverage ?? options.DefaultLeverage, nextMarket, venues.TryGet(next, out var nextAdapter) ? nextAdapter : null);
-                    return await PlaceAsync(signal, deployment, moved, nextMarket, trade with { Leverage = leverage }, decision, rerouted, submitted: false, batch, cancellationToken).ConfigureAwait(false);
+                    return await PlaceAsync(signal, deployment, moved, nextMarket, trade with { Leverage = leverage }, decision, rerouted, Take.Owner, batch, cancellationToken).ConfigureAwait(false);
                 }
 
                 return await EndAsync(deployment, position, fence, PositionStatus.Cancelled, routing is { Refusals.Count: > 0 } ? $"{ex.Message} (after failover: {routing.Reason})" : ex.Message, decision, routing, batch).ConfigureAwait(false);
@@ -385,4 +421,17 @@ internal sealed class DeploymentExecutor(
         RoutingDurationMs = routing.Duration.TotalMilliseconds,
         CreatedAt = now,
     };
+
+    /// <summary>How a position is taken for sending.</summary>
+    private enum Take
+    {
+        /// <summary>By the signal's owner: <see cref="IExecutionStore.BeginSubmitAsync"/> under the signal's claim.</summary>
+        Owner,
+
+        /// <summary>Reserved straight into SUBMITTED by this run: sent as it is.</summary>
+        Sent,
+
+        /// <summary>A work item this host claimed: <see cref="IFanOutWorkStore.BeginSubmitItemAsync"/> under its own fence.</summary>
+        Item,
+    }
 }

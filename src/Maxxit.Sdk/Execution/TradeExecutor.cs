@@ -18,7 +18,7 @@ namespace Maxxit.Sdk.Execution;
 /// with a deterministic client order id, and every write is fenced: an executor whose claim was taken over can no
 /// longer change the signal or its positions, and learns so as <see cref="DeploymentOutcome.ClaimLost"/>.
 /// </summary>
-public sealed class TradeExecutor : ITradeExecutor
+public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
 {
     private const int MaxPolicyRetries = 8;
     private readonly IMaxxitStore _store;
@@ -105,6 +105,63 @@ public sealed class TradeExecutor : ITradeExecutor
         // Signals run side by side too: the per-venue gates bound the orders in flight whatever their number.
         await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
             results[i] = await ExecuteClaimedAsync(claimed[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return results;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DeploymentExecution>> HelpWithFanOutsAsync(int maxItems, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
+        if (_store is not IFanOutWorkStore work)
+        {
+            return [];
+        }
+
+        var items = await work.ClaimFanOutItemsAsync(maxItems, _time.GetUtcNow(), _options.SignalLease, cancellationToken).ConfigureAwait(false);
+        if (items.Count == 0)
+        {
+            return [];
+        }
+
+        using var activity = MaxxitMetrics.ActivitySource.StartActivity("maxxit.help_fan_out");
+        activity?.SetTag("maxxit.items", items.Count);
+        await EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
+        var signals = new Dictionary<Guid, Signal?>();
+        foreach (var id in items.Select(i => i.SignalId).Distinct())
+        {
+            signals[id] = await _store.GetSignalAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var deployments = new System.Collections.Concurrent.ConcurrentDictionary<Guid, AgentDeployment?>();
+        await Parallel.ForEachAsync(items.Select(i => i.DeploymentId).Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, ct) =>
+            deployments[id] = await _store.GetDeploymentAsync(id, ct).ConfigureAwait(false)).ConfigureAwait(false);
+
+        var batch = new OrderOutcomeBatch();
+        var results = new DeploymentExecution[items.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, async (i, _) =>
+        {
+            var item = items[i];
+            results[i] = signals[item.SignalId] is { } signal && deployments[item.DeploymentId] is { } deployment
+                ? await _deployments.HelpAsync(signal, deployment, item, batch, cancellationToken).ConfigureAwait(false)
+                // Left as it is: once its lease lapses the signal's owner takes it and reports it.
+                : new DeploymentExecution(item.DeploymentId, DeploymentOutcome.Unknown, null, null, item, "signal or deployment not found; left to the signal's owner");
+        }).ConfigureAwait(false);
+
+        // The venues have answered: one fenced round trip for every outcome; the signal's owner completes the signal.
+        if (batch.Take() is { Count: > 0 } entries)
+        {
+            var written = (await _deployments.WriteOutcomesAsync(entries, null).ConfigureAwait(false)).Executions;
+            var byPosition = written.ToDictionary(e => e.Position!.Id);
+            for (var i = 0; i < results.Length; i++)
+            {
+                if (results[i].Position is { } p && byPosition.TryGetValue(p.Id, out var stored))
+                {
+                    results[i] = stored;
+                }
+            }
+        }
+
+        _logger.LogInformation("Helped with {Count} fan-out orders of {Signals} signals: {Opened} opened, {Refused} taken over by another host", items.Count, signals.Count, results.Count(r => r.Outcome == DeploymentOutcome.Opened), results.Count(r => r.Outcome == DeploymentOutcome.ClaimLost));
         return results;
     }
 
@@ -293,6 +350,73 @@ public sealed class TradeExecutor : ITradeExecutor
                 run.Apply((await _deployments.WriteOutcomesAsync(chunk, null).ConfigureAwait(false)).Executions);
             }
         }).ConfigureAwait(false);
+
+        await AwaitHeldAsync(run, batch, heartbeat, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The orders other hosts took from this fan-out (<see cref="IFanOutHelper"/>), or that were held under a live lease
+    /// when their turn came: waited for under the heartbeat, polling their rows, until each has an outcome — or, once its
+    /// holder's lease lapsed, taken back and placed here with the same client order id. Only then may the signal be
+    /// completed, so its final status counts every order. A lost claim ends the wait (they are reported ClaimLost).
+    /// </summary>
+    private async Task AwaitHeldAsync(FanOutRun run, OrderOutcomeBatch batch, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
+    {
+        var held = Enumerable.Range(0, run.Deployments.Count).Where(i => run.Outcomes[i] is { HeldElsewhere: true }).ToDictionary(i => i, i => run.Outcomes[i].Position!.Attempts);
+        var poll = TimeSpan.FromTicks(Math.Clamp(_options.SignalLease.Ticks / 8, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(2).Ticks));
+        while (held.Count > 0)
+        {
+            try
+            {
+                await Task.Delay(poll, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (heartbeat.IsLost)
+            {
+            }
+
+            if (heartbeat.IsLost)
+            {
+                foreach (var i in held.Keys)
+                {
+                    run.Outcomes[i] = DeploymentExecutor.ClaimLost(run.Deployments[i], run.Outcomes[i].Position, "the claim on the signal was taken over while another host held this order");
+                }
+
+                return;
+            }
+
+            var positions = (await _store.ListPositionsAsync(new PositionQuery(SignalId: run.Signal.Id, Limit: 10_000), CancellationToken.None).ConfigureAwait(false)).ToDictionary(p => p.DeploymentId);
+            foreach (var (i, attempts) in held.ToList())
+            {
+                var deployment = run.Deployments[i];
+                if (!positions.TryGetValue(deployment.Id, out var p))
+                {
+                    continue;
+                }
+
+                if (p.Status is not (PositionStatus.Reserved or PositionStatus.Submitted))
+                {
+                    // Done by the host that held it: an order it opened was opened in this fan-out, not before it.
+                    run.Outcomes[i] = new DeploymentExecution(deployment.Id, p.Status == PositionStatus.Open ? DeploymentOutcome.Opened : OutcomeOf(p), null, null, p, p.FailureReason);
+                    held.Remove(i);
+                }
+                else if (p.Status == PositionStatus.Submitted && p.Attempts > attempts)
+                {
+                    // Its holder recorded an unknown outcome: fill confirmation asks the venue, as for this host's own.
+                    run.Outcomes[i] = new DeploymentExecution(deployment.Id, DeploymentOutcome.Unknown, null, null, p, p.FailureReason);
+                    held.Remove(i);
+                }
+                else if (p.LeaseExpiresAt is null || p.LeaseExpiresAt <= _time.GetUtcNow())
+                {
+                    // Its holder's lease lapsed (it died, or stalled): taken back under this claim and placed here.
+                    var resumed = await GuardAsync(deployment, heartbeat, () => _deployments.ResumeAsync(run.Signal, deployment, p, null, null, batch, cancellationToken)).ConfigureAwait(false);
+                    if (!resumed.HeldElsewhere)
+                    {
+                        run.Outcomes[i] = resumed;
+                        held.Remove(i);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>

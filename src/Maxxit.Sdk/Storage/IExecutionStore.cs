@@ -52,10 +52,17 @@ public interface IExecutionStore
     Task RecordNoTradeAsync(RoutingRecord? routing, PolicyRecord? policy, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Takes a RESERVED or SUBMITTED position for sending under <paramref name="fence"/> (a newer executor takes over an
-    /// older one's; an older one is refused): it becomes SUBMITTED with that fence.
+    /// Takes a RESERVED or SUBMITTED position for sending by the executor that holds its signal's claim
+    /// (<paramref name="signalFence"/>, <see cref="Signals.Signal.Fence"/>): it becomes SUBMITTED and its own fence is
+    /// raised by one, so that whoever held it before (an executor whose claim lapsed, fill confirmation) is refused from
+    /// then on, and its own lease is cleared (the signal's claim covers it). The caller writes every later change of the
+    /// position under the returned position's <see cref="Position.Fence"/>, never under the signal's. Null (nothing
+    /// written) when the signal is no longer EXECUTING under <paramref name="signalFence"/>, the position is in another
+    /// state, or another host holds it under a lease that has not lapsed by <paramref name="now"/> (a host helping with
+    /// the fan-out, <see cref="IFanOutWorkStore"/>; fill confirmation; an unknown outcome's backoff). A durable store
+    /// judges the lease by its own clock.
     /// </summary>
-    Task<Position?> BeginSubmitAsync(Guid positionId, long fence, CancellationToken cancellationToken);
+    Task<Position?> BeginSubmitAsync(Guid positionId, long signalFence, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// Fails a SUBMITTED position over to the next venue of its routing decision after a venue-side refusal: it becomes

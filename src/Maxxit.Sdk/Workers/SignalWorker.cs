@@ -176,5 +176,20 @@ public sealed class SignalWorker : BackgroundService
         {
             _logger.LogError(ex, "Resuming pending signals failed; retrying next cycle");
         }
+
+        if (_options.HelpWithFanOutOrders == 0 || _executor is not IFanOutHelper helper)
+        {
+            return;
+        }
+
+        try
+        {
+            // Other hosts' wide fan-outs: their reserved, unsent orders are claimed and placed here too.
+            await helper.HelpWithFanOutsAsync(_options.HelpWithFanOutOrders, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Helping with fan-outs failed; retrying next cycle");
+        }
     }
 }

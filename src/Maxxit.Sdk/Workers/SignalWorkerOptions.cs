@@ -20,4 +20,10 @@ public sealed class SignalWorkerOptions
     /// and executing) or whose executor claim lapsed (default 50; 0 turns it off). Any pending signal counts, manual ones too.
     /// </summary>
     public int ResumePendingSignals { get; set; } = 50;
+
+    /// <summary>
+    /// After resuming pending signals, help with other hosts' wide fan-outs: claim and place up to this many of their
+    /// reserved, unsent orders (<see cref="Execution.IFanOutHelper"/>; default 256; 0 turns it off).
+    /// </summary>
+    public int HelpWithFanOutOrders { get; set; } = 256;
 }

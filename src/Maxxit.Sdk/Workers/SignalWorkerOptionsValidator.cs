@@ -23,6 +23,11 @@ internal sealed class SignalWorkerOptionsValidator : IValidateOptions<SignalWork
             failures.Add($"{nameof(SignalWorkerOptions.ResumePendingSignals)}: must be between 0 and 10000");
         }
 
+        if (options.HelpWithFanOutOrders is < 0 or > 10_000)
+        {
+            failures.Add($"{nameof(SignalWorkerOptions.HelpWithFanOutOrders)}: must be between 0 and 10000");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

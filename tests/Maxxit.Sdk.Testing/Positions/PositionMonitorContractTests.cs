@@ -129,7 +129,7 @@ public abstract partial class PositionMonitorContractTests : IAsyncLifetime
             CreatedAt = now,
         };
         var reserved = (await Store.ReserveExecutionsAsync([new ExecutionReservation(position, routing, new PolicyRecord(signal.Id, deployment.Id, PolicyOutcome.Accepted, [], null, null, now), version)], Ct))[0];
-        await Store.BeginSubmitAsync(position.Id, position.Fence, Ct);
+        var submitted = (await Store.BeginSubmitAsync(position.Id, position.Fence, now, Ct))!;
         var order = await VenueOf(venue).PlaceOrderAsync(new OrderRequest
         {
             SignalId = signal.Id,
@@ -143,7 +143,7 @@ public abstract partial class PositionMonitorContractTests : IAsyncLifetime
             Journal = new NoJournal(),
         }, Ct);
         var (sl, tp, trailing) = ProtectionLevels.From(signal.RiskModel, signal.Side, order.AveragePrice);
-        return (await Store.CompleteOpenAsync(reserved.Position!.Id, position.Fence, new PositionFill(order.VenueOrderId, order.FilledQuantity, order.AveragePrice, order.Leverage, order.CollateralUsd, order.FeesUsd, sl, tp, trailing), Ct))!;
+        return (await Store.CompleteOpenAsync(reserved.Position!.Id, submitted.Fence, new PositionFill(order.VenueOrderId, order.FilledQuantity, order.AveragePrice, order.Leverage, order.CollateralUsd, order.FeesUsd, sl, tp, trailing), Ct))!;
     }
 
     /// <summary>One agent, one deployment, one position on ETH opened at <paramref name="entry"/>.</summary>

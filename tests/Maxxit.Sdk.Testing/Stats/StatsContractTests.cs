@@ -141,8 +141,8 @@ public abstract class StatsContractTests : IAsyncLifetime
             await CloseAsync(store, b, -4.25m, secondClose);
             await OpenAsync(store, s2, d1, "XAU", Venue.Ostium, ms);
             var failed = await ReserveAsync(store, s4, d1, "ETH", Venue.Hyperliquid, ms);
-            await store.BeginSubmitAsync(failed.Id, failed.Fence, Ct);
-            await store.EndOpenAsync(failed.Id, failed.Fence, PositionStatus.Failed, "no adapter", Ct);
+            var submitted = (await store.BeginSubmitAsync(failed.Id, failed.Fence, NextTime(), Ct))!;
+            await store.EndOpenAsync(failed.Id, submitted.Fence, PositionStatus.Failed, "no adapter", Ct);
             await ReserveAsync(store, s5, d3, "BTC", Venue.Hyperliquid, ms);
 
             // s3 (XYZ): no venue lists it; s4 for d2: refused by policy.
@@ -218,8 +218,8 @@ public abstract class StatsContractTests : IAsyncLifetime
         private static async Task<Position> OpenAsync(IMaxxitStore store, Guid signalId, Guid deploymentId, string token, Venue venue, List<double> ms)
         {
             var reserved = await ReserveAsync(store, signalId, deploymentId, token, venue, ms);
-            await store.BeginSubmitAsync(reserved.Id, reserved.Fence, Ct);
-            return (await store.CompleteOpenAsync(reserved.Id, reserved.Fence, new PositionFill("oid-" + reserved.Id, 1m, 3000m, 2m, 1500m, 1m, 2900m, null, new TrailingParams(0.03m, 3000m)), Ct))!;
+            var submitted = (await store.BeginSubmitAsync(reserved.Id, reserved.Fence, NextTime(), Ct))!;
+            return (await store.CompleteOpenAsync(reserved.Id, submitted.Fence, new PositionFill("oid-" + reserved.Id, 1m, 3000m, 2m, 1500m, 1m, 2900m, null, new TrailingParams(0.03m, 3000m)), Ct))!;
         }
 
         private static async Task CloseAsync(IMaxxitStore store, Position position, decimal pnl, DateTimeOffset at)

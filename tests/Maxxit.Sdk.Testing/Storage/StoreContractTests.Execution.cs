@@ -51,13 +51,16 @@ public abstract partial class StoreContractTests
         var reserved = (await ReserveAsync(signal.Id, deployment.Id)).Position;
 
         Assert.Null(await Store.RecordSubmissionAsync(reserved!.Id, reserved.Fence, "0xabc", Ct));
-        var submitted = (await Store.BeginSubmitAsync(reserved.Id, reserved.Fence, Ct))!;
+        var submitted = (await Store.BeginSubmitAsync(reserved.Id, reserved.Fence, NextTime(), Ct))!;
         Assert.Equal(PositionStatus.Submitted, submitted.Status);
-        Assert.Null(await Store.BeginSubmitAsync(reserved.Id, reserved.Fence - 1, Ct));
-        await Store.RecordSubmissionAsync(reserved.Id, reserved.Fence, "0xabc", Ct);
+        // Taking the position raised its own fence: later writes go under that one, not the signal's.
+        Assert.Equal(reserved.Fence + 1, submitted.Fence);
+        Assert.Null(await Store.BeginSubmitAsync(reserved.Id, reserved.Fence - 1, NextTime(), Ct));
+        Assert.Null(await Store.RecordSubmissionAsync(reserved.Id, reserved.Fence, "0xstale", Ct));
+        await Store.RecordSubmissionAsync(reserved.Id, submitted.Fence, "0xabc", Ct);
         Assert.Equal("0xabc", (await Store.GetPositionAsync(reserved.Id, Ct))!.SubmissionId);
-        Assert.Null(await Store.CompleteOpenAsync(reserved.Id, reserved.Fence - 1, new PositionFill("stale", 1m, 1m, 1m, 1m, 0m, null, null, null), Ct));
-        var open = (await Store.CompleteOpenAsync(reserved.Id, reserved.Fence, new PositionFill("oid-7", 0.8m, 3124.4m, 2m, 1249.76m, 0.87m, 2968.18m, null, new TrailingParams(0.03m, 3124.4m)), Ct))!;
+        Assert.Null(await Store.CompleteOpenAsync(reserved.Id, reserved.Fence, new PositionFill("stale", 1m, 1m, 1m, 1m, 0m, null, null, null), Ct));
+        var open = (await Store.CompleteOpenAsync(reserved.Id, submitted.Fence, new PositionFill("oid-7", 0.8m, 3124.4m, 2m, 1249.76m, 0.87m, 2968.18m, null, new TrailingParams(0.03m, 3124.4m)), Ct))!;
 
         Assert.Equal(PositionStatus.Open, open.Status);
         var loaded = (await Store.GetPositionAsync(reserved.Id, Ct))!;
@@ -73,8 +76,86 @@ public abstract partial class StoreContractTests
         Assert.Equal(new TrailingParams(0.03m, 3124.4m), loaded.Trailing);
         Assert.Equal(reserved.ClientOrderId, loaded.ClientOrderId);
         Assert.Equal("0xabc", loaded.SubmissionId);
-        Assert.Null(await Store.CompleteOpenAsync(reserved.Id, reserved.Fence, new PositionFill("oid-8", 1m, 1m, 1m, 1m, 0m, null, null, null), Ct));
+        Assert.Null(await Store.CompleteOpenAsync(reserved.Id, submitted.Fence, new PositionFill("oid-8", 1m, 1m, 1m, 1m, 0m, null, null, null), Ct));
         Assert.Equal("oid-7", (await Store.GetPositionAsync(reserved.Id, Ct))!.VenueOrderId);
+    }
+
+    [Fact]
+    public async Task Fan_out_items_are_claimed_once_each_with_their_own_fence_and_lease_and_the_owner_skips_them()
+    {
+        var work = Assert.IsAssignableFrom<IFanOutWorkStore>(Store);
+        var agent = await NewAgentAsync();
+        var signal = await NewSignalAsync(agent.Id);
+        var items = new List<Position>();
+        for (var i = 0; i < 3; i++)
+        {
+            items.Add((await ReserveAsync(signal.Id, (await NewDeploymentAsync(agent.Id, 10 + i)).Id)).Position!);
+        }
+
+        var now = NextTime();
+        var lease = TimeSpan.FromMinutes(1);
+        var helperA = await work.ClaimFanOutItemsAsync(2, now, lease, Ct);
+        var helperB = await work.ClaimFanOutItemsAsync(10, now, lease, Ct);
+
+        // Each item once, to one host, its own fence raised, still RESERVED (unsent) under its own lease.
+        Assert.Equal(2, helperA.Count);
+        var onlyB = Assert.Single(helperB);
+        Assert.Equal(items.Select(p => p.Id).Order(), helperA.Concat(helperB).Select(p => p.Id).Order());
+        Assert.All(helperA.Concat(helperB), p => Assert.Equal((PositionStatus.Reserved, items[0].Fence + 1), (p.Status, p.Fence)));
+        Assert.All(helperA.Concat(helperB), p => Assert.NotNull(p.LeaseExpiresAt));
+        Assert.Empty(await work.ClaimFanOutItemsAsync(10, now, lease, Ct));
+
+        // The signal's owner is refused an item a helper holds; the helper marks it SUBMITTED under the item's fence only.
+        var a0 = helperA[0];
+        Assert.Null(await Store.BeginSubmitAsync(a0.Id, signal.Fence + 1, now, Ct));
+        Assert.Null(await work.BeginSubmitItemAsync(a0.Id, a0.Fence - 1, Ct));
+        var sent = (await work.BeginSubmitItemAsync(a0.Id, a0.Fence, Ct))!;
+        Assert.Equal((PositionStatus.Submitted, a0.Fence), (sent.Status, sent.Fence));
+        Assert.Null(await work.BeginSubmitItemAsync(a0.Id, a0.Fence, Ct));
+        Assert.NotNull((await Store.RecordOrderOutcomesAsync([OrderOutcome.Opened(a0.Id, sent.Fence, new PositionFill("oid-a0", 1m, 3000m, 2m, 1500m, 0.5m, null, null, null))], null, Ct)).Positions[0]);
+        Assert.Equal(PositionStatus.Open, (await Store.GetPositionAsync(a0.Id, Ct))!.Status);
+
+        // A helper whose lease lapsed before it sent its item: another host claims it (fence raised again), and the first
+        // helper is refused, so it never sends the order.
+        var later = await LapseLeasesAsync(now.AddHours(1));
+        var a1 = helperA[1];
+        var retaken = await work.ClaimFanOutItemsAsync(10, later, lease, Ct);
+        Assert.Equal(new[] { a1.Id, onlyB.Id }.Order(), retaken.Select(p => p.Id).Order());
+        Assert.All(retaken, p => Assert.Equal(items[0].Fence + 2, p.Fence));
+        Assert.Null(await work.BeginSubmitItemAsync(a1.Id, a1.Fence, Ct));
+        var refused = await Store.RecordOrderOutcomesAsync([OrderOutcome.Ended(a1.Id, a1.Fence, PositionStatus.Cancelled, "stale helper")], null, Ct);
+        Assert.Null(Assert.Single(refused.Positions));
+        Assert.Equal(PositionStatus.Reserved, (await Store.GetPositionAsync(a1.Id, Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task Every_takeover_raises_the_positions_own_fence_so_no_two_holders_share_one()
+    {
+        var agent = await NewAgentAsync();
+        var deployment = await NewDeploymentAsync(agent.Id, 1);
+        var signal = await NewSignalAsync(agent.Id);
+        var reserved = (await ReserveAsync(signal.Id, deployment.Id)).Position!;
+        var firstRun = (await Store.BeginSubmitAsync(reserved.Id, reserved.Fence, NextTime(), Ct))!;
+
+        // The executor dies with the order SUBMITTED: its claim lapses, fill confirmation claims the position (its
+        // fence + 1), then a second executor claims the signal (the signal's fence + 1: the same number) and resumes it.
+        var later = await LapseLeasesAsync(NextTime().AddHours(1));
+        var confirmer = Assert.Single(await Store.ClaimPositionsAsync(PositionStatus.Submitted, 10, later, TimeSpan.FromMinutes(1), Ct));
+        var reclaimed = (await Store.TryClaimSignalAsync(signal.Id, later, TimeSpan.FromMinutes(5), Ct))!;
+        // Fill confirmation holds it under a live lease: the new executor waits for that lease rather than take it.
+        Assert.Null(await Store.BeginSubmitAsync(reserved.Id, reclaimed.Fence, later, Ct));
+        var secondRun = (await Store.BeginSubmitAsync(reserved.Id, reclaimed.Fence, await LapseLeasesAsync(later.AddHours(1)), Ct))!;
+
+        Assert.Equal([firstRun.Fence, confirmer.Fence, secondRun.Fence], new[] { firstRun.Fence, confirmer.Fence, secondRun.Fence }.Distinct());
+        Assert.True(secondRun.Fence > confirmer.Fence);
+        // The stale executor can neither take the position back under its old claim nor write under its old fence;
+        // fill confirmation's claim was taken over too; only the newest holder's write is applied.
+        Assert.Null(await Store.BeginSubmitAsync(reserved.Id, reserved.Fence, NextTime(), Ct));
+        Assert.Null(await Store.CompleteOpenAsync(reserved.Id, firstRun.Fence, new PositionFill("stale", 1m, 1m, 1m, 1m, 0m, null, null, null), Ct));
+        Assert.Null(await Store.EndOpenAsync(reserved.Id, confirmer.Fence, PositionStatus.Cancelled, "confirmer", Ct));
+        Assert.NotNull(await Store.CompleteOpenAsync(reserved.Id, secondRun.Fence, new PositionFill("oid-9", 1m, 3000m, 2m, 1500m, 0.5m, null, null, null), Ct));
+        var stored = (await Store.GetPositionAsync(reserved.Id, Ct))!;
+        Assert.Equal((PositionStatus.Open, "oid-9", secondRun.Fence), (stored.Status, stored.VenueOrderId, stored.Fence));
     }
 
     [Fact]
@@ -84,8 +165,8 @@ public abstract partial class StoreContractTests
         var deployment = await NewDeploymentAsync(agent.Id, 1);
         var signal = await NewSignalAsync(agent.Id);
         var reserved = (await ReserveAsync(signal.Id, deployment.Id)).Position;
-        await Store.BeginSubmitAsync(reserved!.Id, reserved.Fence, Ct);
-        await Store.EndOpenAsync(reserved.Id, reserved.Fence, PositionStatus.Cancelled, "HYPERLIQUID: Order must have minimum value of $10", Ct);
+        var submitted = (await Store.BeginSubmitAsync(reserved!.Id, reserved.Fence, NextTime(), Ct))!;
+        await Store.EndOpenAsync(reserved.Id, submitted.Fence, PositionStatus.Cancelled, "HYPERLIQUID: Order must have minimum value of $10", Ct);
         var loaded = await Store.GetPositionAsync(reserved.Id, Ct);
         Assert.Equal(PositionStatus.Cancelled, loaded!.Status);
         Assert.Equal("HYPERLIQUID: Order must have minimum value of $10", loaded.FailureReason);

@@ -62,8 +62,8 @@ public abstract partial class StoreContractTests
         var state = await Store.GetPolicyStateAsync(deploymentId, "SOL", NextTime(), Ct);
         var position = OpeningPosition(signalId, deploymentId, "SOL") with { Fence = signal.Fence, Side = TradeSide.Short };
         var reserved = (await Store.ReserveExecutionsAsync([new ExecutionReservation(position, Routing(signalId, deploymentId, "SOL", Venue.Hyperliquid), Accepted(signalId, deploymentId), state.Version)], Ct))[0].Position!;
-        await Store.BeginSubmitAsync(reserved.Id, reserved.Fence, Ct);
-        return (await Store.CompleteOpenAsync(reserved.Id, reserved.Fence, new PositionFill("oid-2", 3m, 150m, 1m, 450m, 0.2m, null, null, null), Ct))!;
+        var submitted = (await Store.BeginSubmitAsync(reserved.Id, reserved.Fence, NextTime(), Ct))!;
+        return (await Store.CompleteOpenAsync(reserved.Id, submitted.Fence, new PositionFill("oid-2", 3m, 150m, 1m, 450m, 0.2m, null, null, null), Ct))!;
     }
 
     /// <summary>Every row of a keyset walk, page after page until a short page.</summary>

@@ -139,7 +139,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected async Task<Position> OpenPositionAsync(Guid signalId, Guid deploymentId, decimal qty = 1m, decimal price = 3000m, string token = "ETH")
     {
         var reserved = (await ReserveAsync(signalId, deploymentId, token)).Position!;
-        await Store.BeginSubmitAsync(reserved.Id, reserved.Fence, Ct);
-        return (await Store.CompleteOpenAsync(reserved.Id, reserved.Fence, new PositionFill("oid-1", qty, price, 2m, qty * price / 2m, 1.05m, price * 0.95m, price * 1.2m, new TrailingParams(0.03m, price)), Ct))!;
+        var submitted = (await Store.BeginSubmitAsync(reserved.Id, reserved.Fence, NextTime(), Ct))!;
+        return (await Store.CompleteOpenAsync(reserved.Id, submitted.Fence, new PositionFill("oid-1", qty, price, 2m, qty * price / 2m, 1.05m, price * 0.95m, price * 1.2m, new TrailingParams(0.03m, price)), Ct))!;
     }
 }

@@ -13,7 +13,7 @@ namespace Maxxit.Sdk.Storage.InMemory;
 /// The embedded default store: everything in process memory behind one lock, so each method is atomic exactly as a
 /// transaction of the Postgres store is. Nothing survives the process.
 /// </summary>
-public sealed partial class InMemoryMaxxitStore : IMaxxitStore
+public sealed partial class InMemoryMaxxitStore : IMaxxitStore, IFanOutWorkStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, Agent> _agents = [];
@@ -342,8 +342,45 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore
     }
 
     /// <inheritdoc />
-    public Task<Position?> BeginSubmitAsync(Guid positionId, long fence, CancellationToken cancellationToken) =>
-        Fenced(positionId, p => p.Status is PositionStatus.Reserved or PositionStatus.Submitted && p.Fence <= fence, p => p with { Status = PositionStatus.Submitted, Fence = fence });
+    public Task<Position?> BeginSubmitAsync(Guid positionId, long signalFence, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Fenced(
+            positionId,
+            p => p.Status is PositionStatus.Reserved or PositionStatus.Submitted && !(p.LeaseExpiresAt > now)
+                && _signals.TryGetValue(p.SignalId, out var s) && s.Status == SignalStatus.Executing && s.Fence == signalFence,
+            p => p with { Status = PositionStatus.Submitted, Fence = p.Fence + 1, LeaseExpiresAt = null });
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Position>> ClaimFanOutItemsAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        lock (_lock)
+        {
+            var claimed = new List<Position>();
+            foreach (var (_, id) in _byOpened)
+            {
+                var p = _positions[id];
+                if (p.Status != PositionStatus.Reserved || p.LeaseExpiresAt > now || !_signals.TryGetValue(p.SignalId, out var s) || s.Status != SignalStatus.Executing)
+                {
+                    continue;
+                }
+
+                var next = p with { Fence = p.Fence + 1, LeaseExpiresAt = now + lease };
+                _positions[id] = next;
+                claimed.Add(next);
+                if (claimed.Count == max)
+                {
+                    break;
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<Position>>(claimed);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<Position?> BeginSubmitItemAsync(Guid positionId, long fence, CancellationToken cancellationToken) =>
+        Fenced(positionId, p => p.Status == PositionStatus.Reserved && p.Fence == fence, p => p with { Status = PositionStatus.Submitted });
 
     /// <inheritdoc />
     public Task<Position?> FailOverAsync(Guid positionId, long fence, Venue venue, RoutingRecord routing, CancellationToken cancellationToken)

@@ -1,0 +1,28 @@
+using Maxxit.Sdk.Positions;
+using Maxxit.Sdk.Postgres.Internal;
+using Maxxit.Sdk.Storage;
+
+namespace Maxxit.Sdk.Postgres;
+
+/// <summary>The work items of wide fan-outs, shared by several hosts (<see cref="IFanOutWorkStore"/>).</summary>
+public sealed partial class PostgresStore : IFanOutWorkStore
+{
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Position>> ClaimFanOutItemsAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        CheckLease(lease);
+        return OnceAsync<IReadOnlyList<Position>>(async ct =>
+        {
+            await using var cmd = Command(sql.ClaimFanOutItems);
+            cmd.Parameters.Int(max).Interval(lease);
+            var claimed = await ListAsync(cmd, Rows.Position, ct).ConfigureAwait(false);
+            claimed.Sort((a, b) => a.OpenedAt != b.OpenedAt ? a.OpenedAt.CompareTo(b.OpenedAt) : a.Id.CompareTo(b.Id));
+            return claimed;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Position?> BeginSubmitItemAsync(Guid positionId, long fence, CancellationToken cancellationToken) =>
+        OnceAsync(ct => FencedAsync(positionId, "status = 'RESERVED' AND fence = $2", "status = 'SUBMITTED'", p => p.Long(fence), ct), cancellationToken);
+}
