@@ -42,7 +42,7 @@ public sealed partial class PostgresStore
     {
         ArgumentNullException.ThrowIfNull(reservations);
         CheckLease(lease);
-        CheckClaimReservations(signalId, observedFence, reservations);
+        ExecutionReservation.CheckClaim(signalId, observedFence, reservations);
         return OnceAsync(async ct =>
         {
             var n = reservations.Count;
@@ -199,36 +199,4 @@ public sealed partial class PostgresStore
 
     private static Guid? DeploymentOf(PostgresException ex, Position[] positions) =>
         ex.Detail is { } detail ? positions.Select(p => p.DeploymentId).FirstOrDefault(id => detail.Contains(id.ToString(), StringComparison.Ordinal)) : null;
-
-    private static void CheckClaimReservations(Guid signalId, long observedFence, IReadOnlyList<ExecutionReservation> reservations)
-    {
-        foreach (var r in reservations)
-        {
-            ArgumentNullException.ThrowIfNull(r);
-            ArgumentNullException.ThrowIfNull(r.Position);
-            ArgumentNullException.ThrowIfNull(r.Routing);
-            ArgumentNullException.ThrowIfNull(r.Policy);
-            if (r.Position.SignalId != signalId || r.Routing.SignalId != signalId || r.Policy.SignalId != signalId || r.Position.Fence != observedFence + 1
-                || r.Routing.DeploymentId != r.Position.DeploymentId || r.Policy.DeploymentId != r.Position.DeploymentId)
-            {
-                throw new ArgumentException("every reservation must be for this signal and its own deployment under the claim's fence (observed fence + 1)", nameof(reservations));
-            }
-
-            if (r.Position.Status is not (PositionStatus.Reserved or PositionStatus.Submitted))
-            {
-                throw new ArgumentException("a reserved position is RESERVED or SUBMITTED", nameof(reservations));
-            }
-
-            if (r.PolicyStateVersion is not null)
-            {
-                throw new ArgumentException("a reservation checked against the deployment's positions is reserved under the claim with ReserveExecutionsAsync", nameof(reservations));
-            }
-
-            if (r.Position.Pnl is not null || r.Position.ExitPrice is not null || r.Position.CloseReason is not null || r.Position.VenueOrderId is not null
-                || r.Position.SubmissionId is not null || r.Position.FailureReason is not null || r.Position.LeaseExpiresAt is not null || r.Position.ClosedAt is not null)
-            {
-                throw new ArgumentException("a reserved position carries no fill, close or lease fields", nameof(reservations));
-            }
-        }
-    }
 }

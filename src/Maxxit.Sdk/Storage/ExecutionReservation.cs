@@ -15,4 +15,46 @@ namespace Maxxit.Sdk.Storage;
 /// deployment's positions are still in that state, so two concurrent signals cannot both pass a limit.
 /// Null when the policy has no limit that depends on the deployment's other positions: then nothing is checked.
 /// </param>
-public sealed record ExecutionReservation(Position Position, RoutingRecord Routing, PolicyRecord Policy, long? PolicyStateVersion);
+public sealed record ExecutionReservation(Position Position, RoutingRecord Routing, PolicyRecord Policy, long? PolicyStateVersion)
+{
+    /// <summary>
+    /// The argument checks every store makes in <see cref="IExecutionStore.ClaimSignalWithReservationsAsync"/> before it
+    /// writes anything: each reservation is for <paramref name="signalId"/> and its own deployment, under the claim's fence
+    /// (<paramref name="observedFence"/> + 1), RESERVED or SUBMITTED, with no fill, close or lease fields, and has no
+    /// policy-state check (those go through <see cref="IExecutionStore.ReserveExecutionsAsync"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">A reservation breaks one of these rules.</exception>
+    public static void CheckClaim(Guid signalId, long observedFence, IReadOnlyList<ExecutionReservation> reservations)
+    {
+        ArgumentNullException.ThrowIfNull(reservations);
+        foreach (var r in reservations)
+        {
+            ArgumentNullException.ThrowIfNull(r);
+            ArgumentNullException.ThrowIfNull(r.Position);
+            ArgumentNullException.ThrowIfNull(r.Routing);
+            ArgumentNullException.ThrowIfNull(r.Policy);
+            if (r.Position.SignalId != signalId || r.Routing.SignalId != signalId || r.Policy.SignalId != signalId || r.Position.Fence != observedFence + 1
+                || r.Routing.DeploymentId != r.Position.DeploymentId || r.Policy.DeploymentId != r.Position.DeploymentId)
+            {
+                throw new ArgumentException("every reservation must be for this signal and its own deployment under the claim's fence (observed fence + 1)", nameof(reservations));
+            }
+
+            if (r.Position.Status is not (PositionStatus.Reserved or PositionStatus.Submitted))
+            {
+                throw new ArgumentException("a reserved position is RESERVED or SUBMITTED", nameof(reservations));
+            }
+
+            if (r.PolicyStateVersion is not null)
+            {
+                throw new ArgumentException("a reservation checked against the deployment's positions is reserved under the claim with ReserveExecutionsAsync", nameof(reservations));
+            }
+
+            if (r.Position.Pnl is not null || r.Position.ExitPrice is not null || r.Position.CloseReason is not null || r.Position.VenueOrderId is not null
+                || r.Position.SubmissionId is not null || r.Position.FailureReason is not null || r.Position.LeaseExpiresAt is not null || r.Position.ClosedAt is not null)
+            {
+                throw new ArgumentException("a reserved position carries no fill, close or lease fields", nameof(reservations));
+            }
+        }
+    }
+}
+

@@ -30,7 +30,7 @@ public sealed partial class InMemoryMaxxitStore
     public Task<SignalClaim?> ClaimSignalWithReservationsAsync(Guid signalId, long observedFence, DateTimeOffset now, TimeSpan lease, IReadOnlyList<ExecutionReservation> reservations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reservations);
-        CheckClaimReservations(signalId, observedFence, reservations);
+        ExecutionReservation.CheckClaim(signalId, observedFence, reservations);
         lock (_lock)
         {
             // Checked before anything is written, so that a bad reservation leaves nothing half-written.
@@ -69,15 +69,7 @@ public sealed partial class InMemoryMaxxitStore
             if (completion is not null && positions.All(p => p is not null)
                 && _signals.TryGetValue(completion.SignalId, out var signal) && signal.Status == SignalStatus.Executing && signal.Fence == completion.Fence)
             {
-                _signals[signal.Id] = signal with
-                {
-                    Status = completion.Status,
-                    FinalVenue = completion.FinalVenue,
-                    RoutedAt = completion.RoutedAt,
-                    ExecutedAt = completion.ExecutedAt,
-                    SkippedReason = completion.Reason,
-                    LeaseExpiresAt = null,
-                };
+                _signals[signal.Id] = Completed(signal, completion);
                 completed = true;
             }
 
@@ -109,38 +101,6 @@ public sealed partial class InMemoryMaxxitStore
         PositionStatus.PendingFill => p with { Status = PositionStatus.PendingFill, VenueOrderId = o.VenueOrderId ?? p.VenueOrderId, LeaseExpiresAt = o.CheckAt },
         _ => p with { Status = o.Status, FailureReason = o.Reason, LeaseExpiresAt = null },
     };
-
-    private static void CheckClaimReservations(Guid signalId, long observedFence, IReadOnlyList<ExecutionReservation> reservations)
-    {
-        foreach (var r in reservations)
-        {
-            ArgumentNullException.ThrowIfNull(r);
-            ArgumentNullException.ThrowIfNull(r.Position);
-            ArgumentNullException.ThrowIfNull(r.Routing);
-            ArgumentNullException.ThrowIfNull(r.Policy);
-            if (r.Position.SignalId != signalId || r.Routing.SignalId != signalId || r.Policy.SignalId != signalId || r.Position.Fence != observedFence + 1
-                || r.Routing.DeploymentId != r.Position.DeploymentId || r.Policy.DeploymentId != r.Position.DeploymentId)
-            {
-                throw new ArgumentException("every reservation must be for this signal and its own deployment under the claim's fence (observed fence + 1)", nameof(reservations));
-            }
-
-            if (r.Position.Status is not (PositionStatus.Reserved or PositionStatus.Submitted))
-            {
-                throw new ArgumentException("a reserved position is RESERVED or SUBMITTED", nameof(reservations));
-            }
-
-            if (r.PolicyStateVersion is not null)
-            {
-                throw new ArgumentException("a reservation checked against the deployment's positions is reserved under the claim with ReserveExecutionsAsync", nameof(reservations));
-            }
-
-            if (r.Position.Pnl is not null || r.Position.ExitPrice is not null || r.Position.CloseReason is not null || r.Position.VenueOrderId is not null
-                || r.Position.SubmissionId is not null || r.Position.FailureReason is not null || r.Position.LeaseExpiresAt is not null || r.Position.ClosedAt is not null)
-            {
-                throw new ArgumentException("a reserved position carries no fill, close or lease fields", nameof(reservations));
-            }
-        }
-    }
 
     private static void CheckOutcomes(IReadOnlyList<OrderOutcome> outcomes)
     {

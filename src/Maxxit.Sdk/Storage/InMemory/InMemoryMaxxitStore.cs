@@ -259,15 +259,7 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore, IFanOutWorkStore
                 return Task.FromResult(false);
             }
 
-            _signals[signal.Id] = signal with
-            {
-                Status = completion.Status,
-                FinalVenue = completion.FinalVenue,
-                RoutedAt = completion.RoutedAt,
-                ExecutedAt = completion.ExecutedAt,
-                SkippedReason = completion.Reason,
-                LeaseExpiresAt = null,
-            };
+            _signals[signal.Id] = Completed(signal, completion);
             return Task.FromResult(true);
         }
     }
@@ -354,28 +346,10 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore, IFanOutWorkStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
-        lock (_lock)
-        {
-            var claimed = new List<Position>();
-            foreach (var (_, id) in _byOpened)
-            {
-                var p = _positions[id];
-                if (p.Status != PositionStatus.Reserved || p.LeaseExpiresAt > now || !_signals.TryGetValue(p.SignalId, out var s) || s.Status != SignalStatus.Executing)
-                {
-                    continue;
-                }
-
-                var next = p with { Fence = p.Fence + 1, LeaseExpiresAt = now + lease };
-                _positions[id] = next;
-                claimed.Add(next);
-                if (claimed.Count == max)
-                {
-                    break;
-                }
-            }
-
-            return Task.FromResult<IReadOnlyList<Position>>(claimed);
-        }
+        return ClaimOldest(
+            p => p.Status == PositionStatus.Reserved && !(p.LeaseExpiresAt > now) && _signals.TryGetValue(p.SignalId, out var s) && s.Status == SignalStatus.Executing,
+            max,
+            now + lease);
     }
 
     /// <inheritdoc />
@@ -468,28 +442,7 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore, IFanOutWorkStore
             throw new MaxxitValidationException("status", "only SUBMITTED or PENDING_FILL positions are claimed this way");
         }
 
-        lock (_lock)
-        {
-            var claimed = new List<Position>();
-            foreach (var (_, id) in _byOpened)
-            {
-                var p = _positions[id];
-                if (p.Status != status || p.LeaseExpiresAt > now || (status != PositionStatus.PendingFill && SignalHeld(p, now)))
-                {
-                    continue;
-                }
-
-                var next = p with { Fence = p.Fence + 1, LeaseExpiresAt = now + lease };
-                _positions[id] = next;
-                claimed.Add(next);
-                if (claimed.Count == max)
-                {
-                    break;
-                }
-            }
-
-            return Task.FromResult<IReadOnlyList<Position>>(claimed);
-        }
+        return ClaimOldest(p => p.Status == status && !(p.LeaseExpiresAt > now) && (status == PositionStatus.PendingFill || !SignalHeld(p, now)), max, now + lease);
     }
 
     /// <inheritdoc />
@@ -837,4 +790,41 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore, IFanOutWorkStore
             return next;
         }
     }
+
+    // Oldest first: each eligible position gets its fence raised by one and a lease until leaseUntil, up to max of them.
+    private Task<IReadOnlyList<Position>> ClaimOldest(Func<Position, bool> eligible, int max, DateTimeOffset leaseUntil)
+    {
+        lock (_lock)
+        {
+            var claimed = new List<Position>();
+            foreach (var (_, id) in _byOpened)
+            {
+                var p = _positions[id];
+                if (!eligible(p))
+                {
+                    continue;
+                }
+
+                var next = p with { Fence = p.Fence + 1, LeaseExpiresAt = leaseUntil };
+                _positions[id] = next;
+                claimed.Add(next);
+                if (claimed.Count == max)
+                {
+                    break;
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<Position>>(claimed);
+        }
+    }
+
+    private static Signal Completed(Signal signal, SignalCompletion completion) => signal with
+    {
+        Status = completion.Status,
+        FinalVenue = completion.FinalVenue,
+        RoutedAt = completion.RoutedAt,
+        ExecutedAt = completion.ExecutedAt,
+        SkippedReason = completion.Reason,
+        LeaseExpiresAt = null,
+    };
 }
