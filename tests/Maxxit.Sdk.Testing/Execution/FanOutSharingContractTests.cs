@@ -128,7 +128,7 @@ public abstract class FanOutSharingContractTests : IAsyncLifetime
     private static IFanOutHelper Helper(ServiceProvider host) => Assert.IsAssignableFrom<IFanOutHelper>(host.GetRequiredService<ITradeExecutor>());
 
     /// <summary>Awaits the owner's execution; on a fake clock, moves it on so that its wait for the helpers' orders polls again.</summary>
-    private async Task<T> DriveAsync<T>(Task<T> task)
+    protected async Task<T> DriveAsync<T>(Task<T> task)
     {
         for (var i = 0; Time is not null && !task.IsCompleted && i < 2000; i++)
         {
@@ -139,7 +139,7 @@ public abstract class FanOutSharingContractTests : IAsyncLifetime
         return await task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
-    private static async Task<(Agent Agent, List<AgentDeployment> Deployments)> AgentWithDeploymentsAsync(IMaxxitClient client, int count)
+    protected static async Task<(Agent Agent, List<AgentDeployment> Deployments)> AgentWithDeploymentsAsync(IMaxxitClient client, int count)
     {
         var agent = await client.CreateAgentAsync(new CreateAgentRequest { CreatorWallet = "0x" + 7.ToString("x40"), Name = "Copy trader" });
         var list = new List<AgentDeployment>();
@@ -151,7 +151,7 @@ public abstract class FanOutSharingContractTests : IAsyncLifetime
         return (agent, list);
     }
 
-    private static Task<Signal> SignalAsync(IMaxxitClient client, Guid agentId) =>
+    protected static Task<Signal> SignalAsync(IMaxxitClient client, Guid agentId) =>
         client.GenerateSignalAsync(new GenerateSignalRequest
         {
             AgentId = agentId,

@@ -1,4 +1,10 @@
+using Maxxit.Sdk.Client;
 using Maxxit.Sdk.DependencyInjection;
+using Maxxit.Sdk.Execution;
+using Maxxit.Sdk.Positions;
+using Maxxit.Sdk.Signals;
+using Maxxit.Sdk.Storage;
+using Maxxit.Sdk.Workers;
 using Maxxit.Sdk.Storage.InMemory;
 using Maxxit.Sdk.Testing.Execution;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,5 +40,38 @@ public sealed class InMemoryFanOutSharingTests : FanOutSharingContractTests
             Time!.Advance(Lease / 6);
             await Task.Delay(10);
         }
+    }
+
+    [Fact]
+    public async Task The_signal_worker_helps_with_another_hosts_wide_fan_out_each_cycle()
+    {
+        var venue = new GatedVenue();
+        await using var owner = BuildHost(venue, Gate);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time!);
+        services.AddMaxxitV3(o =>
+        {
+            o.MaxOrdersInFlightPerVenue = Gate;
+            o.SignalLease = Lease;
+        }).UseStore(_ => _store).AddVenue(_ => venue).AddSignalWorker(o => o.HelpWithFanOutOrders = 6);
+        await using var workerHost = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var (agent, _) = await AgentWithDeploymentsAsync(owner.GetRequiredService<IMaxxitClient>(), 16);
+        var signal = await SignalAsync(owner.GetRequiredService<IMaxxitClient>(), agent.Id);
+
+        var executing = Task.Run(() => owner.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None));
+        await venue.WaitForOrdersAsync(Gate);
+        var cycle = Task.Run(() => workerHost.GetRequiredService<SignalWorker>().RunCycleAsync(CancellationToken.None));
+        // The owner's gate holds 4 orders in flight, so only the worker's cycle can bring the venue to 8 (else this times out).
+        await venue.WaitForOrdersAsync(Gate * 2);
+        venue.Release(1000);
+        Assert.Null((await cycle.WaitAsync(TimeSpan.FromSeconds(60))).Error);
+        var result = await DriveAsync(executing);
+
+        // Every order of the signal placed once, by the owner or the worker, and the signal completed by its owner.
+        Assert.Equal(SignalStatus.Executed, result.Status);
+        Assert.Equal(16, venue.Orders.Count);
+        Assert.Equal(16, venue.Orders.Distinct().Count());
+        var positions = await _store.ListPositionsAsync(new PositionQuery(SignalId: signal.Id, Limit: 100), CancellationToken.None);
+        Assert.All(positions, p => Assert.Equal(PositionStatus.Open, p.Status));
     }
 }
