@@ -171,6 +171,10 @@ internal sealed class StoreSql
             RETURNING {Columns.Prefixed(Columns.Position, "p")}
             """;
 
+        // The helper's heartbeat: leases of its items whose orders are out, under the fences it holds (leases by now()).
+        RenewFanOutItems = $"UPDATE {Positions} p SET lease_expires_at = now() + $3 FROM unnest($1::uuid[], $2::bigint[]) AS i (id, fence) "
+            + "WHERE p.id = i.id AND p.fence = i.fence AND p.status = 'SUBMITTED'";
+
         SnapshotSignal = $"SELECT {Columns.Signal} FROM {Signals} WHERE id = $1";
         SnapshotDeployments = $"SELECT {DeploymentColumns} FROM {Deployments} d WHERE d.agent_id = (SELECT agent_id FROM {Signals} WHERE id = $1) AND d.status = $2 ORDER BY d.created_at, d.id";
 
@@ -261,6 +265,9 @@ internal sealed class StoreSql
 
     /// <summary>Claims RESERVED work items of wide fan-outs ($1: how many, $2: their lease).</summary>
     public string ClaimFanOutItems { get; }
+
+    /// <summary>Renews claimed work items' leases ($1: ids, $2: their fences, $3: the lease).</summary>
+    public string RenewFanOutItems { get; }
 
     public string SnapshotDeployments { get; }
 }

@@ -125,6 +125,20 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
 
         using var activity = MaxxitMetrics.ActivitySource.StartActivity("maxxit.help_fan_out");
         activity?.SetTag("maxxit.items", items.Count);
+
+        // The leases of the items whose orders are out are renewed until their answers are written, so a slow venue
+        // does not hand an order this host sent to the signal's owner (which would send it again under the same client
+        // order id). Items still waiting at this host's gate are not: if it is slow to send them, a faster host takes them.
+        await using var heartbeat = new LeaseHeartbeat(
+            async (now, ct) =>
+            {
+                await work.RenewFanOutItemsAsync(items, now, _options.SignalLease, ct).ConfigureAwait(false);
+                return true;
+            },
+            $"{items.Count} fan-out orders helped with",
+            _options.SignalLease,
+            _time,
+            _logger);
         await EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
         var signals = new Dictionary<Guid, Signal?>();
         foreach (var id in items.Select(i => i.SignalId).Distinct())

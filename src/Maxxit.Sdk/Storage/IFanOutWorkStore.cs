@@ -24,4 +24,13 @@ public interface IFanOutWorkStore
     /// <paramref name="fence"/> (nobody took it over since). Null, and nothing written, otherwise: its order must then not be sent.
     /// </summary>
     Task<Position?> BeginSubmitItemAsync(Guid positionId, long fence, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Renews the leases of claimed work items whose orders are out (the helper's heartbeat), so that a slow venue does
+    /// not hand an order this host sent to another host: each item still SUBMITTED under the <see cref="Position.Fence"/>
+    /// given gets a lease until now + <paramref name="lease"/>. Items not sent yet are not renewed: when this host is slow
+    /// to send them, their leases lapse and a faster host takes them. Items taken over or finished are left as they are.
+    /// </summary>
+    /// <returns>How many items were renewed.</returns>
+    Task<int> RenewFanOutItemsAsync(IReadOnlyList<Position> items, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 }

@@ -129,6 +129,43 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task A_helpers_heartbeat_renews_only_the_fan_out_items_it_sent_and_still_holds()
+    {
+        var work = Assert.IsAssignableFrom<IFanOutWorkStore>(Store);
+        var agent = await NewAgentAsync();
+        var signal = await NewSignalAsync(agent.Id);
+        for (var i = 0; i < 3; i++)
+        {
+            await ReserveAsync(signal.Id, (await NewDeploymentAsync(agent.Id, 20 + i)).Id);
+        }
+
+        var now = NextTime();
+        var held = await work.ClaimFanOutItemsAsync(10, now, TimeSpan.FromMinutes(1), Ct);
+        Assert.Equal(3, held.Count);
+
+        // Only the item whose order is out (SUBMITTED) is renewed, to a later expiry; unsent ones keep their lease, so a
+        // slow helper's waiting items lapse to faster hosts. A stale fence renews nothing.
+        var sent = (await work.BeginSubmitItemAsync(held[0].Id, held[0].Fence, Ct))!;
+        Assert.Equal(1, await work.RenewFanOutItemsAsync(held, now, TimeSpan.FromHours(1), Ct));
+        Assert.True((await Store.GetPositionAsync(sent.Id, Ct))!.LeaseExpiresAt > held[0].LeaseExpiresAt);
+        Assert.Equal(held[1].LeaseExpiresAt, (await Store.GetPositionAsync(held[1].Id, Ct))!.LeaseExpiresAt);
+        Assert.Equal(0, await work.RenewFanOutItemsAsync([sent with { Fence = sent.Fence - 1 }], now, TimeSpan.FromHours(1), Ct));
+
+        // A finished item is left as it is.
+        Assert.NotNull((await Store.RecordOrderOutcomesAsync([OrderOutcome.Opened(sent.Id, sent.Fence, new PositionFill("oid-h0", 1m, 3000m, 2m, 1500m, 0.5m, null, null, null))], null, Ct)).Positions[0]);
+        Assert.Equal(0, await work.RenewFanOutItemsAsync(held, now, TimeSpan.FromHours(1), Ct));
+        Assert.Null((await Store.GetPositionAsync(sent.Id, Ct))!.LeaseExpiresAt);
+
+        // Items another host took over after their leases lapsed (and sent) are not renewed by the first helper.
+        var later = await LapseLeasesAsync(now.AddHours(2));
+        var retaken = await work.ClaimFanOutItemsAsync(10, later, TimeSpan.FromMinutes(1), Ct);
+        Assert.Equal(2, retaken.Count);
+        Assert.NotNull(await work.BeginSubmitItemAsync(retaken[0].Id, retaken[0].Fence, Ct));
+        Assert.Equal(0, await work.RenewFanOutItemsAsync(held, later, TimeSpan.FromHours(1), Ct));
+        Assert.Equal(1, await work.RenewFanOutItemsAsync(retaken, later, TimeSpan.FromHours(1), Ct));
+    }
+
+    [Fact]
     public async Task Every_takeover_raises_the_positions_own_fence_so_no_two_holders_share_one()
     {
         var agent = await NewAgentAsync();

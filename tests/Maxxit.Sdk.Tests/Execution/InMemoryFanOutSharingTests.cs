@@ -74,4 +74,37 @@ public sealed class InMemoryFanOutSharingTests : FanOutSharingContractTests
         var positions = await _store.ListPositionsAsync(new PositionQuery(SignalId: signal.Id, Limit: 100), CancellationToken.None);
         Assert.All(positions, p => Assert.Equal(PositionStatus.Open, p.Status));
     }
+
+    [Fact]
+    public async Task A_helpers_order_that_is_out_longer_than_the_lease_is_not_taken_back_and_sent_again()
+    {
+        var venue = new GatedVenue();
+        await using var owner = BuildHost(venue, Gate);
+        await using var helper = BuildHost(venue, 1);
+        var (agent, _) = await AgentWithDeploymentsAsync(owner.GetRequiredService<IMaxxitClient>(), Gate + 1);
+        var signal = await SignalAsync(owner.GetRequiredService<IMaxxitClient>(), agent.Id);
+
+        var executing = Task.Run(() => owner.GetRequiredService<ITradeExecutor>().ExecuteAsync(signal.Id, CancellationToken.None));
+        await venue.WaitForOrdersAsync(Gate);
+        var helping = Task.Run(() => Assert.IsAssignableFrom<IFanOutHelper>(helper.GetRequiredService<ITradeExecutor>()).HelpWithFanOutsAsync(1, CancellationToken.None));
+        await venue.WaitForOrdersAsync(Gate + 1);
+
+        // The owner's own four are answered, so it waits for the helper's; that order stays out for three leases. The
+        // helper's heartbeat keeps the item, so the owner never takes it back to send it again.
+        venue.Release(Gate);
+        for (var i = 0; i < 18; i++)
+        {
+            Time!.Advance(Lease / 6);
+            await Task.Delay(10);
+        }
+
+        venue.Release(1000);
+        var helped = Assert.Single(await helping);
+        var result = await DriveAsync(executing);
+
+        Assert.Equal(DeploymentOutcome.Opened, helped.Outcome);
+        Assert.Equal(SignalStatus.Executed, result.Status);
+        Assert.Equal(Gate + 1, venue.Orders.Count);
+        Assert.Single(venue.Orders, id => id == helped.Position!.ClientOrderId);
+    }
 }

@@ -342,6 +342,27 @@ public sealed partial class InMemoryMaxxitStore : IMaxxitStore, IFanOutWorkStore
             p => p with { Status = PositionStatus.Submitted, Fence = p.Fence + 1, LeaseExpiresAt = null });
 
     /// <inheritdoc />
+    public Task<int> RenewFanOutItemsAsync(IReadOnlyList<Position> items, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        lock (_lock)
+        {
+            var renewed = 0;
+            foreach (var item in items)
+            {
+                if (_positions.TryGetValue(item.Id, out var p) && p.Fence == item.Fence && p.Status == PositionStatus.Submitted)
+                {
+                    _positions[item.Id] = p with { LeaseExpiresAt = now + lease };
+                    renewed++;
+                }
+            }
+
+            return Task.FromResult(renewed);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<Position>> ClaimFanOutItemsAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
