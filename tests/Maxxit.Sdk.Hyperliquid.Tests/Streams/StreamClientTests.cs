@@ -141,15 +141,23 @@ public sealed class StreamClientTests
         var eth = (await host.Info.GetMetaAsync()).Single(a => a.Name == "ETH");
         var stream = host.Services.GetRequiredService<HyperliquidStreamClient>();
         await using var fills = stream.UserFillsAsync(user).GetAsyncEnumerator();
+        await using var mids = stream.AllMidsAsync().GetAsyncEnumerator();
         var first = fills.MoveNextAsync();
         await Eventually.TrueAsync(() => host.Server.Streams.Subscriptions.Contains("userFills:" + user), what: "subscribed");
+        await Eventually.NextAsync(mids);
 
         for (var i = 0; i < 5; i++)
         {
             await BuyAsync(host, agent, eth);
         }
 
-        await Task.Delay(200);
+        // One socket, read in order: once the mids sent after the five fills arrive, every fill has reached its buffer.
+        host.Server.SetMid("ETH", 3500.5m);
+        host.Server.PublishMids();
+        while ((await Eventually.NextAsync(mids)).Mids["ETH"] != 3500.5m)
+        {
+        }
+
         var read = 0;
         var error = await Assert.ThrowsAsync<HyperliquidStreamException>(async () =>
         {

@@ -29,13 +29,16 @@ internal static class Eventually
     public static async Task<T> NextAsync<T>(IAsyncEnumerator<T> stream, FakeTimeProvider? time = null, TimeSpan? step = null)
     {
         var next = stream.MoveNextAsync().AsTask();
+        if (time is null)
+        {
+            // Nothing to drive: wait for the item itself.
+            Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(10)), "The stream ended.");
+            return stream.Current;
+        }
+
         for (var i = 0; i < 5_000 && !next.IsCompleted; i++)
         {
-            if (time is not null)
-            {
-                time.Advance(step ?? TimeSpan.FromMilliseconds(100));
-            }
-
+            time.Advance(step ?? TimeSpan.FromMilliseconds(100));
             await Task.WhenAny(next, Task.Delay(2));
         }
 
