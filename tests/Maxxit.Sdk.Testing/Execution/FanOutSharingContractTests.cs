@@ -5,7 +5,7 @@ using Maxxit.Sdk.Positions;
 using Maxxit.Sdk.Signals;
 using Maxxit.Sdk.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
+using Maxxit.Sdk.Testing.Time;
 
 namespace Maxxit.Sdk.Testing.Execution;
 
@@ -20,7 +20,7 @@ public abstract class FanOutSharingContractTests : IAsyncLifetime
     protected const int Gate = 4;
 
     /// <summary>The shared clock of an in-memory suite (null on a durable store, whose leases follow its own clock).</summary>
-    protected FakeTimeProvider? Time { get; init; }
+    protected TimerSignalingTimeProvider? Time { get; init; }
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
@@ -127,17 +127,12 @@ public abstract class FanOutSharingContractTests : IAsyncLifetime
 
     private static IFanOutHelper Helper(ServiceProvider host) => Assert.IsAssignableFrom<IFanOutHelper>(host.GetRequiredService<ITradeExecutor>());
 
-    /// <summary>Awaits the owner's execution; on a fake clock, moves it on so that its wait for the helpers' orders polls again.</summary>
-    protected async Task<T> DriveAsync<T>(Task<T> task)
-    {
-        for (var i = 0; Time is not null && !task.IsCompleted && i < 2000; i++)
-        {
-            Time.Advance(TimeSpan.FromSeconds(1));
-            await Task.WhenAny(task, Task.Delay(5));
-        }
-
-        return await task.WaitAsync(TimeSpan.FromSeconds(60));
-    }
+    /// <summary>
+    /// Awaits the owner's execution; on a fake clock, moves it on (by the owner's longest poll, 2 s) each time the owner
+    /// waits on it again, so that its wait for the helpers' orders looks again.
+    /// </summary>
+    protected Task<T> DriveAsync<T>(Task<T> task) =>
+        Time is null ? task.WaitAsync(TimeSpan.FromSeconds(60)) : Time.AdvanceWhileWaitingAsync(task, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60));
 
     protected static async Task<(Agent Agent, List<AgentDeployment> Deployments)> AgentWithDeploymentsAsync(IMaxxitClient client, int count)
     {

@@ -4,11 +4,11 @@ using Maxxit.Sdk.Execution;
 using Maxxit.Sdk.Positions;
 using Maxxit.Sdk.Signals;
 using Maxxit.Sdk.Storage;
-using Maxxit.Sdk.Workers;
 using Maxxit.Sdk.Storage.InMemory;
+using Maxxit.Sdk.Workers;
 using Maxxit.Sdk.Testing.Execution;
+using Maxxit.Sdk.Testing.Time;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Maxxit.Sdk.Tests.Execution;
 
@@ -18,7 +18,7 @@ public sealed class InMemoryFanOutSharingTests : FanOutSharingContractTests
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
     private readonly InMemoryMaxxitStore _store = new();
 
-    public InMemoryFanOutSharingTests() => Time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+    public InMemoryFanOutSharingTests() => Time = new TimerSignalingTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
 
     protected override ServiceProvider BuildHost(GatedVenue venue, int gate)
     {
