@@ -26,6 +26,9 @@ public sealed partial class PostgresStore : IMaxxitStore
     private readonly PostgresMigrator migrator;
     private readonly ILogger logger;
     private readonly SemaphoreSlim migrateGate = new(1, 1);
+    private readonly StatementCoalescer<Guid, ExecutionSnapshot?> snapshots;
+    private readonly StatementCoalescer<ClaimRequest, ClaimWritten?> claims;
+    private readonly StatementCoalescer<OutcomesRequest, OrderOutcomesResult> outcomeWrites;
     private volatile bool ready;
 
     /// <summary>Creates the store on <paramref name="dataSource"/>; the caller keeps ownership of the data source.</summary>
@@ -47,6 +50,9 @@ public sealed partial class PostgresStore : IMaxxitStore
             logger.LogWarning("The store's data source has Max Auto Prepare = 0, so every statement is planned on each call; set it (e.g. Max Auto Prepare=32) in the connection string");
         }
 
+        snapshots = NewSnapshotCoalescer();
+        claims = NewClaimCoalescer();
+        outcomeWrites = NewOutcomeCoalescer();
         migrator = new PostgresMigrator(dataSource, schema.Name, loggerFactory.CreateLogger<PostgresMigrator>());
         retry = this.options.MaxRetryAttempts == 0
             ? ResiliencePipeline.Empty
@@ -64,6 +70,9 @@ public sealed partial class PostgresStore : IMaxxitStore
                 },
             }).Build();
     }
+
+    /// <summary>The coalescers of the execution statements (tests read their counts).</summary>
+    internal (StatementCoalescer<Guid, ExecutionSnapshot?> Snapshots, StatementCoalescer<ClaimRequest, ClaimWritten?> Claims, StatementCoalescer<OutcomesRequest, OrderOutcomesResult> Outcomes) Coalescers => (snapshots, claims, outcomeWrites);
 
     // The venues of the registered adapters (set by UsePostgres); with or without it, every venue defined in the process.
     internal Func<IEnumerable<Venue>>? AdapterVenues { get; set; }

@@ -18,6 +18,14 @@ public sealed class PostgresStoreOptions
     /// <summary>Delay before the first retry; later retries back off exponentially with jitter. Default 100 ms.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// Most executions written by one statement. Claims (and order outcomes) of signals executed at the same time are
+    /// gathered while earlier ones are being written and written together: one round trip, one commit and one pass of
+    /// each counter trigger for all of them. A request reaching an idle store is written at once, alone; 1 writes every
+    /// request alone. Default 32.
+    /// </summary>
+    public int MaxRequestsPerStatement { get; set; } = 32;
+
     /// <summary>Throws <see cref="Errors.MaxxitValidationException"/> naming the first invalid option.</summary>
     public void Validate()
     {
@@ -25,6 +33,11 @@ public sealed class PostgresStoreOptions
         if (MaxRetryAttempts is < 0 or > 10)
         {
             throw new Errors.MaxxitValidationException(nameof(MaxRetryAttempts), "must be between 0 and 10");
+        }
+
+        if (MaxRequestsPerStatement is < 1 or > 256)
+        {
+            throw new Errors.MaxxitValidationException(nameof(MaxRequestsPerStatement), "must be between 1 and 256");
         }
 
         if (RetryBaseDelay < TimeSpan.Zero || RetryBaseDelay > TimeSpan.FromSeconds(30))

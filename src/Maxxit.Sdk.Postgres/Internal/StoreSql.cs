@@ -70,59 +70,67 @@ internal sealed class StoreSql
             SELECT (SELECT count(*)::int FROM p), ok.fence_ok, ok.version_ok FROM ok
             """;
 
-        // A never-claimed signal is claimed and its whole fan-out reserved in one statement (one round trip, one pass of
-        // each counter trigger): the positions, audit rows and policy records are written only if this statement's own
-        // claim succeeded (they join the claim's RETURNING row), each row from parallel arrays. A never-claimed signal has
-        // no policy record yet (they are only written under a claim), so its insert is not an upsert: no update trigger fires.
+        // Never-claimed signals are claimed and their whole fan-outs reserved in one statement (one round trip, one pass
+        // of each counter trigger), for one signal or for several gathered by the store's coalescer: a signal's positions,
+        // audit rows and policy records are written only if this statement's own claim of that signal succeeded (they
+        // join the claim's RETURNING rows), each row from parallel arrays tagged with its signal. A never-claimed signal
+        // has no policy record yet (they are only written under a claim), so its insert is not an upsert: no update
+        // trigger fires. Each unnest has a LIMIT of its true length ($41, $42) so that the generic plan's row estimates
+        // are honest and the plan cache keeps it.
         ClaimWithReservations = $"""
-            WITH c AS (
-                UPDATE {Signals} SET status = 'EXECUTING', lease_expires_at = now() + $2, attempts = attempts + 1, fence = fence + 1
-                WHERE id = $1 AND status = 'PENDING' AND fence = $3
-                RETURNING {Columns.Signal}),
+            WITH q AS (
+                SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::interval[]) AS q (id, fence, lease) LIMIT $41),
+            c AS (
+                UPDATE {Signals} s SET status = 'EXECUTING', lease_expires_at = now() + q.lease, attempts = s.attempts + 1, fence = s.fence + 1
+                FROM q WHERE s.id = q.id AND s.status = 'PENDING' AND s.fence = q.fence
+                RETURNING {Columns.Prefixed(Columns.Signal, "s")}),
             r AS (
-                SELECT * FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::numeric[], $10::numeric[], $11::numeric[], $12::numeric[],
-                    $13::numeric[], $14::numeric[], $15::numeric[], $16::text[], $17::text[], $18::numeric[], $19::text[], $20::timestamptz[], $21::numeric[])
-                AS r (id, deployment_id, venue, token_symbol, side, qty, entry_price, size_percent, leverage, collateral_usd, stop_loss, take_profit,
-                    trailing_params, status, fees_usd, client_order_id, opened_at, intended_notional)),
+                SELECT * FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[],
+                    $14::numeric[], $15::numeric[], $16::numeric[], $17::text[], $18::text[], $19::numeric[], $20::text[], $21::timestamptz[], $22::numeric[])
+                AS r (signal_id, id, deployment_id, venue, token_symbol, side, qty, entry_price, size_percent, leverage, collateral_usd, stop_loss, take_profit,
+                    trailing_params, status, fees_usd, client_order_id, opened_at, intended_notional)
+                LIMIT $42),
             p AS (
                 INSERT INTO {Positions} (id, deployment_id, signal_id, venue, token_symbol, side, qty, entry_price, size_percent, leverage, collateral_usd,
                     stop_loss, take_profit, trailing_params, status, fees_usd, client_order_id, opened_at, fence, intended_notional)
                 SELECT r.id, r.deployment_id, c.id, r.venue{Venue}, r.token_symbol, r.side, r.qty, r.entry_price, r.size_percent, r.leverage, r.collateral_usd,
                     r.stop_loss, r.take_profit, r.trailing_params::jsonb, r.status, r.fees_usd, r.client_order_id, r.opened_at, c.fence, r.intended_notional
-                FROM r CROSS JOIN c
+                FROM r JOIN c ON c.id = r.signal_id
                 ON CONFLICT (signal_id, deployment_id) DO NOTHING
-                RETURNING deployment_id),
+                RETURNING signal_id, deployment_id),
             h AS (
                 INSERT INTO {History} (id, signal_id, deployment_id, token_symbol, requested_venue, selected_venue, routing_reason, checked_venues, venue_availability, routing_duration_ms, created_at)
-                SELECT h.id, c.id, h.deployment_id, h.token_symbol, h.requested_venue{Venue}, h.selected_venue{Venue}, h.routing_reason,
+                SELECT h.id, h.signal_id, h.deployment_id, h.token_symbol, h.requested_venue{Venue}, h.selected_venue{Venue}, h.routing_reason,
                     string_to_array(h.checked_venues, ','){VenueArray}, h.venue_availability::jsonb, h.routing_duration_ms, h.created_at
-                FROM unnest($22::uuid[], $23::uuid[], $24::text[], $25::text[], $26::text[], $27::text[], $28::text[], $29::text[], $30::float8[], $31::timestamptz[])
-                    AS h (id, deployment_id, token_symbol, requested_venue, selected_venue, routing_reason, checked_venues, venue_availability, routing_duration_ms, created_at)
-                CROSS JOIN c
-                WHERE h.deployment_id IN (SELECT deployment_id FROM p)
+                FROM (SELECT * FROM unnest($23::uuid[], $24::uuid[], $25::uuid[], $26::text[], $27::text[], $28::text[], $29::text[], $30::text[], $31::text[], $32::float8[], $33::timestamptz[])
+                    AS h (signal_id, id, deployment_id, token_symbol, requested_venue, selected_venue, routing_reason, checked_venues, venue_availability, routing_duration_ms, created_at)
+                    LIMIT $42) AS h
+                WHERE (h.signal_id, h.deployment_id) IN (SELECT signal_id, deployment_id FROM p)
                 ON CONFLICT (signal_id, deployment_id) DO NOTHING),
             d AS (
                 INSERT INTO {Policies} (signal_id, deployment_id, outcome, adjustments, rejected_by, reason, created_at)
-                SELECT c.id, d.deployment_id, d.outcome, d.adjustments::jsonb, d.rejected_by, d.reason, d.created_at
-                FROM unnest($32::uuid[], $33::text[], $34::text[], $35::text[], $36::text[], $37::timestamptz[]) AS d (deployment_id, outcome, adjustments, rejected_by, reason, created_at)
-                CROSS JOIN c
-                WHERE d.deployment_id IN (SELECT deployment_id FROM p)
+                SELECT d.signal_id, d.deployment_id, d.outcome, d.adjustments::jsonb, d.rejected_by, d.reason, d.created_at
+                FROM (SELECT * FROM unnest($34::uuid[], $35::uuid[], $36::text[], $37::text[], $38::text[], $39::text[], $40::timestamptz[])
+                    AS d (signal_id, deployment_id, outcome, adjustments, rejected_by, reason, created_at)
+                    LIMIT $42) AS d
+                WHERE (d.signal_id, d.deployment_id) IN (SELECT signal_id, deployment_id FROM p)
                 ON CONFLICT (signal_id, deployment_id) DO NOTHING)
-            SELECT {Columns.Prefixed(Columns.Signal, "c")}, (SELECT array_agg(deployment_id) FROM p) FROM c
+            SELECT {Columns.Prefixed(Columns.Signal, "c")}, (SELECT array_agg(p.deployment_id) FROM p WHERE p.signal_id = c.id) FROM c
             """;
 
-        // Order outcomes of a fan-out in one fenced statement (each row as its single-order write), and the signal's
-        // completion only when every outcome was applied and the claim is still this one. One row even when nothing was
-        // updated, so that the completion's result always comes back (last column). LIMIT $22 (the number of outcomes,
-        // so it drops nothing) is there for the plan cache: without it the generic plan assumes 100 rows from unnest,
-        // costs more than the custom plan for a few rows, and the statement was planned afresh on every execution
-        // (half its server time); with it the generic plan (outcomes joined to positions by primary key) is chosen.
+        // Order outcomes in one fenced statement (each row as its single-order write), for one request or several gathered
+        // by the store's coalescer (each row tagged with its request), and each request's signal completion only when all
+        // of that request's outcomes were applied and the claim is still the one it names. One row even when nothing was
+        // updated, so that the completions always come back (last column: the requests whose completion was applied).
+        // Each unnest has a LIMIT of its true length ($25, $26): without it the generic plan assumes 100 rows from unnest,
+        // costs more than the custom plan for a few rows, and the statement was planned afresh on every execution (half
+        // its server time); with it the generic plan (outcomes joined to positions by primary key) is chosen.
         RecordOutcomes = $"""
             WITH o AS (
-                SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[],
-                    $10::numeric[], $11::numeric[], $12::text[], $13::text[], $14::timestamptz[])
-                AS o (id, fence, status, venue_order_id, qty, entry_price, leverage, collateral_usd, fees_usd, stop_loss, take_profit, trailing_params, reason, check_at)
-                LIMIT $22),
+                SELECT * FROM unnest($1::int[], $2::uuid[], $3::bigint[], $4::text[], $5::text[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[],
+                    $11::numeric[], $12::numeric[], $13::text[], $14::text[], $15::timestamptz[])
+                AS o (req, id, fence, status, venue_order_id, qty, entry_price, leverage, collateral_usd, fees_usd, stop_loss, take_profit, trailing_params, reason, check_at)
+                LIMIT $25),
             u AS (
                 UPDATE {Positions} p SET
                     status = o.status,
@@ -140,12 +148,18 @@ internal sealed class StoreSql
                 FROM o
                 WHERE p.id = o.id AND p.fence = o.fence
                   AND (p.status IN ('SUBMITTED', 'PENDING_FILL') OR (p.status = 'RESERVED' AND o.status IN ('CANCELLED', 'FAILED')))
-                RETURNING {Columns.Prefixed(Columns.Position, "p")}),
+                RETURNING {Columns.Prefixed(Columns.Position, "p")}, o.req),
+            k AS (
+                SELECT * FROM unnest($16::int[], $17::uuid[], $18::text[], $19::text[], $20::timestamptz[], $21::timestamptz[], $22::text[], $23::bigint[], $24::int[])
+                AS k (req, id, status, final_venue, routed_at, executed_at, reason, fence, outcomes)
+                LIMIT $26),
             s AS (
-                UPDATE {Signals} SET status = $16, final_venue = $17{Venue}, routed_at = $18, executed_at = $19, skipped_reason = $20, lease_expires_at = NULL
-                WHERE id = $15 AND fence = $21 AND status = 'EXECUTING' AND (SELECT count(*) FROM u) = $22
-                RETURNING 1)
-            SELECT u.*, (SELECT count(*) FROM s)::int FROM (SELECT 1) AS one LEFT JOIN u ON true
+                UPDATE {Signals} s SET status = k.status, final_venue = k.final_venue{Venue}, routed_at = k.routed_at, executed_at = k.executed_at,
+                    skipped_reason = k.reason, lease_expires_at = NULL
+                FROM k
+                WHERE s.id = k.id AND s.fence = k.fence AND s.status = 'EXECUTING' AND (SELECT count(*) FROM u WHERE u.req = k.req) = k.outcomes
+                RETURNING k.req)
+            SELECT u.*, (SELECT array_agg(req) FROM s) FROM (SELECT 1) AS one LEFT JOIN u ON true
             """;
 
         // A position is taken for sending only by the holder of its signal's current claim, and every takeover raises
@@ -175,8 +189,9 @@ internal sealed class StoreSql
         RenewFanOutItems = $"UPDATE {Positions} p SET lease_expires_at = now() + $3 FROM unnest($1::uuid[], $2::bigint[]) AS i (id, fence) "
             + "WHERE p.id = i.id AND p.fence = i.fence AND p.status = 'SUBMITTED'";
 
-        SnapshotSignal = $"SELECT {Columns.Signal} FROM {Signals} WHERE id = $1";
-        SnapshotDeployments = $"SELECT {DeploymentColumns} FROM {Deployments} d WHERE d.agent_id = (SELECT agent_id FROM {Signals} WHERE id = $1) AND d.status = $2 ORDER BY d.created_at, d.id";
+        // Execution snapshots of one signal or of several read together: the signals, then their agents' deployments.
+        SnapshotSignals = $"SELECT {Columns.Signal} FROM {Signals} WHERE id = ANY($1)";
+        SnapshotDeployments = $"SELECT {DeploymentColumns} FROM {Deployments} d WHERE d.agent_id IN (SELECT agent_id FROM {Signals} WHERE id = ANY($1)) AND d.status = $2 ORDER BY d.created_at, d.id";
 
         // Leases are judged by the database clock, so clock skew between hosts cannot hand live work to a second host.
         ClaimOne = $"UPDATE {Signals} SET status = 'EXECUTING', lease_expires_at = now() + $2, attempts = attempts + 1, fence = fence + 1 "
@@ -258,7 +273,7 @@ internal sealed class StoreSql
 
     public string RecordOutcomes { get; }
 
-    public string SnapshotSignal { get; }
+    public string SnapshotSignals { get; }
 
     /// <summary>The condition of BeginSubmitAsync's fenced update ($2: the signal's claim).</summary>
     public string BeginSubmitCondition { get; }

@@ -1,0 +1,260 @@
+using Npgsql;
+
+namespace Maxxit.Sdk.Postgres.Internal;
+
+/// <summary>
+/// Group commit for one kind of statement: requests that arrive while earlier ones are being written are gathered and
+/// written together, as one statement (one round trip, one commit, one pass of each statement trigger), by whichever
+/// caller finds a free slot. Nothing waits for a timer: a request arriving at an idle store runs at once, alone.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A batch never holds two requests that share a key (a signal or position id): each is written as if alone, so its
+/// fence and status conditions see exactly what they would have seen one after the other. Such a request waits for the
+/// next batch.
+/// </para>
+/// <para>
+/// If the database refuses a batch of several (a constraint, a deadlock), or it fails before it is sent, the statement
+/// wrote nothing; each request is then written alone, so that it gets its own answer or its own typed error. A failure
+/// of the connection leaves the outcome unknown and is reported to every request of the batch, as it would be to a
+/// single one.
+/// </para>
+/// <para>
+/// A caller cancelled while its request waits is answered cancelled and its request dropped; once the request is being
+/// written it is answered with the result (a write is never abandoned halfway).
+/// </para>
+/// </remarks>
+internal sealed class StatementCoalescer<TRequest, TResult>
+{
+    private readonly Func<IReadOnlyList<TRequest>, Task<IReadOnlyList<TResult>>> write;
+    private readonly Func<TRequest, PostgresException, Exception?> mapError;
+    private readonly Func<TRequest, IEnumerable<Guid>> keys;
+    private readonly Func<TRequest, int> rows;
+    private readonly int maxRequests;
+    private readonly int maxRows;
+    private readonly int maxInFlight;
+    private readonly Lock gate = new();
+    private readonly LinkedList<Pending> queue = new();
+    private int inFlight;
+    private long statements;
+    private long requests;
+
+    /// <param name="write">Writes the requests as one statement; its results in the same order.</param>
+    /// <param name="mapError">The typed error of a request written alone that the database refused (null: the original).</param>
+    /// <param name="keys">What a request changes; two requests sharing a key are never in one batch.</param>
+    /// <param name="rows">How many rows a request writes (a batch stops at <paramref name="maxRows"/> unless it is one request).</param>
+    /// <param name="maxRequests">Most requests in one statement (1: no coalescing).</param>
+    /// <param name="maxRows">Most rows in one statement.</param>
+    /// <param name="maxInFlight">Statements of this kind running at once.</param>
+    public StatementCoalescer(
+        Func<IReadOnlyList<TRequest>, Task<IReadOnlyList<TResult>>> write,
+        Func<TRequest, PostgresException, Exception?> mapError,
+        Func<TRequest, IEnumerable<Guid>> keys,
+        Func<TRequest, int> rows,
+        int maxRequests,
+        int maxRows,
+        int maxInFlight)
+    {
+        this.write = write;
+        this.mapError = mapError;
+        this.keys = keys;
+        this.rows = rows;
+        this.maxRequests = Math.Max(1, maxRequests);
+        this.maxRows = Math.Max(1, maxRows);
+        this.maxInFlight = Math.Max(1, maxInFlight);
+    }
+
+    /// <summary>Batches written so far (a request written alone after its batch was refused is not counted again).</summary>
+    public long Statements => Interlocked.Read(ref statements);
+
+    /// <summary>Requests written so far.</summary>
+    public long Requests => Interlocked.Read(ref requests);
+
+    /// <summary>Requests waiting for a batch.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (gate)
+            {
+                return queue.Count;
+            }
+        }
+    }
+
+    /// <summary>Writes <paramref name="request"/>, alone or with others waiting at the same time.</summary>
+    public Task<TResult> RunAsync(TRequest request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = new Pending(request);
+        bool start;
+        lock (gate)
+        {
+            pending.Node = queue.AddLast(pending);
+            start = inFlight < maxInFlight;
+            if (start)
+            {
+                inFlight++;
+            }
+        }
+
+        if (cancellationToken.CanBeCanceled)
+        {
+            pending.Registration = cancellationToken.Register(static (state, ct) => ((StatementCoalescer<TRequest, TResult>)((object[])state!)[0]).Cancel((Pending)((object[])state!)[1], ct), new object[] { this, pending });
+        }
+
+        if (start)
+        {
+            _ = DrainAsync();
+        }
+
+        return pending.Result.Task;
+    }
+
+    private void Cancel(Pending pending, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            if (pending.Node?.List is null)
+            {
+                return;
+            }
+
+            queue.Remove(pending.Node);
+        }
+
+        pending.Result.TrySetCanceled(ct);
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            List<Pending> batch;
+            lock (gate)
+            {
+                batch = Take();
+                if (batch.Count == 0)
+                {
+                    inFlight--;
+                    return;
+                }
+            }
+
+            await WriteAsync(batch).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The next batch, oldest first, skipping requests that share a key with one already taken (under the gate).</summary>
+    private List<Pending> Take()
+    {
+        var batch = new List<Pending>();
+        HashSet<Guid>? taken = null;
+        var total = 0;
+        for (var node = queue.First; node is not null && batch.Count < maxRequests;)
+        {
+            var next = node.Next;
+            var request = node.Value.Request;
+            var size = rows(request);
+            if (batch.Count > 0 && total + size > maxRows)
+            {
+                break;
+            }
+
+            taken ??= [];
+            var requestKeys = keys(request) as IReadOnlyCollection<Guid> ?? [.. keys(request)];
+            if (!requestKeys.Any(taken.Contains))
+            {
+                taken.UnionWith(requestKeys);
+                total += size;
+                queue.Remove(node);
+                batch.Add(node.Value);
+            }
+
+            node = next;
+        }
+
+        return batch;
+    }
+
+    private async Task WriteAsync(List<Pending> batch)
+    {
+        Interlocked.Increment(ref statements);
+        Interlocked.Add(ref requests, batch.Count);
+        if (batch.Count == 1)
+        {
+            await WriteAloneAsync(batch[0]).ConfigureAwait(false);
+            return;
+        }
+
+        IReadOnlyList<TResult> results;
+        try
+        {
+            results = await write([.. batch.Select(p => p.Request)]).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is PostgresException || ex is not (NpgsqlException or OperationCanceledException))
+        {
+            // Refused whole by the database, or failed before it was sent (a value that cannot be written), so nothing of
+            // it was written: each request alone gets its own answer.
+            foreach (var pending in batch)
+            {
+                await WriteAloneAsync(pending).ConfigureAwait(false);
+            }
+
+            return;
+        }
+        catch (Exception ex)
+        {
+            foreach (var pending in batch)
+            {
+                pending.Fail(ex);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Succeed(results[i]);
+        }
+    }
+
+    private async Task WriteAloneAsync(Pending pending)
+    {
+        try
+        {
+            pending.Succeed((await write([pending.Request]).ConfigureAwait(false))[0]);
+        }
+        catch (PostgresException ex)
+        {
+            pending.Fail(mapError(pending.Request, ex) ?? ex);
+        }
+        catch (Exception ex)
+        {
+            pending.Fail(ex);
+        }
+    }
+
+    private sealed class Pending(TRequest request)
+    {
+        public TRequest Request { get; } = request;
+
+        public TaskCompletionSource<TResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public LinkedListNode<Pending>? Node { get; set; }
+
+        public CancellationTokenRegistration Registration { get; set; }
+
+        public void Succeed(TResult result)
+        {
+            Registration.Dispose();
+            Result.TrySetResult(result);
+        }
+
+        public void Fail(Exception ex)
+        {
+            Registration.Dispose();
+            Result.TrySetException(ex);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+using Maxxit.Sdk.Agents;
+using Maxxit.Sdk.Client;
+using Maxxit.Sdk.Errors;
+using Maxxit.Sdk.Execution;
+using Maxxit.Sdk.Policies;
+using Maxxit.Sdk.Positions;
+using Maxxit.Sdk.Routing;
+using Maxxit.Sdk.Signals;
+using Maxxit.Sdk.Stats;
+using Maxxit.Sdk.Storage;
+using Maxxit.Sdk.Testing.Postgres;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Maxxit.Sdk.Postgres.Tests.Execution;
+
+/// <summary>
+/// Claims and order outcomes of signals executed at the same time are written by shared statements: each request gets
+/// exactly the answer it would have got alone, a refused one fails alone with its own typed error, and two requests for
+/// one signal never share a statement. The statements are held behind row locks so that the batches are known.
+/// </summary>
+public sealed class CoalescedWritesTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    [Fact]
+    public async Task Claims_waiting_behind_a_running_statement_are_written_as_one_and_a_refused_one_fails_alone()
+    {
+        var (store, schema) = await NewStoreAsync();
+        var (agent, deployments) = await AgentAsync(store, 3);
+        var signals = new List<Signal>();
+        for (var i = 0; i < 6; i++)
+        {
+            signals.Add(await SignalAsync(store, agent.Id));
+        }
+
+        // The first two claims start at once (two statements in flight) and wait on the locked signal rows; the next
+        // four gather meanwhile. The fifth names a deployment that does not exist; the sixth is a second claim of the
+        // fourth signal, which must not share its statement.
+        await using var blocker = await LockAsync(schema, "signals_v3", signals[0].Id, signals[1].Id);
+        var first = signals.Take(2).Select(s => Claim(store, s, deployments)).ToList();
+        await Until(() => store.Coalescers.Claims.Statements == 2);
+        var unknown = Guid.NewGuid();
+        var gathered = new[]
+        {
+            Claim(store, signals[2], deployments),
+            Claim(store, signals[3], deployments),
+            Claim(store, signals[4], [.. deployments.Take(2).Select(d => d.Id), unknown]),
+            Claim(store, signals[3], deployments),
+        };
+        Assert.Equal(4, store.Coalescers.Claims.Waiting);
+        await blocker.CommitAsync();
+
+        foreach (var claim in first.Append(gathered[0]))
+        {
+            Assert.Equal(SignalStatus.Executing, (await claim)!.Signal.Status);
+        }
+
+        var refused = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => gathered[2]);
+        Assert.Equal("deployment_id", refused.Field);
+        // The two claims of one signal went out in different statements: the database let exactly one of them win.
+        Assert.Single(new[] { await gathered[1], await gathered[3] }, c => c is not null);
+
+        // Two alone, the gathered three in one statement (refused, then each written alone), the repeat claim in another.
+        Assert.Equal((4L, 6L), (store.Coalescers.Claims.Statements, store.Coalescers.Claims.Requests));
+        foreach (var s in signals.Take(4))
+        {
+            var stored = await store.GetSignalAsync(s.Id, Ct);
+            Assert.Equal((SignalStatus.Executing, 1L), (stored!.Status, stored.Fence));
+            var positions = await store.ListPositionsAsync(new PositionQuery(SignalId: s.Id), Ct);
+            Assert.Equal(deployments.Select(d => d.Id).Order(), positions.Select(p => p.DeploymentId).Order());
+            Assert.All(positions, p => Assert.Equal(1, p.Fence));
+            Assert.All(deployments, d => Assert.NotNull(store.GetPolicyRecordAsync(s.Id, d.Id, Ct).Result));
+        }
+
+        // The refused claim wrote nothing: its signal is still PENDING, with no position, audit row or policy record.
+        Assert.Equal(SignalStatus.Pending, (await store.GetSignalAsync(signals[4].Id, Ct))!.Status);
+        Assert.Empty(await store.ListPositionsAsync(new PositionQuery(SignalId: signals[4].Id), Ct));
+        Assert.Null(await store.GetPolicyRecordAsync(signals[4].Id, deployments[0].Id, Ct));
+        Assert.Equal(12, (await store.GetRoutingHistoryAsync(new RoutingHistoryQuery(Limit: 100), Ct)).Summary.Total);
+        Assert.Equal(SignalStatus.Pending, (await store.GetSignalAsync(signals[5].Id, Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task Outcomes_of_several_signals_in_one_statement_complete_each_signal_only_with_all_its_own_outcomes()
+    {
+        var (store, schema) = await NewStoreAsync();
+        var (agent, deployments) = await AgentAsync(store, 2);
+        var claims = new List<SignalClaim>();
+        for (var i = 0; i < 4; i++)
+        {
+            var signal = await SignalAsync(store, agent.Id);
+            claims.Add((await Claim(store, signal, deployments))!);
+        }
+
+        var fill = new PositionFill("oid", 0.5m, 3000m, 2m, 750m, 0.3m, null, null, null);
+        var ids = claims.Select(c => c.Reservations.Select(r => r.Position!.Id).ToArray()).ToArray();
+        SignalCompletion Completion(int i) => new(claims[i].Signal.Id, SignalStatus.Executed, Venue.Hyperliquid, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null, claims[i].Signal.Fence);
+        OrderOutcome[] Opened(int i, long fence = 1) => [.. ids[i].Select(id => OrderOutcome.Opened(id, fence, fill))];
+
+        await using var blocker = await LockAsync(schema, "positions_v3", ids[0][0], ids[1][0]);
+        var first = new[] { store.RecordOrderOutcomesAsync(Opened(0), Completion(0), Ct), store.RecordOrderOutcomesAsync(Opened(1), Completion(1), Ct) };
+        await Until(() => store.Coalescers.Outcomes.Statements == 2);
+        // Signal 2 complete; signal 3 with one outcome under a stale fence: its completion must be held back.
+        var two = store.RecordOrderOutcomesAsync(Opened(2), Completion(2), Ct);
+        var three = store.RecordOrderOutcomesAsync([OrderOutcome.Opened(ids[3][0], 1, fill), OrderOutcome.Opened(ids[3][1], 0, fill)], Completion(3), Ct);
+        Assert.Equal(2, store.Coalescers.Outcomes.Waiting);
+        await blocker.CommitAsync();
+
+        Assert.All(await Task.WhenAll(first), r => Assert.True(r.SignalCompleted));
+        var twoResult = await two;
+        Assert.True(twoResult.SignalCompleted);
+        Assert.All(twoResult.Positions, p => Assert.Equal(PositionStatus.Open, p!.Status));
+        var threeResult = await three;
+        Assert.False(threeResult.SignalCompleted);
+        Assert.Equal(PositionStatus.Open, threeResult.Positions[0]!.Status);
+        Assert.Null(threeResult.Positions[1]);
+        Assert.Equal((3L, 4L), (store.Coalescers.Outcomes.Statements, store.Coalescers.Outcomes.Requests));
+
+        Assert.Equal(SignalStatus.Executed, (await store.GetSignalAsync(claims[2].Signal.Id, Ct))!.Status);
+        Assert.Equal(SignalStatus.Executing, (await store.GetSignalAsync(claims[3].Signal.Id, Ct))!.Status);
+        Assert.Equal(PositionStatus.Submitted, (await store.GetPositionAsync(ids[3][1], Ct))!.Status);
+        Assert.Equal(7, (await store.GetOverviewAsync(Ct)).OpenPositions);
+    }
+
+    [Fact]
+    public async Task Many_signals_executed_at_once_share_statements_and_each_ends_exactly_as_alone()
+    {
+        await using var host = PostgresHosts.Build(database.ConnectionString, store: o => o.Schema = "coalesce_" + Guid.NewGuid().ToString("N")[..12]);
+        var client = host.GetRequiredService<IMaxxitClient>();
+        var executor = host.GetRequiredService<ITradeExecutor>();
+        var store = (PostgresStore)host.GetRequiredService<IMaxxitStore>();
+        var (agent, _) = await PostgresHosts.AgentWithDeploymentsAsync(client, 3, Random.Shared.Next(1, 1_000_000));
+        var signals = new List<Signal>();
+        for (var i = 0; i < 48; i++)
+        {
+            signals.Add(await PostgresHosts.SignalAsync(client, agent.Id, i % 2 == 0 ? "ETH" : "BTC"));
+        }
+
+        var results = new ExecutionResult[signals.Count];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < signals.Count; i = Interlocked.Increment(ref next))
+            {
+                results[i] = await executor.ExecuteAsync(signals[i].Id, Ct);
+            }
+        })));
+
+        Assert.All(results, r => Assert.Equal((SignalStatus.Executed, 3), (r.Status, r.Deployments.Count(d => d.Outcome == DeploymentOutcome.Opened))));
+        var (snapshots, claims, outcomes) = store.Coalescers;
+        Assert.Equal(48, snapshots.Requests);
+        Assert.Equal(48, claims.Requests);
+        Assert.True(claims.Statements + snapshots.Statements + outcomes.Statements < 3 * 48, $"statements: {snapshots.Statements} reads, {claims.Statements} claims, {outcomes.Statements} outcomes for 48 signals");
+        var positions = await store.ListPositionsAsync(new PositionQuery(AgentId: agent.Id, Limit: 1_000), Ct);
+        Assert.Equal(144, positions.Count);
+        Assert.All(positions, p => Assert.Equal(PositionStatus.Open, p.Status));
+        Assert.Equal(144, positions.Select(p => (p.SignalId, p.DeploymentId)).Distinct().Count());
+        Assert.Equal(144, (await store.GetRoutingHistoryAsync(new RoutingHistoryQuery(Limit: 1), Ct)).Summary.Total);
+        foreach (var s in signals)
+        {
+            Assert.Equal(SignalStatus.Executed, (await store.GetSignalAsync(s.Id, Ct))!.Status);
+        }
+    }
+
+    private async Task<(PostgresStore Store, string Schema)> NewStoreAsync()
+    {
+        var (store, schema) = await FreshSchema.CreateAsync(database.DataSource, "coalesce");
+        return ((PostgresStore)store, schema);
+    }
+
+    private static async Task<(Agent Agent, List<AgentDeployment> Deployments)> AgentAsync(IMaxxitStore store, int count)
+    {
+        var agent = new Agent { Id = Guid.NewGuid(), CreatorWallet = PostgresHosts.Wallet(1), Name = "coalesced", Weights = new AgentWeights(0.5m, 0.5m), CreatedAt = DateTimeOffset.UtcNow };
+        await store.CreateAgentAsync(agent, Ct);
+        var deployments = new List<AgentDeployment>();
+        for (var i = 0; i < count; i++)
+        {
+            var deployment = new AgentDeployment { Id = Guid.NewGuid(), AgentId = agent.Id, UserWallet = PostgresHosts.Wallet(100 + i), CreatedAt = DateTimeOffset.UtcNow };
+            await store.CreateDeploymentAsync(deployment, Ct);
+            deployments.Add(deployment);
+        }
+
+        return (agent, deployments);
+    }
+
+    private static async Task<Signal> SignalAsync(IMaxxitStore store, Guid agentId)
+    {
+        var signal = new Signal
+        {
+            Id = Guid.NewGuid(), AgentId = agentId, TokenSymbol = "ETH", Side = TradeSide.Long, SizeModel = SizeModel.PercentOf(10m),
+            RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.8m, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        await store.CreateSignalAsync(signal, Ct);
+        return signal;
+    }
+
+    private static Task<SignalClaim?> Claim(IMaxxitStore store, Signal signal, IEnumerable<AgentDeployment> deployments) => Claim(store, signal, deployments.Select(d => d.Id).ToList());
+
+    private static Task<SignalClaim?> Claim(IMaxxitStore store, Signal signal, List<Guid> deployments) =>
+        store.ClaimSignalWithReservationsAsync(signal.Id, 0, DateTimeOffset.UtcNow, Lease, [.. deployments.Select(d => Reservation(signal.Id, d))], Ct);
+
+    private static ExecutionReservation Reservation(Guid signalId, Guid deploymentId)
+    {
+        var position = new Position
+        {
+            Id = Guid.NewGuid(), SignalId = signalId, DeploymentId = deploymentId, Venue = Venue.Hyperliquid, TokenSymbol = "ETH", Side = TradeSide.Long,
+            SizePercent = 10m, Leverage = 2m, Status = PositionStatus.Submitted, Fence = 1, IntendedNotionalUsd = 500m,
+            ClientOrderId = ClientOrderId.For(signalId, deploymentId, "open"), OpenedAt = DateTimeOffset.UtcNow,
+        };
+        var routing = new RoutingRecord
+        {
+            Id = Guid.NewGuid(), SignalId = signalId, DeploymentId = deploymentId, TokenSymbol = "ETH", SelectedVenue = Venue.Hyperliquid,
+            RoutingReason = "HYPERLIQUID: pair available", CheckedVenues = [Venue.Hyperliquid],
+            VenueAvailability = new Dictionary<Venue, bool> { [Venue.Hyperliquid] = true }, RoutingDurationMs = 0.01, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        return new ExecutionReservation(position, routing, new PolicyRecord(signalId, deploymentId, PolicyOutcome.Accepted, [], null, null, DateTimeOffset.UtcNow), null);
+    }
+
+    /// <summary>An open transaction holding the given rows FOR UPDATE: a statement writing them waits until it ends.</summary>
+    private async Task<RowLock> LockAsync(string schema, string table, params Guid[] ids)
+    {
+        var connection = await database.DataSource.OpenConnectionAsync(Ct);
+        var tx = await connection.BeginTransactionAsync(Ct);
+        await using var cmd = new NpgsqlCommand($"SELECT 1 FROM \"{schema}\".{table} WHERE id = ANY($1) FOR UPDATE", connection, tx);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = ids });
+        Assert.Equal(ids.Length, await CountAsync(cmd));
+        return new RowLock(connection, tx);
+    }
+
+    private static async Task<int> CountAsync(NpgsqlCommand cmd)
+    {
+        var n = 0;
+        await using var r = await cmd.ExecuteReaderAsync(Ct);
+        while (await r.ReadAsync(Ct))
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var i = 0; !condition(); i++)
+        {
+            Assert.True(i < 2_000, "condition not reached");
+            await Task.Yield();
+            await Task.Delay(1);
+        }
+    }
+
+    private sealed class RowLock(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        public Task CommitAsync() => transaction.CommitAsync(Ct);
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+}
