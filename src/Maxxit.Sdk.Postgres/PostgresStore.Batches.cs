@@ -18,8 +18,10 @@ public sealed partial class PostgresStore
     // A coalesced statement stops at this many rows unless it is one request (a wide fan-out is written whole).
     private const int MaxRowsPerStatement = 4096;
 
-    // Statements of one kind running at once: while they run, the next requests gather into the following one.
-    private const int MaxStatementsInFlight = 2;
+    // Statements of one kind running at once: while one runs, the next requests gather into the following one. One per
+    // kind measured best (1,000 signals x 3 at concurrency 16: about 3.5 requests per statement and a quarter less server
+    // CPU than with two, whose statements held about 2); the three kinds still run side by side.
+    private const int MaxStatementsInFlight = 1;
 
     /// <inheritdoc />
     public async Task<ExecutionSnapshot?> GetExecutionSnapshotAsync(Guid signalId, CancellationToken cancellationToken)

@@ -17,7 +17,8 @@ namespace Maxxit.Sdk.Postgres.Tests.Execution;
 /// <summary>
 /// Claims and order outcomes of signals executed at the same time are written by shared statements: each request gets
 /// exactly the answer it would have got alone, a refused one fails alone with its own typed error, and two requests for
-/// one signal never share a statement. The statements are held behind row locks so that the batches are known.
+/// one signal never share a statement. The first statement is held behind a row lock so that the batches are known
+/// (one statement of each kind runs at a time; the requests arriving meanwhile form the next).
 /// </summary>
 public sealed class CoalescedWritesTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
@@ -30,56 +31,58 @@ public sealed class CoalescedWritesTests(PostgresDatabaseFixture database) : ICl
         var (store, schema) = await NewStoreAsync();
         var (agent, deployments) = await AgentAsync(store, 3);
         var signals = new List<Signal>();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 4; i++)
         {
             signals.Add(await SignalAsync(store, agent.Id));
         }
 
-        // The first two claims start at once (two statements in flight) and wait on the locked signal rows; the next
-        // four gather meanwhile. The fifth names a deployment that does not exist; the sixth is a second claim of the
-        // fourth signal, which must not share its statement.
-        await using var blocker = await LockAsync(schema, "signals_v3", signals[0].Id, signals[1].Id);
-        var first = signals.Take(2).Select(s => Claim(store, s, deployments)).ToList();
-        await Until(() => store.Coalescers.Claims.Statements == 2);
+        // The first claim starts at once and waits on its locked signal row; the next four gather meanwhile. The third
+        // of them names a deployment that does not exist; the fourth is a second claim of the second signal, which must
+        // not share its statement.
+        await using var blocker = await LockAsync(schema, "signals_v3", signals[0].Id);
+        var first = Claim(store, signals[0], deployments);
+        await Until(() => store.Coalescers.Claims.Statements == 1);
         var unknown = Guid.NewGuid();
         var gathered = new[]
         {
+            Claim(store, signals[1], deployments),
             Claim(store, signals[2], deployments),
-            Claim(store, signals[3], deployments),
-            Claim(store, signals[4], [.. deployments.Take(2).Select(d => d.Id), unknown]),
-            Claim(store, signals[3], deployments),
+            Claim(store, signals[3], [.. deployments.Take(2).Select(d => d.Id), unknown]),
+            Claim(store, signals[2], deployments),
         };
         Assert.Equal(4, store.Coalescers.Claims.Waiting);
         await blocker.CommitAsync();
 
-        foreach (var claim in first.Append(gathered[0]))
+        foreach (var claim in new[] { first, gathered[0], gathered[1] })
         {
-            Assert.Equal(SignalStatus.Executing, (await claim)!.Signal.Status);
+            Assert.Equal((SignalStatus.Executing, 1L), ((await claim)!.Signal.Status, (await claim)!.Signal.Fence));
         }
 
         var refused = await Assert.ThrowsAsync<MaxxitNotFoundException>(() => gathered[2]);
         Assert.Equal("deployment_id", refused.Field);
-        // The two claims of one signal went out in different statements: the database let exactly one of them win.
-        Assert.Single(new[] { await gathered[1], await gathered[3] }, c => c is not null);
+        // The repeat went out after the statement that claimed the signal: refused, nothing written.
+        Assert.Null(await gathered[3]);
 
-        // Two alone, the gathered three in one statement (refused, then each written alone), the repeat claim in another.
-        Assert.Equal((4L, 6L), (store.Coalescers.Claims.Statements, store.Coalescers.Claims.Requests));
-        foreach (var s in signals.Take(4))
+        // The first alone, the gathered three in one statement (refused, then each written alone), the repeat after them.
+        Assert.Equal((3L, 5L), (store.Coalescers.Claims.Statements, store.Coalescers.Claims.Requests));
+        foreach (var s in signals.Take(3))
         {
             var stored = await store.GetSignalAsync(s.Id, Ct);
             Assert.Equal((SignalStatus.Executing, 1L), (stored!.Status, stored.Fence));
             var positions = await store.ListPositionsAsync(new PositionQuery(SignalId: s.Id), Ct);
             Assert.Equal(deployments.Select(d => d.Id).Order(), positions.Select(p => p.DeploymentId).Order());
             Assert.All(positions, p => Assert.Equal(1, p.Fence));
-            Assert.All(deployments, d => Assert.NotNull(store.GetPolicyRecordAsync(s.Id, d.Id, Ct).Result));
+            foreach (var d in deployments)
+            {
+                Assert.NotNull(await store.GetPolicyRecordAsync(s.Id, d.Id, Ct));
+            }
         }
 
         // The refused claim wrote nothing: its signal is still PENDING, with no position, audit row or policy record.
-        Assert.Equal(SignalStatus.Pending, (await store.GetSignalAsync(signals[4].Id, Ct))!.Status);
-        Assert.Empty(await store.ListPositionsAsync(new PositionQuery(SignalId: signals[4].Id), Ct));
-        Assert.Null(await store.GetPolicyRecordAsync(signals[4].Id, deployments[0].Id, Ct));
-        Assert.Equal(12, (await store.GetRoutingHistoryAsync(new RoutingHistoryQuery(Limit: 100), Ct)).Summary.Total);
-        Assert.Equal(SignalStatus.Pending, (await store.GetSignalAsync(signals[5].Id, Ct))!.Status);
+        Assert.Equal(SignalStatus.Pending, (await store.GetSignalAsync(signals[3].Id, Ct))!.Status);
+        Assert.Empty(await store.ListPositionsAsync(new PositionQuery(SignalId: signals[3].Id), Ct));
+        Assert.Null(await store.GetPolicyRecordAsync(signals[3].Id, deployments[0].Id, Ct));
+        Assert.Equal(9, (await store.GetRoutingHistoryAsync(new RoutingHistoryQuery(Limit: 100), Ct)).Summary.Total);
     }
 
     [Fact]
@@ -97,26 +100,37 @@ public sealed class CoalescedWritesTests(PostgresDatabaseFixture database) : ICl
         var fill = new PositionFill("oid", 0.5m, 3000m, 2m, 750m, 0.3m, null, null, null);
         var ids = claims.Select(c => c.Reservations.Select(r => r.Position!.Id).ToArray()).ToArray();
         SignalCompletion Completion(int i) => new(claims[i].Signal.Id, SignalStatus.Executed, Venue.Hyperliquid, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null, claims[i].Signal.Fence);
-        OrderOutcome[] Opened(int i, long fence = 1) => [.. ids[i].Select(id => OrderOutcome.Opened(id, fence, fill))];
+        OrderOutcome[] Opened(int i) => [.. ids[i].Select(id => OrderOutcome.Opened(id, 1, fill))];
 
-        await using var blocker = await LockAsync(schema, "positions_v3", ids[0][0], ids[1][0]);
-        var first = new[] { store.RecordOrderOutcomesAsync(Opened(0), Completion(0), Ct), store.RecordOrderOutcomesAsync(Opened(1), Completion(1), Ct) };
-        await Until(() => store.Coalescers.Outcomes.Statements == 2);
-        // Signal 2 complete; signal 3 with one outcome under a stale fence: its completion must be held back.
-        var two = store.RecordOrderOutcomesAsync(Opened(2), Completion(2), Ct);
-        var three = store.RecordOrderOutcomesAsync([OrderOutcome.Opened(ids[3][0], 1, fill), OrderOutcome.Opened(ids[3][1], 0, fill)], Completion(3), Ct);
-        Assert.Equal(2, store.Coalescers.Outcomes.Waiting);
+        await using var blocker = await LockAsync(schema, "positions_v3", ids[0][0]);
+        var first = store.RecordOrderOutcomesAsync(Opened(0), Completion(0), Ct);
+        await Until(() => store.Coalescers.Outcomes.Statements == 1);
+        // Signals 1 and 2 complete; signal 3 with one outcome under a stale fence, so its completion must be held back;
+        // a repeat of signal 2's completion, which shares its key and goes out in the next statement.
+        var gathered = new[]
+        {
+            store.RecordOrderOutcomesAsync(Opened(1), Completion(1), Ct),
+            store.RecordOrderOutcomesAsync(Opened(2), Completion(2), Ct),
+            store.RecordOrderOutcomesAsync([OrderOutcome.Opened(ids[3][0], 1, fill), OrderOutcome.Opened(ids[3][1], 0, fill)], Completion(3), Ct),
+            store.RecordOrderOutcomesAsync([], Completion(2), Ct),
+        };
+        Assert.Equal(4, store.Coalescers.Outcomes.Waiting);
         await blocker.CommitAsync();
 
-        Assert.All(await Task.WhenAll(first), r => Assert.True(r.SignalCompleted));
-        var twoResult = await two;
-        Assert.True(twoResult.SignalCompleted);
-        Assert.All(twoResult.Positions, p => Assert.Equal(PositionStatus.Open, p!.Status));
-        var threeResult = await three;
-        Assert.False(threeResult.SignalCompleted);
-        Assert.Equal(PositionStatus.Open, threeResult.Positions[0]!.Status);
-        Assert.Null(threeResult.Positions[1]);
-        Assert.Equal((3L, 4L), (store.Coalescers.Outcomes.Statements, store.Coalescers.Outcomes.Requests));
+        foreach (var done in new[] { first, gathered[0], gathered[1] })
+        {
+            var result = await done;
+            Assert.True(result.SignalCompleted);
+            Assert.All(result.Positions, p => Assert.Equal(PositionStatus.Open, p!.Status));
+        }
+
+        var three = await gathered[2];
+        Assert.False(three.SignalCompleted);
+        Assert.Equal(PositionStatus.Open, three.Positions[0]!.Status);
+        Assert.Null(three.Positions[1]);
+        // After the statement that completed signal 2: refused, the signal is no longer EXECUTING.
+        Assert.False((await gathered[3]).SignalCompleted);
+        Assert.Equal((3L, 5L), (store.Coalescers.Outcomes.Statements, store.Coalescers.Outcomes.Requests));
 
         Assert.Equal(SignalStatus.Executed, (await store.GetSignalAsync(claims[2].Signal.Id, Ct))!.Status);
         Assert.Equal(SignalStatus.Executing, (await store.GetSignalAsync(claims[3].Signal.Id, Ct))!.Status);
