@@ -31,16 +31,21 @@ public sealed partial class PostgresStore
     }
 
     /// <summary>The signals and their agents' active deployments, one round trip for all (retried: a read).</summary>
-    private Task<IReadOnlyList<ExecutionSnapshot?>> ReadSnapshotsAsync(IReadOnlyList<Guid> signalIds) => retry.ExecuteAsync<IReadOnlyList<ExecutionSnapshot?>>(async ct =>
+    private Task<IReadOnlyList<ExecutionSnapshot?>> ReadSnapshotsAsync(IReadOnlyList<Guid> signalIds) => retry.ExecuteAsync<IReadOnlyList<ExecutionSnapshot?>>(
+        async ct => await snapshotConnection.RunAsync(conn => ReadSnapshotsAsync(conn, signalIds, ct)).ConfigureAwait(false),
+        CancellationToken.None).AsTask();
+
+    private async Task<IReadOnlyList<ExecutionSnapshot?>> ReadSnapshotsAsync(NpgsqlConnection conn, IReadOnlyList<Guid> signalIds, CancellationToken ct)
     {
         var ids = signalIds.ToArray();
-        await using var batch = dataSource.CreateBatch();
+        await using var batch = new NpgsqlBatch(conn);
         var signals = new NpgsqlBatchCommand(sql.SnapshotSignals);
         signals.Parameters.UuidArray(ids);
         var deployments = new NpgsqlBatchCommand(sql.SnapshotDeployments);
         deployments.Parameters.UuidArray(ids).Text(DbNames.DeploymentStatus(DeploymentStatus.Active));
         batch.BatchCommands.Add(signals);
         batch.BatchCommands.Add(deployments);
+        await batch.PrepareAsync(ct).ConfigureAwait(false);
         await using var r = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
         var found = new Dictionary<Guid, Signal>(ids.Length);
         while (await r.ReadAsync(ct).ConfigureAwait(false))
@@ -63,7 +68,7 @@ public sealed partial class PostgresStore
         }
 
         return [.. ids.Select(id => found.TryGetValue(id, out var s) ? new ExecutionSnapshot(s, byAgent.GetValueOrDefault(s.AgentId) ?? []) : null)];
-    }, CancellationToken.None).AsTask();
+    }
 
     /// <inheritdoc />
     public async Task<SignalClaim?> ClaimSignalWithReservationsAsync(Guid signalId, long observedFence, DateTimeOffset now, TimeSpan lease, IReadOnlyList<ExecutionReservation> reservations, CancellationToken cancellationToken)
@@ -130,14 +135,16 @@ public sealed partial class PostgresStore
     }
 
     /// <summary>Claims with reservations, one statement for all (<see cref="StoreSql.ClaimWithReservations"/>); null where the claim was not won.</summary>
-    private async Task<IReadOnlyList<ClaimWritten?>> WriteClaimsAsync(IReadOnlyList<ClaimRequest> requests)
+    private Task<IReadOnlyList<ClaimWritten?>> WriteClaimsAsync(IReadOnlyList<ClaimRequest> requests) => claimConnection.RunAsync(conn => WriteClaimsAsync(conn, requests));
+
+    private async Task<IReadOnlyList<ClaimWritten?>> WriteClaimsAsync(NpgsqlConnection conn, IReadOnlyList<ClaimRequest> requests)
     {
         var reservations = requests.SelectMany(q => q.Reservations).ToArray();
         var positions = reservations.Select(r => r.Position).ToArray();
         var routings = reservations.Select(r => r.Routing).ToArray();
         var policies = reservations.Select(r => r.Policy).ToArray();
         var n = reservations.Length;
-        await using var cmd = Command(sql.ClaimWithReservations);
+        await using var cmd = new NpgsqlCommand(sql.ClaimWithReservations, conn);
         var p = cmd.Parameters;
         p.Array(NpgsqlDbType.Uuid, requests.Select(q => q.SignalId).ToArray())
             .Array(NpgsqlDbType.Bigint, requests.Select(q => q.ObservedFence).ToArray())
@@ -191,6 +198,7 @@ public sealed partial class PostgresStore
             .Long(requests.Count).Long(n);
 
         var claimed = new Dictionary<Guid, ClaimWritten>(requests.Count);
+        await cmd.PrepareAsync(CancellationToken.None).ConfigureAwait(false);
         await using (var reader = await cmd.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
@@ -205,14 +213,16 @@ public sealed partial class PostgresStore
     }
 
     /// <summary>Order outcomes with completions, one statement for all (<see cref="StoreSql.RecordOutcomes"/>).</summary>
-    private async Task<IReadOnlyList<OrderOutcomesResult>> WriteOutcomesAsync(IReadOnlyList<OutcomesRequest> requests)
+    private Task<IReadOnlyList<OrderOutcomesResult>> WriteOutcomesAsync(IReadOnlyList<OutcomesRequest> requests) => outcomeConnection.RunAsync(conn => WriteOutcomesAsync(conn, requests));
+
+    private async Task<IReadOnlyList<OrderOutcomesResult>> WriteOutcomesAsync(NpgsqlConnection conn, IReadOnlyList<OutcomesRequest> requests)
     {
         var outcomes = requests.SelectMany(q => q.Outcomes).ToArray();
         var owners = requests.SelectMany((q, i) => Enumerable.Repeat(i, q.Outcomes.Count)).ToArray();
         var completing = Enumerable.Range(0, requests.Count).Where(i => requests[i].Completion is not null).ToArray();
         var completions = completing.Select(i => requests[i].Completion!).ToArray();
         var fills = outcomes.Select(o => o.Fill).ToArray();
-        await using var cmd = Command(sql.RecordOutcomes);
+        await using var cmd = new NpgsqlCommand(sql.RecordOutcomes, conn);
         cmd.Parameters
             .Array(NpgsqlDbType.Integer, owners)
             .Array(NpgsqlDbType.Uuid, outcomes.Select(o => o.PositionId).ToArray())
@@ -241,6 +251,7 @@ public sealed partial class PostgresStore
             .Long(outcomes.Length).Long(completions.Length);
         var updated = new Dictionary<Guid, Position>();
         HashSet<int> completed = [];
+        await cmd.PrepareAsync(CancellationToken.None).ConfigureAwait(false);
         await using (var r = await cmd.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
         {
             while (await r.ReadAsync(CancellationToken.None).ConfigureAwait(false))

@@ -16,7 +16,7 @@ namespace Maxxit.Sdk.Postgres;
 /// second position impossible. Reads and idempotent writes are retried on transient connection errors; inserts and
 /// claims are not, since a retry after a lost acknowledgement could act twice.
 /// </summary>
-public sealed partial class PostgresStore : IMaxxitStore
+public sealed partial class PostgresStore : IMaxxitStore, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource dataSource;
     private readonly PostgresStoreOptions options;
@@ -29,6 +29,9 @@ public sealed partial class PostgresStore : IMaxxitStore
     private readonly StatementCoalescer<Guid, ExecutionSnapshot?> snapshots;
     private readonly StatementCoalescer<ClaimRequest, ClaimWritten?> claims;
     private readonly StatementCoalescer<OutcomesRequest, OrderOutcomesResult> outcomeWrites;
+    private readonly DedicatedConnection snapshotConnection;
+    private readonly DedicatedConnection claimConnection;
+    private readonly DedicatedConnection outcomeConnection;
     private volatile bool ready;
 
     /// <summary>Creates the store on <paramref name="dataSource"/>; the caller keeps ownership of the data source.</summary>
@@ -50,6 +53,9 @@ public sealed partial class PostgresStore : IMaxxitStore
             logger.LogWarning("The store's data source has Max Auto Prepare = 0, so every statement is planned on each call; set it (e.g. Max Auto Prepare=32) in the connection string");
         }
 
+        snapshotConnection = new DedicatedConnection(dataSource, TimeProvider.System);
+        claimConnection = new DedicatedConnection(dataSource, TimeProvider.System);
+        outcomeConnection = new DedicatedConnection(dataSource, TimeProvider.System);
         snapshots = NewSnapshotCoalescer();
         claims = NewClaimCoalescer();
         outcomeWrites = NewOutcomeCoalescer();
@@ -82,6 +88,17 @@ public sealed partial class PostgresStore : IMaxxitStore
 
     /// <summary>The schema holding the tables.</summary>
     public string Schema => schema.Name;
+
+    /// <summary>Returns the connections the execution statements keep (see <see cref="PostgresStoreOptions.MaxRequestsPerStatement"/>) to the pool.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await snapshotConnection.DisposeAsync().ConfigureAwait(false);
+        await claimConnection.DisposeAsync().ConfigureAwait(false);
+        await outcomeConnection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Returns the connections the execution statements keep to the pool.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>Applies pending migrations now (safe to call from several hosts at once).</summary>
     public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
