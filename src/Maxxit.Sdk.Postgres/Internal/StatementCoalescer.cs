@@ -181,6 +181,15 @@ internal sealed class StatementCoalescer<TRequest, TResult>
     {
         Interlocked.Increment(ref statements);
         Interlocked.Add(ref requests, batch.Count);
+        await WriteBatchAsync(batch).ConfigureAwait(false);
+
+        // The callers are answered together by one thread-pool item, in order, each running until its next await: one
+        // hop per statement instead of one per request, and this loop goes on to the next statement at once.
+        ThreadPool.UnsafeQueueUserWorkItem(static answered => answered.ForEach(p => p.Answer()), batch, preferLocal: false);
+    }
+
+    private async Task WriteBatchAsync(List<Pending> batch)
+    {
         if (batch.Count == 1)
         {
             await WriteAloneAsync(batch[0]).ConfigureAwait(false);
@@ -207,7 +216,7 @@ internal sealed class StatementCoalescer<TRequest, TResult>
         {
             foreach (var pending in batch)
             {
-                pending.Fail(ex);
+                pending.Error = ex;
             }
 
             return;
@@ -215,7 +224,7 @@ internal sealed class StatementCoalescer<TRequest, TResult>
 
         for (var i = 0; i < batch.Count; i++)
         {
-            batch[i].Succeed(results[i]);
+            batch[i].Outcome = results[i];
         }
     }
 
@@ -223,15 +232,15 @@ internal sealed class StatementCoalescer<TRequest, TResult>
     {
         try
         {
-            pending.Succeed((await write([pending.Request]).ConfigureAwait(false))[0]);
+            pending.Outcome = (await write([pending.Request]).ConfigureAwait(false))[0];
         }
         catch (PostgresException ex)
         {
-            pending.Fail(mapError(pending.Request, ex) ?? ex);
+            pending.Error = mapError(pending.Request, ex) ?? ex;
         }
         catch (Exception ex)
         {
-            pending.Fail(ex);
+            pending.Error = ex;
         }
     }
 
@@ -239,22 +248,27 @@ internal sealed class StatementCoalescer<TRequest, TResult>
     {
         public TRequest Request { get; } = request;
 
-        public TaskCompletionSource<TResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<TResult> Result { get; } = new();
 
         public LinkedListNode<Pending>? Node { get; set; }
 
         public CancellationTokenRegistration Registration { get; set; }
 
-        public void Succeed(TResult result)
-        {
-            Registration.Dispose();
-            Result.TrySetResult(result);
-        }
+        public TResult? Outcome { get; set; }
 
-        public void Fail(Exception ex)
+        public Exception? Error { get; set; }
+
+        public void Answer()
         {
             Registration.Dispose();
-            Result.TrySetException(ex);
+            if (Error is { } error)
+            {
+                Result.TrySetException(error);
+            }
+            else
+            {
+                Result.TrySetResult(Outcome!);
+            }
         }
     }
 }
