@@ -86,7 +86,8 @@ internal sealed class StatementCoalescer<TRequest, TResult>
     public Task<TResult> RunAsync(TRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new Pending(request);
+        // Keys and size are taken here, on the caller: nothing the drain loop runs under its lock can throw.
+        var pending = new Pending(request, [.. keys(request)], rows(request));
         bool start;
         lock (gate)
         {
@@ -141,7 +142,20 @@ internal sealed class StatementCoalescer<TRequest, TResult>
                 }
             }
 
-            await WriteAsync(batch).ConfigureAwait(false);
+            try
+            {
+                await WriteAsync(batch).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Not expected (every write failure is caught per request), but a loop that died here would stall this
+                // kind of statement for good: its callers are answered with the error and the loop goes on.
+                foreach (var pending in batch)
+                {
+                    pending.Error ??= ex;
+                    pending.Answer();
+                }
+            }
         }
     }
 
@@ -154,19 +168,17 @@ internal sealed class StatementCoalescer<TRequest, TResult>
         for (var node = queue.First; node is not null && batch.Count < maxRequests;)
         {
             var next = node.Next;
-            var request = node.Value.Request;
-            var size = rows(request);
-            if (batch.Count > 0 && total + size > maxRows)
+            var pending = node.Value;
+            if (batch.Count > 0 && total + pending.Rows > maxRows)
             {
                 break;
             }
 
             taken ??= [];
-            var requestKeys = keys(request) as IReadOnlyCollection<Guid> ?? [.. keys(request)];
-            if (!requestKeys.Any(taken.Contains))
+            if (!pending.Keys.Any(taken.Contains))
             {
-                taken.UnionWith(requestKeys);
-                total += size;
+                taken.UnionWith(pending.Keys);
+                total += pending.Rows;
                 queue.Remove(node);
                 batch.Add(node.Value);
             }
@@ -244,9 +256,13 @@ internal sealed class StatementCoalescer<TRequest, TResult>
         }
     }
 
-    private sealed class Pending(TRequest request)
+    private sealed class Pending(TRequest request, Guid[] keys, int rows)
     {
         public TRequest Request { get; } = request;
+
+        public Guid[] Keys { get; } = keys;
+
+        public int Rows { get; } = rows;
 
         public TaskCompletionSource<TResult> Result { get; } = new();
 
