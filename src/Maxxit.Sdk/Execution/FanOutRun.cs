@@ -29,10 +29,37 @@ internal sealed class FanOutRun(Signal signal, IReadOnlyList<AgentDeployment> de
     public DeploymentExecution[] Outcomes { get; } = new DeploymentExecution[deployments.Count];
 
     /// <summary>The deployments with an order planned and not reserved yet.</summary>
-    public IEnumerable<int> Unreserved() => Enumerable.Range(0, Deployments.Count).Where(i => Plans[i] is { Done: null } && Reserved[i] is null);
+    public int[] Unreserved()
+    {
+        var count = 0;
+        for (var i = 0; i < Plans.Length; i++)
+        {
+            if (Plans[i] is { Done: null } && Reserved[i] is null)
+            {
+                count++;
+            }
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var unreserved = new int[count];
+        count = 0;
+        for (var i = 0; i < Plans.Length; i++)
+        {
+            if (Plans[i] is { Done: null } && Reserved[i] is null)
+            {
+                unreserved[count++] = i;
+            }
+        }
+
+        return unreserved;
+    }
 
     /// <summary>Records executions whose outcomes were written (or refused); they replace what the steps returned.</summary>
-    public void Apply(IEnumerable<DeploymentExecution> executions)
+    public void Apply(List<DeploymentExecution> executions)
     {
         foreach (var e in executions)
         {
@@ -41,5 +68,15 @@ internal sealed class FanOutRun(Signal signal, IReadOnlyList<AgentDeployment> de
     }
 
     /// <summary>Each deployment's execution as it now stands.</summary>
-    public DeploymentExecution[] Results() => [.. Outcomes.Select(o => o is not null && _written.TryGetValue(o.DeploymentId, out var w) ? w : o!)];
+    public DeploymentExecution[] Results()
+    {
+        var results = new DeploymentExecution[Outcomes.Length];
+        for (var i = 0; i < results.Length; i++)
+        {
+            var o = Outcomes[i];
+            results[i] = o is not null && _written.TryGetValue(o.DeploymentId, out var w) ? w : o!;
+        }
+
+        return results;
+    }
 }

@@ -209,14 +209,24 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
         // Decided as the claim this run is about to take: the claim's fence is the observed one plus one.
         var run = new FanOutRun(observed with { Status = SignalStatus.Executing, Fence = observed.Fence + 1 }, snapshot.Deployments, new Dictionary<Guid, Position>());
         await DecideAsync(run, record: false, cancellationToken).ConfigureAwait(false);
-        var direct = run.Unreserved().Where(i => run.Plans[i]!.Reservation!.PolicyStateVersion is null).ToArray();
-        var claim = await _store.ClaimSignalWithReservationsAsync(observed.Id, observed.Fence, _time.GetUtcNow(), _options.SignalLease, [.. direct.Select(i => run.Plans[i]!.Reservation!)], cancellationToken).ConfigureAwait(false);
+        var direct = new List<int>(run.Deployments.Count);
+        var reservations = new List<ExecutionReservation>(run.Deployments.Count);
+        foreach (var i in run.Unreserved())
+        {
+            if (run.Plans[i]!.Reservation is { PolicyStateVersion: null } reservation)
+            {
+                direct.Add(i);
+                reservations.Add(reservation);
+            }
+        }
+
+        var claim = await _store.ClaimSignalWithReservationsAsync(observed.Id, observed.Fence, _time.GetUtcNow(), _options.SignalLease, reservations, cancellationToken).ConfigureAwait(false);
         if (claim is null)
         {
             return null;
         }
 
-        for (var k = 0; k < direct.Length; k++)
+        for (var k = 0; k < direct.Count; k++)
         {
             run.Reserved[direct[k]] = claim.Reservations[k];
         }
@@ -314,15 +324,17 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
     {
         var signal = run.Signal;
         var deployments = run.Deployments;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _parallelism };
         if (decided)
         {
             // Decided before the claim: the policy rejections and no-venue decisions are written now that it is held.
             var finished = Enumerable.Range(0, deployments.Count).Where(i => run.Plans[i] is { Done: not null }).ToArray();
             if (finished.Length > 0)
             {
-                await Parallel.ForEachAsync(finished, parallel, async (i, _) =>
-                    run.Outcomes[i] = await GuardAsync(deployments[i], heartbeat, async () => (await _deployments.RecordNoTradeAsync(run.Plans[i]!, cancellationToken).ConfigureAwait(false)).Done!).ConfigureAwait(false)).ConfigureAwait(false);
+                await FanOut.ForEachAsync(finished.Length, _parallelism, async k =>
+                {
+                    var i = finished[k];
+                    run.Outcomes[i] = await GuardAsync(deployments[i], heartbeat, async () => (await _deployments.RecordNoTradeAsync(run.Plans[i]!, cancellationToken).ConfigureAwait(false)).Done!).ConfigureAwait(false);
+                }).ConfigureAwait(false);
             }
         }
         else
@@ -330,42 +342,51 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
             await DecideAsync(run, record: true, cancellationToken, heartbeat).ConfigureAwait(false);
         }
 
-        var unreserved = run.Unreserved().ToArray();
+        var unreserved = run.Unreserved();
         if (unreserved.Length > 0 && !heartbeat.IsLost)
         {
-            var results = await _store.ReserveExecutionsAsync([.. unreserved.Select(i => run.Plans[i]!.Reservation!)], cancellationToken).ConfigureAwait(false);
+            var reservations = new ExecutionReservation[unreserved.Length];
+            for (var k = 0; k < unreserved.Length; k++)
+            {
+                reservations[k] = run.Plans[unreserved[k]]!.Reservation!;
+            }
+
+            var results = await _store.ReserveExecutionsAsync(reservations, cancellationToken).ConfigureAwait(false);
             for (var k = 0; k < unreserved.Length; k++)
             {
                 run.Reserved[unreserved[k]] = results[k];
             }
         }
 
-        await Parallel.ForEachAsync(Enumerable.Range(0, deployments.Count), parallel, async (i, _) =>
-        {
-            var deployment = deployments[i];
-            if (run.Existing.TryGetValue(deployment.Id, out var found))
-            {
-                run.Outcomes[i] = await GuardAsync(deployment, heartbeat, () => _deployments.ResumeAsync(signal, deployment, found, null, null, batch, cancellationToken)).ConfigureAwait(false);
-            }
-            else if (run.Plans[i] is { Done: null } plan)
-            {
-                run.Outcomes[i] = await GuardAsync(deployment, heartbeat, () => run.Reserved[i] switch
-                {
-                    { Status: ReservationStatus.Reserved } r => _deployments.PlaceAsync(signal, plan, r.Position!, batch, cancellationToken),
-                    { Status: ReservationStatus.Existing } r => _deployments.ResumeAsync(signal, deployment, r.Position!, plan.Decision, plan.Routing, batch, cancellationToken),
-                    { Status: ReservationStatus.PolicyStateChanged } => _deployments.RetryAsync(signal, deployment, run.AccountValues[i], MaxPolicyRetries, batch, cancellationToken),
-                    _ => Task.FromResult(DeploymentExecutor.ClaimLost(deployment, null, "the claim on the signal was taken over before the reservation")),
-                }).ConfigureAwait(false);
-            }
-
-            // A large fan-out writes its fills in chunks while it runs, so that a crash leaves few to be learnt again.
-            if (batch.Take(OrderOutcomeBatch.FlushAt) is { Count: > 0 } chunk)
-            {
-                run.Apply((await _deployments.WriteOutcomesAsync(chunk, null).ConfigureAwait(false)).Executions);
-            }
-        }).ConfigureAwait(false);
-
+        await FanOut.ForEachAsync(deployments.Count, _parallelism, i => PlaceOneAsync(run, i, batch, heartbeat, cancellationToken)).ConfigureAwait(false);
         await AwaitHeldAsync(run, batch, heartbeat, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One deployment's order of the fan-out: resumed, placed, or retried under the policy, as its reservation says.</summary>
+    private async ValueTask PlaceOneAsync(FanOutRun run, int i, OrderOutcomeBatch batch, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
+    {
+        var signal = run.Signal;
+        var deployment = run.Deployments[i];
+        if (run.Existing.TryGetValue(deployment.Id, out var found))
+        {
+            run.Outcomes[i] = await GuardAsync(deployment, heartbeat, () => _deployments.ResumeAsync(signal, deployment, found, null, null, batch, cancellationToken)).ConfigureAwait(false);
+        }
+        else if (run.Plans[i] is { Done: null } plan)
+        {
+            run.Outcomes[i] = await GuardAsync(deployment, heartbeat, () => run.Reserved[i] switch
+            {
+                { Status: ReservationStatus.Reserved } r => _deployments.PlaceAsync(signal, plan, r.Position!, batch, cancellationToken),
+                { Status: ReservationStatus.Existing } r => _deployments.ResumeAsync(signal, deployment, r.Position!, plan.Decision, plan.Routing, batch, cancellationToken),
+                { Status: ReservationStatus.PolicyStateChanged } => _deployments.RetryAsync(signal, deployment, run.AccountValues[i], MaxPolicyRetries, batch, cancellationToken),
+                _ => Task.FromResult(DeploymentExecutor.ClaimLost(deployment, null, "the claim on the signal was taken over before the reservation")),
+            }).ConfigureAwait(false);
+        }
+
+        // A large fan-out writes its fills in chunks while it runs, so that a crash leaves few to be learnt again.
+        if (batch.Take(OrderOutcomeBatch.FlushAt) is { Count: > 0 } chunk)
+        {
+            run.Apply((await _deployments.WriteOutcomesAsync(chunk, null).ConfigureAwait(false)).Executions);
+        }
     }
 
     /// <summary>
@@ -440,30 +461,8 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
     /// </summary>
     private async Task DecideAsync(FanOutRun run, bool record, CancellationToken cancellationToken, LeaseHeartbeat? heartbeat = null)
     {
-        var deployments = run.Deployments;
-        await Parallel.ForEachAsync(Enumerable.Range(0, deployments.Count), new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, async (i, _) =>
-        {
-            if (run.Existing.ContainsKey(deployments[i].Id))
-            {
-                return;
-            }
-
-            async Task<DeploymentExecution> Decide()
-            {
-                run.AccountValues[i] = await _deployments.GetAccountValueAsync(deployments[i], cancellationToken).ConfigureAwait(false);
-                var plan = await _deployments.DecideAsync(run.Signal, deployments[i], run.AccountValues[i], record, cancellationToken).ConfigureAwait(false);
-                run.Plans[i] = plan;
-                return plan.Done!;
-            }
-
-            var done = heartbeat is null ? await Decide().ConfigureAwait(false) : await GuardAsync(deployments[i], heartbeat, Decide).ConfigureAwait(false);
-            if (record || heartbeat is not null)
-            {
-                run.Outcomes[i] = done;
-            }
-        }).ConfigureAwait(false);
-
-        var planned = run.Unreserved().ToArray();
+        await FanOut.ForEachAsync(run.Deployments.Count, _parallelism, i => DecideOneAsync(run, i, record, heartbeat, cancellationToken)).ConfigureAwait(false);
+        var planned = run.Unreserved();
         if (planned.Length > 0 && planned.Length <= _options.MaxOrdersInFlightPerVenue)
         {
             foreach (var i in planned)
@@ -473,6 +472,48 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
                 run.Plans[i] = plan with { Reservation = reservation with { Position = reservation.Position with { Status = PositionStatus.Submitted } } };
             }
         }
+    }
+
+    /// <summary>Policy and routing for one deployment of the fan-out (none for one with a position of an earlier run).</summary>
+    private async ValueTask DecideOneAsync(FanOutRun run, int i, bool record, LeaseHeartbeat? heartbeat, CancellationToken cancellationToken)
+    {
+        var deployment = run.Deployments[i];
+        if (run.Existing.ContainsKey(deployment.Id))
+        {
+            return;
+        }
+
+        DeploymentExecution done;
+        if (heartbeat is null)
+        {
+            done = await DecideCoreAsync(run, i, record, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            try
+            {
+                done = await DecideCoreAsync(run, i, record, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (heartbeat.IsLost)
+            {
+                done = DeploymentExecutor.ClaimLost(deployment, null, "the claim on the signal was taken over before this deployment ran");
+            }
+        }
+
+        if (record || heartbeat is not null)
+        {
+            run.Outcomes[i] = done;
+        }
+    }
+
+    private async Task<DeploymentExecution> DecideCoreAsync(FanOutRun run, int i, bool record, CancellationToken cancellationToken)
+    {
+        var deployment = run.Deployments[i];
+        var accountValue = await _deployments.GetAccountValueAsync(deployment, cancellationToken).ConfigureAwait(false);
+        run.AccountValues[i] = accountValue;
+        var plan = await _deployments.DecideAsync(run.Signal, deployment, accountValue, record, cancellationToken).ConfigureAwait(false);
+        run.Plans[i] = plan;
+        return plan.Done!;
     }
 
     /// <summary>Runs one deployment's step; a cancellation caused by the lost claim becomes a <see cref="DeploymentOutcome.ClaimLost"/> outcome.</summary>
