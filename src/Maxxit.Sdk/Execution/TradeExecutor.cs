@@ -179,6 +179,17 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
         return results;
     }
 
+    /// <summary>The signal counter's outcome tag: the status in upper case (EXECUTED, SKIPPED, FAILED), without a string built per signal.</summary>
+    private static string MetricName(SignalStatus status) => status switch
+    {
+        SignalStatus.Executed => "EXECUTED",
+        SignalStatus.Skipped => "SKIPPED",
+        SignalStatus.Failed => "FAILED",
+        SignalStatus.Executing => "EXECUTING",
+        SignalStatus.Pending => "PENDING",
+        _ => status.ToString().ToUpperInvariant(),
+    };
+
     private static ExecutionResult BeingExecuted(Guid signalId, IReadOnlyList<DeploymentExecution> outcomes) =>
         new(signalId, SignalStatus.Executing, null, "being executed by another executor", outcomes, AlreadyProcessed: true);
 
@@ -288,8 +299,12 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
             return BeingExecuted(signal.Id, run.Results());
         }
 
-        _metrics.RecordSignal(status.ToString().ToUpperInvariant());
-        _logger.LogInformation("Signal {SignalId} {Token} {Side}: {Status} on {Venue}{Reason}", signal.Id, signal.TokenSymbol, signal.Side, status, finalVenue?.Name ?? "no venue", reason is null ? string.Empty : $" ({reason})");
+        _metrics.RecordSignal(MetricName(status));
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            // Guarded: the arguments (boxed, and the reason's text) are only built when the line is written.
+            _logger.LogInformation("Signal {SignalId} {Token} {Side}: {Status} on {Venue}{Reason}", signal.Id, signal.TokenSymbol, signal.Side, status, finalVenue?.Name ?? "no venue", reason is null ? string.Empty : $" ({reason})");
+        }
         return new ExecutionResult(signal.Id, status, finalVenue, reason, run.Results(), AlreadyProcessed: false);
     }
 
