@@ -268,19 +268,20 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
         var heartbeat = new LeaseHeartbeat(_store, signal.Id, signal.Fence, _options.SignalLease, _time, _logger);
         await using (heartbeat.ConfigureAwait(false))
         {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, heartbeat.Lost);
-            await FanOutAsync(run, decided, batch, heartbeat, linked.Token).ConfigureAwait(false);
+            // A caller's token that can never be cancelled needs no linked source: the lost claim's token is the one.
+            using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, heartbeat.Lost) : null;
+            await FanOutAsync(run, decided, batch, heartbeat, linked?.Token ?? heartbeat.Lost).ConfigureAwait(false);
         }
 
         var outcomes = run.Results();
-        if (heartbeat.IsLost || outcomes.Any(o => o.Outcome == DeploymentOutcome.ClaimLost))
+        if (heartbeat.IsLost || Array.Exists(outcomes, o => o.Outcome == DeploymentOutcome.ClaimLost))
         {
             await WriteAsync(run, batch, null).ConfigureAwait(false);
             _metrics.RecordSignal("claim_lost");
             return BeingExecuted(signal.Id, run.Results());
         }
 
-        if (outcomes.FirstOrDefault(o => o.Outcome == DeploymentOutcome.Unknown && o.Position is null) is { } deferred)
+        if (Array.Find(outcomes, o => o.Outcome == DeploymentOutcome.Unknown && o.Position is null) is { } deferred)
         {
             // A deployment got no decision (its positions kept changing under contention): keep the claim, so that the
             // signal is run again once the lease lapses; the deployments already done are resumed, not repeated.
@@ -289,8 +290,15 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
         }
 
         var (status, reason) = Summarize(signal, outcomes);
-        var finalVenue = outcomes.Select(o => o.Position?.Venue ?? o.Routing?.SelectedVenue).FirstOrDefault(v => v is not null);
-        var routedAt = outcomes.Any(o => o.Routing is not null || o.Position is not null) ? _time.GetUtcNow() : (DateTimeOffset?)null;
+        Venue? finalVenue = null;
+        var routed = false;
+        foreach (var o in outcomes)
+        {
+            finalVenue ??= o.Position?.Venue ?? o.Routing?.SelectedVenue;
+            routed |= o.Routing is not null || o.Position is not null;
+        }
+
+        var routedAt = routed ? _time.GetUtcNow() : (DateTimeOffset?)null;
         var completion = new SignalCompletion(signal.Id, status, finalVenue, routedAt, _time.GetUtcNow(), reason, signal.Fence);
         if (!await WriteAsync(run, batch, completion).ConfigureAwait(false))
         {
@@ -476,9 +484,21 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
     /// </summary>
     private async Task DecideAsync(FanOutRun run, bool record, CancellationToken cancellationToken, LeaseHeartbeat? heartbeat = null)
     {
-        await FanOut.ForEachAsync(run.Deployments.Count, _parallelism, i => DecideOneAsync(run, i, record, heartbeat, cancellationToken)).ConfigureAwait(false);
+        // When even every deployment without a position fits one gate, the orders are decided SUBMITTED at once; otherwise
+        // RESERVED, and moved to SUBMITTED below if the ones planned (policy rejections and no-venue decisions aside) fit.
+        var undecided = 0;
+        foreach (var deployment in run.Deployments)
+        {
+            if (!run.Existing.ContainsKey(deployment.Id))
+            {
+                undecided++;
+            }
+        }
+
+        var reserveAs = undecided <= _options.MaxOrdersInFlightPerVenue ? PositionStatus.Submitted : PositionStatus.Reserved;
+        await FanOut.ForEachAsync(run.Deployments.Count, _parallelism, i => DecideOneAsync(run, i, record, reserveAs, heartbeat, cancellationToken)).ConfigureAwait(false);
         var planned = run.Unreserved();
-        if (planned.Length > 0 && planned.Length <= _options.MaxOrdersInFlightPerVenue)
+        if (reserveAs == PositionStatus.Reserved && planned.Length > 0 && planned.Length <= _options.MaxOrdersInFlightPerVenue)
         {
             foreach (var i in planned)
             {
@@ -490,7 +510,7 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
     }
 
     /// <summary>Policy and routing for one deployment of the fan-out (none for one with a position of an earlier run).</summary>
-    private async ValueTask DecideOneAsync(FanOutRun run, int i, bool record, LeaseHeartbeat? heartbeat, CancellationToken cancellationToken)
+    private async ValueTask DecideOneAsync(FanOutRun run, int i, bool record, PositionStatus reserveAs, LeaseHeartbeat? heartbeat, CancellationToken cancellationToken)
     {
         var deployment = run.Deployments[i];
         if (run.Existing.ContainsKey(deployment.Id))
@@ -501,13 +521,13 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
         DeploymentExecution done;
         if (heartbeat is null)
         {
-            done = await DecideCoreAsync(run, i, record, cancellationToken).ConfigureAwait(false);
+            done = await DecideCoreAsync(run, i, record, reserveAs, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             try
             {
-                done = await DecideCoreAsync(run, i, record, cancellationToken).ConfigureAwait(false);
+                done = await DecideCoreAsync(run, i, record, reserveAs, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (heartbeat.IsLost)
             {
@@ -521,12 +541,12 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
         }
     }
 
-    private async Task<DeploymentExecution> DecideCoreAsync(FanOutRun run, int i, bool record, CancellationToken cancellationToken)
+    private async Task<DeploymentExecution> DecideCoreAsync(FanOutRun run, int i, bool record, PositionStatus reserveAs, CancellationToken cancellationToken)
     {
         var deployment = run.Deployments[i];
         var accountValue = await _deployments.GetAccountValueAsync(deployment, cancellationToken).ConfigureAwait(false);
         run.AccountValues[i] = accountValue;
-        var plan = await _deployments.DecideAsync(run.Signal, deployment, accountValue, record, cancellationToken).ConfigureAwait(false);
+        var plan = await _deployments.DecideAsync(run.Signal, deployment, accountValue, record, cancellationToken, reserveAs).ConfigureAwait(false);
         run.Plans[i] = plan;
         return plan.Done!;
     }
@@ -551,14 +571,25 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
             return (SignalStatus.Skipped, $"No ACTIVE deployments for agent {signal.AgentId}");
         }
 
-        static bool Placed(DeploymentExecution o) => o.Outcome is DeploymentOutcome.Opened or DeploymentOutcome.AlreadyExecuted or DeploymentOutcome.Pending or DeploymentOutcome.Unknown;
-        if (outcomes.Any(Placed))
+        var placed = false;
+        var notOpened = 0;
+        DeploymentExecution? firstNotOpened = null;
+        foreach (var o in outcomes)
         {
-            var notOpened = outcomes.Where(o => o.Outcome is not (DeploymentOutcome.Opened or DeploymentOutcome.AlreadyExecuted)).ToList();
-            return (SignalStatus.Executed, notOpened.Count == 0 ? null : $"{notOpened.Count} of {outcomes.Length} deployments not opened: {notOpened[0].Reason}");
+            placed |= o.Outcome is DeploymentOutcome.Opened or DeploymentOutcome.AlreadyExecuted or DeploymentOutcome.Pending or DeploymentOutcome.Unknown;
+            if (o.Outcome is not (DeploymentOutcome.Opened or DeploymentOutcome.AlreadyExecuted))
+            {
+                notOpened++;
+                firstNotOpened ??= o;
+            }
         }
 
-        var failed = outcomes.FirstOrDefault(o => o.Outcome is DeploymentOutcome.Failed or DeploymentOutcome.Cancelled);
+        if (placed)
+        {
+            return (SignalStatus.Executed, notOpened == 0 ? null : $"{notOpened} of {outcomes.Length} deployments not opened: {firstNotOpened!.Reason}");
+        }
+
+        var failed = Array.Find(outcomes, o => o.Outcome is DeploymentOutcome.Failed or DeploymentOutcome.Cancelled);
         return failed is not null ? (SignalStatus.Failed, failed.Reason) : (SignalStatus.Skipped, outcomes[0].Reason);
     }
 
