@@ -390,19 +390,33 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
     {
         var signal = run.Signal;
         var deployment = run.Deployments[i];
-        if (run.Existing.TryGetValue(deployment.Id, out var found))
+        Task<DeploymentExecution>? step = null;
+        try
         {
-            run.Outcomes[i] = await GuardAsync(deployment, heartbeat, () => _deployments.ResumeAsync(signal, deployment, found, null, null, batch, cancellationToken)).ConfigureAwait(false);
-        }
-        else if (run.Plans[i] is { Done: null } plan)
-        {
-            run.Outcomes[i] = await GuardAsync(deployment, heartbeat, () => run.Reserved[i] switch
+            // As GuardAsync, without a closure per deployment: a cancellation caused by the lost claim is a ClaimLost outcome.
+            if (run.Existing.TryGetValue(deployment.Id, out var found))
             {
-                { Status: ReservationStatus.Reserved } r => _deployments.PlaceAsync(signal, plan, r.Position!, batch, cancellationToken),
-                { Status: ReservationStatus.Existing } r => _deployments.ResumeAsync(signal, deployment, r.Position!, plan.Decision, plan.Routing, batch, cancellationToken),
-                { Status: ReservationStatus.PolicyStateChanged } => _deployments.RetryAsync(signal, deployment, run.AccountValues[i], MaxPolicyRetries, batch, cancellationToken),
-                _ => Task.FromResult(DeploymentExecutor.ClaimLost(deployment, null, "the claim on the signal was taken over before the reservation")),
-            }).ConfigureAwait(false);
+                step = _deployments.ResumeAsync(signal, deployment, found, null, null, batch, cancellationToken);
+            }
+            else if (run.Plans[i] is { Done: null } plan)
+            {
+                step = run.Reserved[i] switch
+                {
+                    { Status: ReservationStatus.Reserved } r => _deployments.PlaceAsync(signal, plan, r.Position!, batch, cancellationToken),
+                    { Status: ReservationStatus.Existing } r => _deployments.ResumeAsync(signal, deployment, r.Position!, plan.Decision, plan.Routing, batch, cancellationToken),
+                    { Status: ReservationStatus.PolicyStateChanged } => _deployments.RetryAsync(signal, deployment, run.AccountValues[i], MaxPolicyRetries, batch, cancellationToken),
+                    _ => Task.FromResult(DeploymentExecutor.ClaimLost(deployment, null, "the claim on the signal was taken over before the reservation")),
+                };
+            }
+
+            if (step is not null)
+            {
+                run.Outcomes[i] = await step.ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (heartbeat.IsLost)
+        {
+            run.Outcomes[i] = DeploymentExecutor.ClaimLost(deployment, null, "the claim on the signal was taken over before this deployment ran");
         }
 
         // A large fan-out writes its fills in chunks while it runs, so that a crash leaves few to be learnt again.
