@@ -80,7 +80,7 @@ internal sealed class DeploymentExecutor(
         trade = trade with { Leverage = leverage };
         var position = new Position
         {
-            Id = Guid.NewGuid(),
+            Id = Internal.Ids.NewGuid(),
             DeploymentId = deployment.Id,
             SignalId = signal.Id,
             Venue = venue,
@@ -419,7 +419,7 @@ internal sealed class DeploymentExecutor(
 
     private static RoutingRecord ToRecord(Signal signal, AgentDeployment deployment, RoutingDecision routing, DateTimeOffset now) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = Internal.Ids.NewGuid(),
         SignalId = signal.Id,
         DeploymentId = deployment.Id,
         TokenSymbol = routing.TokenSymbol,
