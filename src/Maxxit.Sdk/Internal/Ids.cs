@@ -4,7 +4,7 @@ namespace Maxxit.Sdk.Internal;
 
 /// <summary>
 /// Random (version 4) ids for the rows the executor writes per order. <see cref="Guid.NewGuid"/> asks the OS for 16
-/// random bytes each time (a getrandom system call per id on Linux), a measurable part of the executor's CPU at thousands
+/// random bytes each time (on this Linux host a read of /dev/urandom, one system call per id), a measurable part of the executor's CPU at thousands
 /// of orders a second; these come from a per-thread pool of cryptographically strong random bytes filled 256 ids at a
 /// time. Each pool slice is used once and cleared.
 /// </summary>
