@@ -43,7 +43,11 @@ internal sealed class DeploymentExecutor(
     /// and are written with <see cref="RecordNoTradeAsync"/> once it is.
     /// </param>
     /// <param name="cancellationToken">Cancels the decision.</param>
-    public async Task<Plan> DecideAsync(Signal signal, AgentDeployment deployment, decimal? accountValue, bool record, CancellationToken cancellationToken)
+    /// <param name="reserveAs">
+    /// The status the order is reserved in: RESERVED (sent once its turn at the venue gate comes), or SUBMITTED when the
+    /// caller knows the whole fan-out fits one gate (every order is sent at once).
+    /// </param>
+    public async Task<Plan> DecideAsync(Signal signal, AgentDeployment deployment, decimal? accountValue, bool record, CancellationToken cancellationToken, PositionStatus reserveAs = PositionStatus.Reserved)
     {
         var now = time.GetUtcNow();
         var stateful = HasStatefulLimits(deployment.Policy);
@@ -76,7 +80,7 @@ internal sealed class DeploymentExecutor(
         trade = trade with { Leverage = leverage };
         var position = new Position
         {
-            Id = Guid.NewGuid(),
+            Id = Internal.Ids.NewGuid(),
             DeploymentId = deployment.Id,
             SignalId = signal.Id,
             Venue = venue,
@@ -84,7 +88,7 @@ internal sealed class DeploymentExecutor(
             Side = trade.Side,
             SizePercent = trade.SizePercent,
             Leverage = leverage,
-            Status = PositionStatus.Reserved,
+            Status = reserveAs,
             ClientOrderId = ClientOrderId.For(signal.Id, deployment.Id, ClientOrderId.Open),
             OpenedAt = now,
             Fence = signal.Fence,
@@ -388,7 +392,13 @@ internal sealed class DeploymentExecutor(
     public async Task<(List<DeploymentExecution> Executions, bool Completed)> WriteOutcomesAsync(List<OrderOutcomeBatch.Entry> entries, SignalCompletion? completion)
     {
         // The venues have answered: the records must be written even if the caller gives up now.
-        var written = await store.RecordOrderOutcomesAsync([.. entries.Select(e => e.Outcome)], completion, CancellationToken.None).ConfigureAwait(false);
+        var outcomes = new OrderOutcome[entries.Count];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = entries[i].Outcome;
+        }
+
+        var written = await store.RecordOrderOutcomesAsync(outcomes, completion, CancellationToken.None).ConfigureAwait(false);
         var executions = new List<DeploymentExecution>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
@@ -409,7 +419,7 @@ internal sealed class DeploymentExecutor(
 
     private static RoutingRecord ToRecord(Signal signal, AgentDeployment deployment, RoutingDecision routing, DateTimeOffset now) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = Internal.Ids.NewGuid(),
         SignalId = signal.Id,
         DeploymentId = deployment.Id,
         TokenSymbol = routing.TokenSymbol,

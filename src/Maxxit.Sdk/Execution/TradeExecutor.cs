@@ -179,6 +179,17 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
         return results;
     }
 
+    /// <summary>The signal counter's outcome tag: the status in upper case (EXECUTED, SKIPPED, FAILED), without a string built per signal.</summary>
+    private static string MetricName(SignalStatus status) => status switch
+    {
+        SignalStatus.Executed => "EXECUTED",
+        SignalStatus.Skipped => "SKIPPED",
+        SignalStatus.Failed => "FAILED",
+        SignalStatus.Executing => "EXECUTING",
+        SignalStatus.Pending => "PENDING",
+        _ => status.ToString().ToUpperInvariant(),
+    };
+
     private static ExecutionResult BeingExecuted(Guid signalId, IReadOnlyList<DeploymentExecution> outcomes) =>
         new(signalId, SignalStatus.Executing, null, "being executed by another executor", outcomes, AlreadyProcessed: true);
 
@@ -209,14 +220,24 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
         // Decided as the claim this run is about to take: the claim's fence is the observed one plus one.
         var run = new FanOutRun(observed with { Status = SignalStatus.Executing, Fence = observed.Fence + 1 }, snapshot.Deployments, new Dictionary<Guid, Position>());
         await DecideAsync(run, record: false, cancellationToken).ConfigureAwait(false);
-        var direct = run.Unreserved().Where(i => run.Plans[i]!.Reservation!.PolicyStateVersion is null).ToArray();
-        var claim = await _store.ClaimSignalWithReservationsAsync(observed.Id, observed.Fence, _time.GetUtcNow(), _options.SignalLease, [.. direct.Select(i => run.Plans[i]!.Reservation!)], cancellationToken).ConfigureAwait(false);
+        var direct = new List<int>(run.Deployments.Count);
+        var reservations = new List<ExecutionReservation>(run.Deployments.Count);
+        foreach (var i in run.Unreserved())
+        {
+            if (run.Plans[i]!.Reservation is { PolicyStateVersion: null } reservation)
+            {
+                direct.Add(i);
+                reservations.Add(reservation);
+            }
+        }
+
+        var claim = await _store.ClaimSignalWithReservationsAsync(observed.Id, observed.Fence, _time.GetUtcNow(), _options.SignalLease, reservations, cancellationToken).ConfigureAwait(false);
         if (claim is null)
         {
             return null;
         }
 
-        for (var k = 0; k < direct.Length; k++)
+        for (var k = 0; k < direct.Count; k++)
         {
             run.Reserved[direct[k]] = claim.Reservations[k];
         }
@@ -247,19 +268,20 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
         var heartbeat = new LeaseHeartbeat(_store, signal.Id, signal.Fence, _options.SignalLease, _time, _logger);
         await using (heartbeat.ConfigureAwait(false))
         {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, heartbeat.Lost);
-            await FanOutAsync(run, decided, batch, heartbeat, linked.Token).ConfigureAwait(false);
+            // A caller's token that can never be cancelled needs no linked source: the lost claim's token is the one.
+            using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, heartbeat.Lost) : null;
+            await FanOutAsync(run, decided, batch, heartbeat, linked?.Token ?? heartbeat.Lost).ConfigureAwait(false);
         }
 
         var outcomes = run.Results();
-        if (heartbeat.IsLost || outcomes.Any(o => o.Outcome == DeploymentOutcome.ClaimLost))
+        if (heartbeat.IsLost || Array.Exists(outcomes, o => o.Outcome == DeploymentOutcome.ClaimLost))
         {
             await WriteAsync(run, batch, null).ConfigureAwait(false);
             _metrics.RecordSignal("claim_lost");
             return BeingExecuted(signal.Id, run.Results());
         }
 
-        if (outcomes.FirstOrDefault(o => o.Outcome == DeploymentOutcome.Unknown && o.Position is null) is { } deferred)
+        if (Array.Find(outcomes, o => o.Outcome == DeploymentOutcome.Unknown && o.Position is null) is { } deferred)
         {
             // A deployment got no decision (its positions kept changing under contention): keep the claim, so that the
             // signal is run again once the lease lapses; the deployments already done are resumed, not repeated.
@@ -268,8 +290,15 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
         }
 
         var (status, reason) = Summarize(signal, outcomes);
-        var finalVenue = outcomes.Select(o => o.Position?.Venue ?? o.Routing?.SelectedVenue).FirstOrDefault(v => v is not null);
-        var routedAt = outcomes.Any(o => o.Routing is not null || o.Position is not null) ? _time.GetUtcNow() : (DateTimeOffset?)null;
+        Venue? finalVenue = null;
+        var routed = false;
+        foreach (var o in outcomes)
+        {
+            finalVenue ??= o.Position?.Venue ?? o.Routing?.SelectedVenue;
+            routed |= o.Routing is not null || o.Position is not null;
+        }
+
+        var routedAt = routed ? _time.GetUtcNow() : (DateTimeOffset?)null;
         var completion = new SignalCompletion(signal.Id, status, finalVenue, routedAt, _time.GetUtcNow(), reason, signal.Fence);
         if (!await WriteAsync(run, batch, completion).ConfigureAwait(false))
         {
@@ -278,8 +307,12 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
             return BeingExecuted(signal.Id, run.Results());
         }
 
-        _metrics.RecordSignal(status.ToString().ToUpperInvariant());
-        _logger.LogInformation("Signal {SignalId} {Token} {Side}: {Status} on {Venue}{Reason}", signal.Id, signal.TokenSymbol, signal.Side, status, finalVenue?.Name ?? "no venue", reason is null ? string.Empty : $" ({reason})");
+        _metrics.RecordSignal(MetricName(status));
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            // Guarded: the arguments (boxed, and the reason's text) are only built when the line is written.
+            _logger.LogInformation("Signal {SignalId} {Token} {Side}: {Status} on {Venue}{Reason}", signal.Id, signal.TokenSymbol, signal.Side, status, finalVenue?.Name ?? "no venue", reason is null ? string.Empty : $" ({reason})");
+        }
         return new ExecutionResult(signal.Id, status, finalVenue, reason, run.Results(), AlreadyProcessed: false);
     }
 
@@ -314,15 +347,17 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
     {
         var signal = run.Signal;
         var deployments = run.Deployments;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _parallelism };
         if (decided)
         {
             // Decided before the claim: the policy rejections and no-venue decisions are written now that it is held.
             var finished = Enumerable.Range(0, deployments.Count).Where(i => run.Plans[i] is { Done: not null }).ToArray();
             if (finished.Length > 0)
             {
-                await Parallel.ForEachAsync(finished, parallel, async (i, _) =>
-                    run.Outcomes[i] = await GuardAsync(deployments[i], heartbeat, async () => (await _deployments.RecordNoTradeAsync(run.Plans[i]!, cancellationToken).ConfigureAwait(false)).Done!).ConfigureAwait(false)).ConfigureAwait(false);
+                await FanOut.ForEachAsync(finished.Length, _parallelism, async k =>
+                {
+                    var i = finished[k];
+                    run.Outcomes[i] = await GuardAsync(deployments[i], heartbeat, async () => (await _deployments.RecordNoTradeAsync(run.Plans[i]!, cancellationToken).ConfigureAwait(false)).Done!).ConfigureAwait(false);
+                }).ConfigureAwait(false);
             }
         }
         else
@@ -330,42 +365,65 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
             await DecideAsync(run, record: true, cancellationToken, heartbeat).ConfigureAwait(false);
         }
 
-        var unreserved = run.Unreserved().ToArray();
+        var unreserved = run.Unreserved();
         if (unreserved.Length > 0 && !heartbeat.IsLost)
         {
-            var results = await _store.ReserveExecutionsAsync([.. unreserved.Select(i => run.Plans[i]!.Reservation!)], cancellationToken).ConfigureAwait(false);
+            var reservations = new ExecutionReservation[unreserved.Length];
+            for (var k = 0; k < unreserved.Length; k++)
+            {
+                reservations[k] = run.Plans[unreserved[k]]!.Reservation!;
+            }
+
+            var results = await _store.ReserveExecutionsAsync(reservations, cancellationToken).ConfigureAwait(false);
             for (var k = 0; k < unreserved.Length; k++)
             {
                 run.Reserved[unreserved[k]] = results[k];
             }
         }
 
-        await Parallel.ForEachAsync(Enumerable.Range(0, deployments.Count), parallel, async (i, _) =>
+        await FanOut.ForEachAsync(deployments.Count, _parallelism, i => PlaceOneAsync(run, i, batch, heartbeat, cancellationToken)).ConfigureAwait(false);
+        await AwaitHeldAsync(run, batch, heartbeat, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One deployment's order of the fan-out: resumed, placed, or retried under the policy, as its reservation says.</summary>
+    private async ValueTask PlaceOneAsync(FanOutRun run, int i, OrderOutcomeBatch batch, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
+    {
+        var signal = run.Signal;
+        var deployment = run.Deployments[i];
+        Task<DeploymentExecution>? step = null;
+        try
         {
-            var deployment = deployments[i];
+            // As GuardAsync, without a closure per deployment: a cancellation caused by the lost claim is a ClaimLost outcome.
             if (run.Existing.TryGetValue(deployment.Id, out var found))
             {
-                run.Outcomes[i] = await GuardAsync(deployment, heartbeat, () => _deployments.ResumeAsync(signal, deployment, found, null, null, batch, cancellationToken)).ConfigureAwait(false);
+                step = _deployments.ResumeAsync(signal, deployment, found, null, null, batch, cancellationToken);
             }
             else if (run.Plans[i] is { Done: null } plan)
             {
-                run.Outcomes[i] = await GuardAsync(deployment, heartbeat, () => run.Reserved[i] switch
+                step = run.Reserved[i] switch
                 {
                     { Status: ReservationStatus.Reserved } r => _deployments.PlaceAsync(signal, plan, r.Position!, batch, cancellationToken),
                     { Status: ReservationStatus.Existing } r => _deployments.ResumeAsync(signal, deployment, r.Position!, plan.Decision, plan.Routing, batch, cancellationToken),
                     { Status: ReservationStatus.PolicyStateChanged } => _deployments.RetryAsync(signal, deployment, run.AccountValues[i], MaxPolicyRetries, batch, cancellationToken),
                     _ => Task.FromResult(DeploymentExecutor.ClaimLost(deployment, null, "the claim on the signal was taken over before the reservation")),
-                }).ConfigureAwait(false);
+                };
             }
 
-            // A large fan-out writes its fills in chunks while it runs, so that a crash leaves few to be learnt again.
-            if (batch.Take(OrderOutcomeBatch.FlushAt) is { Count: > 0 } chunk)
+            if (step is not null)
             {
-                run.Apply((await _deployments.WriteOutcomesAsync(chunk, null).ConfigureAwait(false)).Executions);
+                run.Outcomes[i] = await step.ConfigureAwait(false);
             }
-        }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (heartbeat.IsLost)
+        {
+            run.Outcomes[i] = DeploymentExecutor.ClaimLost(deployment, null, "the claim on the signal was taken over before this deployment ran");
+        }
 
-        await AwaitHeldAsync(run, batch, heartbeat, cancellationToken).ConfigureAwait(false);
+        // A large fan-out writes its fills in chunks while it runs, so that a crash leaves few to be learnt again.
+        if (batch.Take(OrderOutcomeBatch.FlushAt) is { Count: > 0 } chunk)
+        {
+            run.Apply((await _deployments.WriteOutcomesAsync(chunk, null).ConfigureAwait(false)).Executions);
+        }
     }
 
     /// <summary>
@@ -440,31 +498,21 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
     /// </summary>
     private async Task DecideAsync(FanOutRun run, bool record, CancellationToken cancellationToken, LeaseHeartbeat? heartbeat = null)
     {
-        var deployments = run.Deployments;
-        await Parallel.ForEachAsync(Enumerable.Range(0, deployments.Count), new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, async (i, _) =>
+        // When even every deployment without a position fits one gate, the orders are decided SUBMITTED at once; otherwise
+        // RESERVED, and moved to SUBMITTED below if the ones planned (policy rejections and no-venue decisions aside) fit.
+        var undecided = 0;
+        foreach (var deployment in run.Deployments)
         {
-            if (run.Existing.ContainsKey(deployments[i].Id))
+            if (!run.Existing.ContainsKey(deployment.Id))
             {
-                return;
+                undecided++;
             }
+        }
 
-            async Task<DeploymentExecution> Decide()
-            {
-                run.AccountValues[i] = await _deployments.GetAccountValueAsync(deployments[i], cancellationToken).ConfigureAwait(false);
-                var plan = await _deployments.DecideAsync(run.Signal, deployments[i], run.AccountValues[i], record, cancellationToken).ConfigureAwait(false);
-                run.Plans[i] = plan;
-                return plan.Done!;
-            }
-
-            var done = heartbeat is null ? await Decide().ConfigureAwait(false) : await GuardAsync(deployments[i], heartbeat, Decide).ConfigureAwait(false);
-            if (record || heartbeat is not null)
-            {
-                run.Outcomes[i] = done;
-            }
-        }).ConfigureAwait(false);
-
-        var planned = run.Unreserved().ToArray();
-        if (planned.Length > 0 && planned.Length <= _options.MaxOrdersInFlightPerVenue)
+        var reserveAs = undecided <= _options.MaxOrdersInFlightPerVenue ? PositionStatus.Submitted : PositionStatus.Reserved;
+        await FanOut.ForEachAsync(run.Deployments.Count, _parallelism, i => DecideOneAsync(run, i, record, reserveAs, heartbeat, cancellationToken)).ConfigureAwait(false);
+        var planned = run.Unreserved();
+        if (reserveAs == PositionStatus.Reserved && planned.Length > 0 && planned.Length <= _options.MaxOrdersInFlightPerVenue)
         {
             foreach (var i in planned)
             {
@@ -473,6 +521,48 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
                 run.Plans[i] = plan with { Reservation = reservation with { Position = reservation.Position with { Status = PositionStatus.Submitted } } };
             }
         }
+    }
+
+    /// <summary>Policy and routing for one deployment of the fan-out (none for one with a position of an earlier run).</summary>
+    private async ValueTask DecideOneAsync(FanOutRun run, int i, bool record, PositionStatus reserveAs, LeaseHeartbeat? heartbeat, CancellationToken cancellationToken)
+    {
+        var deployment = run.Deployments[i];
+        if (run.Existing.ContainsKey(deployment.Id))
+        {
+            return;
+        }
+
+        DeploymentExecution done;
+        if (heartbeat is null)
+        {
+            done = await DecideCoreAsync(run, i, record, reserveAs, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            try
+            {
+                done = await DecideCoreAsync(run, i, record, reserveAs, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (heartbeat.IsLost)
+            {
+                done = DeploymentExecutor.ClaimLost(deployment, null, "the claim on the signal was taken over before this deployment ran");
+            }
+        }
+
+        if (record || heartbeat is not null)
+        {
+            run.Outcomes[i] = done;
+        }
+    }
+
+    private async Task<DeploymentExecution> DecideCoreAsync(FanOutRun run, int i, bool record, PositionStatus reserveAs, CancellationToken cancellationToken)
+    {
+        var deployment = run.Deployments[i];
+        var accountValue = await _deployments.GetAccountValueAsync(deployment, cancellationToken).ConfigureAwait(false);
+        run.AccountValues[i] = accountValue;
+        var plan = await _deployments.DecideAsync(run.Signal, deployment, accountValue, record, cancellationToken, reserveAs).ConfigureAwait(false);
+        run.Plans[i] = plan;
+        return plan.Done!;
     }
 
     /// <summary>Runs one deployment's step; a cancellation caused by the lost claim becomes a <see cref="DeploymentOutcome.ClaimLost"/> outcome.</summary>
@@ -495,14 +585,25 @@ public sealed class TradeExecutor : ITradeExecutor, IFanOutHelper
             return (SignalStatus.Skipped, $"No ACTIVE deployments for agent {signal.AgentId}");
         }
 
-        static bool Placed(DeploymentExecution o) => o.Outcome is DeploymentOutcome.Opened or DeploymentOutcome.AlreadyExecuted or DeploymentOutcome.Pending or DeploymentOutcome.Unknown;
-        if (outcomes.Any(Placed))
+        var placed = false;
+        var notOpened = 0;
+        DeploymentExecution? firstNotOpened = null;
+        foreach (var o in outcomes)
         {
-            var notOpened = outcomes.Where(o => o.Outcome is not (DeploymentOutcome.Opened or DeploymentOutcome.AlreadyExecuted)).ToList();
-            return (SignalStatus.Executed, notOpened.Count == 0 ? null : $"{notOpened.Count} of {outcomes.Length} deployments not opened: {notOpened[0].Reason}");
+            placed |= o.Outcome is DeploymentOutcome.Opened or DeploymentOutcome.AlreadyExecuted or DeploymentOutcome.Pending or DeploymentOutcome.Unknown;
+            if (o.Outcome is not (DeploymentOutcome.Opened or DeploymentOutcome.AlreadyExecuted))
+            {
+                notOpened++;
+                firstNotOpened ??= o;
+            }
         }
 
-        var failed = outcomes.FirstOrDefault(o => o.Outcome is DeploymentOutcome.Failed or DeploymentOutcome.Cancelled);
+        if (placed)
+        {
+            return (SignalStatus.Executed, notOpened == 0 ? null : $"{notOpened} of {outcomes.Length} deployments not opened: {firstNotOpened!.Reason}");
+        }
+
+        var failed = Array.Find(outcomes, o => o.Outcome is DeploymentOutcome.Failed or DeploymentOutcome.Cancelled);
         return failed is not null ? (SignalStatus.Failed, failed.Reason) : (SignalStatus.Skipped, outcomes[0].Reason);
     }
 

@@ -12,9 +12,10 @@ internal sealed class VenueGates(int maxPerVenue)
 {
     private readonly ConcurrentDictionary<Venue, SemaphoreSlim> _gates = new();
 
-    public SemaphoreSlim For(IVenueAdapter adapter) => _gates.GetOrAdd(adapter.Venue, _ =>
-    {
-        var limit = adapter is IVenueOrderLimits limits ? Math.Clamp(limits.MaxConcurrentOrders, 1, maxPerVenue) : maxPerVenue;
-        return new SemaphoreSlim(limit, limit);
-    });
+    public SemaphoreSlim For(IVenueAdapter adapter) =>
+        _gates.TryGetValue(adapter.Venue, out var gate) ? gate : _gates.GetOrAdd(adapter.Venue, static (_, a) =>
+        {
+            var limit = a.Adapter is IVenueOrderLimits limits ? Math.Clamp(limits.MaxConcurrentOrders, 1, a.Max) : a.Max;
+            return new SemaphoreSlim(limit, limit);
+        }, (Adapter: adapter, Max: maxPerVenue));
 }

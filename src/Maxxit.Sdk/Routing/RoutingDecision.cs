@@ -34,7 +34,33 @@ public class RoutingDecision
     public string Reason => _reason ??= BuildReason() ?? $"No venue available for {TokenSymbol}. Checked: {string.Join(", ", CheckedVenues.Select(v => v.Name))}";
 
     /// <summary>Venues checked, in the order they were checked.</summary>
-    public IReadOnlyList<Venue> CheckedVenues => _priority.Where(Availability.WasChecked).ToArray();
+    public IReadOnlyList<Venue> CheckedVenues
+    {
+        get
+        {
+            // Indexed, not LINQ: read for every routing audit row.
+            var count = 0;
+            for (var i = 0; i < _priority.Count; i++)
+            {
+                if (Availability.WasChecked(_priority[i]))
+                {
+                    count++;
+                }
+            }
+
+            var checkedVenues = new Venue[count];
+            count = 0;
+            for (var i = 0; i < _priority.Count; i++)
+            {
+                if (Availability.WasChecked(_priority[i]))
+                {
+                    checkedVenues[count++] = _priority[i];
+                }
+            }
+
+            return checkedVenues;
+        }
+    }
 
     /// <summary>Which checked venues list the token.</summary>
     public VenueAvailability Availability { get; }
@@ -130,11 +156,19 @@ public class RoutingDecision
     public IReadOnlyDictionary<Venue, VenueRoutingDetail>? ToVenueDetails()
     {
         Dictionary<Venue, VenueRoutingDetail>? map = null;
-        foreach (var venue in CheckedVenues)
+        var refusals = Refusals;
+        for (var i = 0; i < _priority.Count; i++)
         {
-            VenueRoutingDetail? detail = TryGetSlot(venue, out var slot) ? slot.ToDetail(Availability.IsListed(venue)) : null;
-            foreach (var refusal in Refusals)
+            var venue = _priority[i];
+            if (!Availability.WasChecked(venue))
             {
+                continue;
+            }
+
+            VenueRoutingDetail? detail = TryGetSlot(venue, out var slot) ? slot.ToDetail(Availability.IsListed(venue)) : null;
+            for (var r = 0; r < refusals.Count; r++)
+            {
+                var refusal = refusals[r];
                 if (refusal.Venue == venue)
                 {
                     detail = (detail ?? new VenueRoutingDetail { Listed = Availability.IsListed(venue) }) with { Status = VenueRouteStatus.Refused, Refusal = refusal.Reason };

@@ -18,6 +18,7 @@ public sealed partial class PaperVenueAdapter : IVenueAdapter
     private readonly ConcurrentDictionary<string, PendingOrder> _pending = new(StringComparer.Ordinal);
     private readonly PaperVenueBehavior _behavior;
     private readonly TimeProvider _time;
+    private readonly string _orderIdPrefix;
     private long _nextOrderId;
 
     /// <summary>Creates a paper venue.</summary>
@@ -32,6 +33,7 @@ public sealed partial class PaperVenueAdapter : IVenueAdapter
         _behavior = behavior ?? new PaperVenueBehavior();
         _time = time ?? TimeProvider.System;
         Venue = venue;
+        _orderIdPrefix = $"paper-{venue.Name.ToLowerInvariant()}-";
         _prices = prices;
         _accountValueUsd = accountValueUsd;
         _feeRate = feeRate;
@@ -65,7 +67,7 @@ public sealed partial class PaperVenueAdapter : IVenueAdapter
     private ValueTask<OrderResult> PlaceNowAsync(OrderRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var order = _orders.GetOrAdd(request.ClientOrderId, _ => new Lazy<OrderResult>(() => Open(request)));
+        var order = _orders.GetOrAdd(request.ClientOrderId, static (_, a) => new Lazy<OrderResult>(() => a.Adapter.Open(a.Request)), (Adapter: this, Request: request));
         try
         {
             return ValueTask.FromResult(order.Value);
@@ -81,7 +83,16 @@ public sealed partial class PaperVenueAdapter : IVenueAdapter
     private double Draw(string clientOrderId, int salt)
     {
         Span<byte> hash = stackalloc byte[32];
-        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{_behavior.Seed}:{salt}:{clientOrderId}"), hash);
+        Span<byte> input = stackalloc byte[256];
+        if (System.Text.Unicode.Utf8.TryWrite(input, $"{_behavior.Seed}:{salt}:{clientOrderId}", out var written))
+        {
+            System.Security.Cryptography.SHA256.HashData(input[..written], hash);
+        }
+        else
+        {
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{_behavior.Seed}:{salt}:{clientOrderId}"), hash);
+        }
+
         return (System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(hash) >> 11) * (1.0 / (1UL << 53));
     }
 
@@ -91,7 +102,8 @@ public sealed partial class PaperVenueAdapter : IVenueAdapter
     private OrderResult Open(OrderRequest request)
     {
         var result = Fill(request);
-        if (Draw(request.ClientOrderId, 0) < _behavior.PendingFraction)
+        // A draw is in [0, 1): with no pending fills configured (the default) none is made.
+        if (_behavior.PendingFraction > 0 && Draw(request.ClientOrderId, 0) < _behavior.PendingFraction)
         {
             // Accepted now, decided later: the fill (if any) comes at another price, possibly for part of the size.
             var partial = Draw(request.ClientOrderId, 2) < _behavior.PartialFillFraction;
@@ -123,7 +135,7 @@ public sealed partial class PaperVenueAdapter : IVenueAdapter
         return new OrderResult
         {
             Status = OrderStatus.Filled,
-            VenueOrderId = $"paper-{Venue.Name.ToLowerInvariant()}-{Interlocked.Increment(ref _nextOrderId)}",
+            VenueOrderId = string.Concat(_orderIdPrefix, Interlocked.Increment(ref _nextOrderId).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             FilledQuantity = quantity,
             AveragePrice = price,
             Leverage = leverage,
