@@ -5,7 +5,8 @@ namespace Maxxit.Sdk.Postgres.Internal;
 /// <summary>
 /// Group commit for one kind of statement: requests that arrive while earlier ones are being written are gathered and
 /// written together, as one statement (one round trip, one commit, one pass of each statement trigger), by whichever
-/// caller finds a free slot. Nothing waits for a timer: a request arriving at an idle store runs at once, alone.
+/// caller finds a free slot. Nothing waits for a timer: a request arriving at an idle store is written at once (after one
+/// hop to the thread pool, which lets requests arriving in the same instant join it).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -129,6 +130,10 @@ internal sealed class StatementCoalescer<TRequest, TResult>
 
     private async Task DrainAsync()
     {
+        // Started on the thread pool, not on the caller's thread: callers answered together by one statement come back
+        // together, each with its next request microseconds after the first, and this lets them share the next statement
+        // instead of the first going alone (on the 1,000-signal benchmark: about 7 requests a statement instead of 3).
+        await Task.Yield();
         while (true)
         {
             List<Pending> batch;

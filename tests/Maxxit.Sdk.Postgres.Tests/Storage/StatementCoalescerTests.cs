@@ -10,7 +10,7 @@ namespace Maxxit.Sdk.Postgres.Tests.Storage;
 public sealed class StatementCoalescerTests
 {
     private readonly List<string[]> written = [];
-    private readonly Queue<TaskCompletionSource> gates = new();
+    private readonly Queue<(TaskCompletionSource Release, TaskCompletionSource Started)> gates = new();
     private Func<string[], Exception?> fail = _ => null;
 
     [Fact]
@@ -19,6 +19,7 @@ public sealed class StatementCoalescerTests
         var coalescer = New(maxInFlight: 1);
         var first = Hold();
         var a = coalescer.RunAsync(new("a"), CancellationToken.None);
+        await first.Started;
         var rest = new[] { "b", "c", "d" }.Select(k => coalescer.RunAsync(new(k), CancellationToken.None)).ToArray();
         Assert.Equal(3, coalescer.Waiting);
 
@@ -35,6 +36,7 @@ public sealed class StatementCoalescerTests
         var coalescer = New(maxInFlight: 1);
         var first = Hold();
         var a = coalescer.RunAsync(new("a"), CancellationToken.None);
+        await first.Started;
         var signal = Guid.NewGuid();
         var b = coalescer.RunAsync(new("b", signal), CancellationToken.None);
         var c = coalescer.RunAsync(new("c", signal), CancellationToken.None);
@@ -52,6 +54,7 @@ public sealed class StatementCoalescerTests
         var coalescer = New(maxInFlight: 1, maxRequests: 2, maxRows: 5);
         var first = Hold();
         var tasks = new List<Task<string>> { coalescer.RunAsync(new("a"), CancellationToken.None) };
+        await first.Started;
         tasks.AddRange(new[] { ("b", 1), ("c", 1), ("d", 3), ("e", 3), ("f", 9) }.Select(x => coalescer.RunAsync(new(x.Item1) { Rows = x.Item2 }, CancellationToken.None)));
 
         first.SetResult();
@@ -67,6 +70,7 @@ public sealed class StatementCoalescerTests
         var coalescer = New(maxInFlight: 1);
         var first = Hold();
         var a = coalescer.RunAsync(new("a"), CancellationToken.None);
+        await first.Started;
         var b = coalescer.RunAsync(new("b"), CancellationToken.None);
         var bad = coalescer.RunAsync(new("bad"), CancellationToken.None);
         var c = coalescer.RunAsync(new("c"), CancellationToken.None);
@@ -88,6 +92,7 @@ public sealed class StatementCoalescerTests
         var coalescer = New(maxInFlight: 1);
         var first = Hold();
         var a = coalescer.RunAsync(new("a"), CancellationToken.None);
+        await first.Started;
         var b = coalescer.RunAsync(new("b"), CancellationToken.None);
         var c = coalescer.RunAsync(new("c"), CancellationToken.None);
         fail = keys => keys.Length > 1 ? new NpgsqlException("connection reset") : null;
@@ -108,6 +113,7 @@ public sealed class StatementCoalescerTests
         using var cancelA = new CancellationTokenSource();
         using var cancelB = new CancellationTokenSource();
         var a = coalescer.RunAsync(new("a"), cancelA.Token);
+        await first.Started;
         var b = coalescer.RunAsync(new("b"), cancelB.Token);
         var c = coalescer.RunAsync(new("c"), CancellationToken.None);
 
@@ -128,7 +134,9 @@ public sealed class StatementCoalescerTests
         var first = Hold();
         var second = Hold();
         var a = coalescer.RunAsync(new("a"), CancellationToken.None);
+        await first.Started;
         var b = coalescer.RunAsync(new("b"), CancellationToken.None);
+        await second.Started;
         var c = coalescer.RunAsync(new("c"), CancellationToken.None);
         Assert.Equal(1, coalescer.Waiting);
 
@@ -141,13 +149,13 @@ public sealed class StatementCoalescerTests
         Assert.Equal([["a"], ["b"], ["c"]], written);
     }
 
-    /// <summary>The next statement written waits until the returned gate is opened.</summary>
-    private TaskCompletionSource Hold()
+    /// <summary>The next statement written signals <see cref="Gate.Started"/> and waits until the gate is opened.</summary>
+    private Gate Hold()
     {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new Gate(new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously));
         lock (gates)
         {
-            gates.Enqueue(gate);
+            gates.Enqueue((gate.Release, gate.Entered));
         }
 
         return gate;
@@ -157,16 +165,18 @@ public sealed class StatementCoalescerTests
         async requests =>
         {
             var keys = requests.Select(r => r.Name).ToArray();
-            TaskCompletionSource? gate;
+            (TaskCompletionSource Release, TaskCompletionSource Started) gate;
+            bool held;
             lock (gates)
             {
                 written.Add(keys);
-                gates.TryDequeue(out gate);
+                held = gates.TryDequeue(out gate);
             }
 
-            if (gate is not null)
+            if (held)
             {
-                await gate.Task;
+                gate.Started.SetResult();
+                await gate.Release.Task;
             }
 
             return fail(keys) is { } ex ? throw ex : [.. keys.Select(k => k + ":ok")];
@@ -181,5 +191,13 @@ public sealed class StatementCoalescerTests
     private sealed record Request(string Name, Guid? Key = null)
     {
         public int Rows { get; init; } = 1;
+    }
+
+    /// <summary>A statement held in the writer: <see cref="Started"/> once it is being written, released by <see cref="SetResult"/>.</summary>
+    private sealed record Gate(TaskCompletionSource Release, TaskCompletionSource Entered)
+    {
+        public Task Started => Entered.Task;
+
+        public void SetResult() => Release.SetResult();
     }
 }
