@@ -189,9 +189,11 @@ internal sealed class StoreSql
         RenewFanOutItems = $"UPDATE {Positions} p SET lease_expires_at = now() + $3 FROM unnest($1::uuid[], $2::bigint[]) AS i (id, fence) "
             + "WHERE p.id = i.id AND p.fence = i.fence AND p.status = 'SUBMITTED'";
 
-        // Execution snapshots of one signal or of several read together: the signals, then their agents' deployments.
+        // Execution snapshots of one signal or of several read together: the signals, then their agents' deployments. The
+        // agents are looked up first, once (an init plan), then their deployments by the (agent_id, wallet) index: as a
+        // semi-join the generic plan read every signal of each deployment's agent, a cost growing with the agent's history.
         SnapshotSignals = $"SELECT {Columns.Signal} FROM {Signals} WHERE id = ANY($1)";
-        SnapshotDeployments = $"SELECT {DeploymentColumns} FROM {Deployments} d WHERE d.agent_id IN (SELECT agent_id FROM {Signals} WHERE id = ANY($1)) AND d.status = $2 ORDER BY d.created_at, d.id";
+        SnapshotDeployments = $"SELECT {DeploymentColumns} FROM {Deployments} d WHERE d.agent_id = ANY (ARRAY(SELECT DISTINCT agent_id FROM {Signals} WHERE id = ANY($1))) AND d.status = $2 ORDER BY d.created_at, d.id";
 
         // Leases are judged by the database clock, so clock skew between hosts cannot hand live work to a second host.
         ClaimOne = $"UPDATE {Signals} SET status = 'EXECUTING', lease_expires_at = now() + $2, attempts = attempts + 1, fence = fence + 1 "
