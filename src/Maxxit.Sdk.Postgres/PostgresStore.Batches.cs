@@ -46,7 +46,11 @@ public sealed partial class PostgresStore
         deployments.Parameters.UuidArray(ids).Text(DbNames.DeploymentStatus(DeploymentStatus.Active));
         batch.BatchCommands.Add(signals);
         batch.BatchCommands.Add(deployments);
-        await batch.PrepareAsync(ct).ConfigureAwait(false);
+        if (prepareExplicitly)
+        {
+            await batch.PrepareAsync(ct).ConfigureAwait(false);
+        }
+
         await using var r = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
         var found = new Dictionary<Guid, Signal>(ids.Length);
         while (await r.ReadAsync(ct).ConfigureAwait(false))
@@ -199,7 +203,11 @@ public sealed partial class PostgresStore
             .Long(requests.Count).Long(n);
 
         var claimed = new Dictionary<Guid, ClaimWritten>(requests.Count);
-        await cmd.PrepareAsync(CancellationToken.None).ConfigureAwait(false);
+        if (prepareExplicitly)
+        {
+            await cmd.PrepareAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
         await using (var reader = await cmd.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
@@ -252,7 +260,11 @@ public sealed partial class PostgresStore
             .Long(outcomes.Length).Long(completions.Length);
         var updated = new Dictionary<Guid, Position>();
         HashSet<int> completed = [];
-        await cmd.PrepareAsync(CancellationToken.None).ConfigureAwait(false);
+        if (prepareExplicitly)
+        {
+            await cmd.PrepareAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
         await using (var r = await cmd.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false))
         {
             while (await r.ReadAsync(CancellationToken.None).ConfigureAwait(false))

@@ -32,6 +32,7 @@ public sealed partial class PostgresStore : IMaxxitStore, IAsyncDisposable, IDis
     private readonly DedicatedConnection snapshotConnection;
     private readonly DedicatedConnection claimConnection;
     private readonly DedicatedConnection outcomeConnection;
+    private readonly bool prepareExplicitly;
     private volatile bool ready;
 
     /// <summary>Creates the store on <paramref name="dataSource"/>; the caller keeps ownership of the data source.</summary>
@@ -48,7 +49,10 @@ public sealed partial class PostgresStore : IMaxxitStore, IAsyncDisposable, IDis
         logger = loggerFactory.CreateLogger<PostgresStore>();
         // Without automatic preparation every statement is parsed and planned on every call; for the execution
         // statements (claim + reservations, order outcomes) planning costs about as much as running them.
-        if (new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxAutoPrepare == 0)
+        var settings = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        // Npgsql refuses explicit preparation on a multiplexing data source (only automatic preparation works there).
+        prepareExplicitly = !settings.Multiplexing;
+        if (settings.MaxAutoPrepare == 0)
         {
             logger.LogWarning("The store's data source has Max Auto Prepare = 0, so every statement is planned on each call; set it (e.g. Max Auto Prepare=32) in the connection string");
         }

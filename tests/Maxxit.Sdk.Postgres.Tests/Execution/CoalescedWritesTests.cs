@@ -178,6 +178,26 @@ public sealed class CoalescedWritesTests(PostgresDatabaseFixture database) : ICl
         }
     }
 
+    [Fact]
+    public async Task A_store_on_a_multiplexing_data_source_executes_signals_too()
+    {
+        // Npgsql refuses explicit preparation on multiplexing connections; the store must not ask for it there.
+        var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Multiplexing = true }.ConnectionString;
+        await using var host = PostgresHosts.Build(connectionString, store: o => o.Schema = "multiplex_" + Guid.NewGuid().ToString("N")[..12]);
+        var client = host.GetRequiredService<IMaxxitClient>();
+        var executor = host.GetRequiredService<ITradeExecutor>();
+        var (agent, _) = await PostgresHosts.AgentWithDeploymentsAsync(client, 2, Random.Shared.Next(1, 1_000_000));
+        var signals = new List<Signal>();
+        for (var i = 0; i < 8; i++)
+        {
+            signals.Add(await PostgresHosts.SignalAsync(client, agent.Id, "ETH"));
+        }
+
+        var results = await Task.WhenAll(signals.Select(s => Task.Run(() => executor.ExecuteAsync(s.Id, Ct))));
+
+        Assert.All(results, r => Assert.Equal((SignalStatus.Executed, 2), (r.Status, r.Deployments.Count(d => d.Outcome == DeploymentOutcome.Opened))));
+    }
+
     private async Task<(PostgresStore Store, string Schema)> NewStoreAsync()
     {
         var (store, schema) = await FreshSchema.CreateAsync(database.DataSource, "coalesce");
