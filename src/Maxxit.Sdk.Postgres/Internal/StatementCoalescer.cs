@@ -71,6 +71,9 @@ internal sealed class StatementCoalescer<TRequest, TResult>
     /// <summary>Requests written so far.</summary>
     public long Requests => Interlocked.Read(ref requests);
 
+    /// <summary>Raised as a statement starts to be written, with its number of requests (tests wait on it).</summary>
+    public event Action<int>? Writing;
+
     /// <summary>Requests waiting for a batch.</summary>
     public int Waiting
     {
@@ -198,6 +201,7 @@ internal sealed class StatementCoalescer<TRequest, TResult>
     {
         Interlocked.Increment(ref statements);
         Interlocked.Add(ref requests, batch.Count);
+        Writing?.Invoke(batch.Count);
         await WriteBatchAsync(batch).ConfigureAwait(false);
 
         // The callers are answered together by one thread-pool item, in order, each running until its next await: one

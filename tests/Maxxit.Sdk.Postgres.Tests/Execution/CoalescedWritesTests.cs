@@ -3,6 +3,7 @@ using Maxxit.Sdk.Client;
 using Maxxit.Sdk.Errors;
 using Maxxit.Sdk.Execution;
 using Maxxit.Sdk.Policies;
+using Maxxit.Sdk.Postgres.Internal;
 using Maxxit.Sdk.Positions;
 using Maxxit.Sdk.Routing;
 using Maxxit.Sdk.Signals;
@@ -40,8 +41,9 @@ public sealed class CoalescedWritesTests(PostgresDatabaseFixture database) : ICl
         // of them names a deployment that does not exist; the fourth is a second claim of the second signal, which must
         // not share its statement.
         await using var blocker = await LockAsync(schema, "signals_v3", signals[0].Id);
+        var writing = FirstStatement(store.Coalescers.Claims);
         var first = Claim(store, signals[0], deployments);
-        await Until(() => store.Coalescers.Claims.Statements == 1);
+        await writing;
         var unknown = Guid.NewGuid();
         var gathered = new[]
         {
@@ -103,8 +105,9 @@ public sealed class CoalescedWritesTests(PostgresDatabaseFixture database) : ICl
         OrderOutcome[] Opened(int i) => [.. ids[i].Select(id => OrderOutcome.Opened(id, 1, fill))];
 
         await using var blocker = await LockAsync(schema, "positions_v3", ids[0][0]);
+        var writing = FirstStatement(store.Coalescers.Outcomes);
         var first = store.RecordOrderOutcomesAsync(Opened(0), Completion(0), Ct);
-        await Until(() => store.Coalescers.Outcomes.Statements == 1);
+        await writing;
         // Signals 1 and 2 complete; signal 3 with one outcome under a stale fence, so its completion must be held back;
         // a repeat of signal 2's completion, which shares its key and goes out in the next statement.
         var gathered = new[]
@@ -275,14 +278,12 @@ public sealed class CoalescedWritesTests(PostgresDatabaseFixture database) : ICl
         return n;
     }
 
-    private static async Task Until(Func<bool> condition)
+    /// <summary>Completes when the coalescer starts writing its next statement.</summary>
+    private static Task FirstStatement<TRequest, TResult>(StatementCoalescer<TRequest, TResult> coalescer)
     {
-        for (var i = 0; !condition(); i++)
-        {
-            Assert.True(i < 2_000, "condition not reached");
-            await Task.Yield();
-            await Task.Delay(1);
-        }
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        coalescer.Writing += _ => started.TrySetResult();
+        return started.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     private sealed class RowLock(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable

@@ -94,7 +94,7 @@ public sealed class DedicatedConnectionTests(PostgresDatabaseFixture database) :
     private static async Task AssertPoolEmptyAsync(NpgsqlDataSource pool)
     {
         using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             await using var connection = await pool.OpenConnectionAsync(wait.Token);
         });

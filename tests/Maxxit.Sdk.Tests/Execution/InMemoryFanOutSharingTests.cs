@@ -32,14 +32,17 @@ public sealed class InMemoryFanOutSharingTests : FanOutSharingContractTests
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    protected override async Task LapseLeasesAsync()
+    protected override Task LapseLeasesAsync()
     {
-        // In steps, so that the owner's heartbeat keeps renewing its claim on the signal while the item leases lapse.
+        // In steps, so that the owner's heartbeat keeps renewing its claim on the signal while the item leases lapse: the
+        // heartbeat renews from its timer's callback, which the fake clock runs during Advance, and the in-memory store
+        // answers at once, so each renewal is done before the next step.
         for (var i = 0; i < 8; i++)
         {
             Time!.Advance(Lease / 6);
-            await Task.Delay(10);
         }
+
+        return Task.CompletedTask;
     }
 
     [Fact]
@@ -91,11 +94,16 @@ public sealed class InMemoryFanOutSharingTests : FanOutSharingContractTests
 
         // The owner's own four are answered, so it waits for the helper's; that order stays out for three leases. The
         // helper's heartbeat keeps the item, so the owner never takes it back to send it again.
+        // Each step runs the helper's heartbeat (a timer callback, answered at once by the in-memory store); the next step
+        // comes once the owner has looked at the held order again (it starts its next poll timer), unless it took the
+        // order back and sent it again, which ends the steps and fails the test below.
         venue.Release(Gate);
-        for (var i = 0; i < 18; i++)
+        var resent = venue.WaitForOrdersAsync(Gate + 2);
+        for (var i = 0; i < 18 && !resent.IsCompleted; i++)
         {
-            Time!.Advance(Lease / 6);
-            await Task.Delay(10);
+            var polled = Time!.NextTimerCreated;
+            Time.Advance(Lease / 6);
+            await Task.WhenAny(polled, resent).WaitAsync(TimeSpan.FromSeconds(30));
         }
 
         venue.Release(1000);

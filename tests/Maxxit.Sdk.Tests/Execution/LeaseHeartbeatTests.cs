@@ -86,7 +86,8 @@ public sealed class LeaseHeartbeatTests
             started.SetResult();
             try
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                // A renewal the store never answers: it ends only when the heartbeat stops it.
+                await new TaskCompletionSource().Task.WaitAsync(ct);
                 return true;
             }
             finally
