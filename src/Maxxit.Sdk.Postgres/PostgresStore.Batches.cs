@@ -81,12 +81,8 @@ public sealed partial class PostgresStore
         ArgumentNullException.ThrowIfNull(reservations);
         CheckLease(lease);
         ExecutionReservation.CheckClaim(signalId, observedFence, reservations);
-        foreach (var r in reservations)
-        {
-            // Checked before the request can join others: a bad one must fail alone, with nothing written.
-            _ = CheckedVenueNames(r.Routing);
-        }
-
+        // A value that cannot be written (an unknown venue, …) fails the shared statement before it is sent; the
+        // coalescer then writes each request alone, so only the bad one gets the error.
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var request = new ClaimRequest(signalId, observedFence, lease, reservations);
         if (await claims.RunAsync(request, cancellationToken).ConfigureAwait(false) is not { } written)
@@ -120,19 +116,11 @@ public sealed partial class PostgresStore
             {
                 throw new ArgumentException($"position {o.PositionId} has two outcomes in one batch", nameof(outcomes));
             }
-
-            _ = DbNames.PositionStatus(o.Status);
         }
 
         if (outcomes.Count == 0 && completion is null)
         {
             return Task.FromResult(new OrderOutcomesResult([], false));
-        }
-
-        if (completion is not null)
-        {
-            _ = DbNames.SignalStatus(completion.Status);
-            _ = completion.FinalVenue is { } v ? DbNames.Venue(v, "final_venue") : null;
         }
 
         // Not retried: after a lost acknowledgement a retry would find the outcomes applied already and report them refused.

@@ -279,14 +279,20 @@ public sealed partial class PostgresStore
             throw new MaxxitValidationException("status", "only SUBMITTED or PENDING_FILL positions are claimed this way");
         }
 
-        return OnceAsync<IReadOnlyList<Position>>(async ct =>
+        return OnceAsync(async ct =>
         {
             await using var cmd = Command(sql.ClaimPositions);
             cmd.Parameters.Text(DbNames.PositionStatus(status)).Int(max).Interval(lease);
-            var claimed = await ListAsync(cmd, Rows.Position, ct).ConfigureAwait(false);
-            claimed.Sort((a, b) => a.OpenedAt != b.OpenedAt ? a.OpenedAt.CompareTo(b.OpenedAt) : a.Id.CompareTo(b.Id));
-            return claimed;
+            return await ClaimedOldestFirstAsync(cmd, ct).ConfigureAwait(false);
         }, cancellationToken);
+    }
+
+    /// <summary>The positions a claiming <c>UPDATE … RETURNING</c> took (it gives no order), oldest first.</summary>
+    private static async Task<IReadOnlyList<Position>> ClaimedOldestFirstAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        var claimed = await ListAsync(cmd, Rows.Position, ct).ConfigureAwait(false);
+        claimed.Sort((a, b) => a.OpenedAt != b.OpenedAt ? a.OpenedAt.CompareTo(b.OpenedAt) : a.Id.CompareTo(b.Id));
+        return claimed;
     }
 
     /// <inheritdoc />

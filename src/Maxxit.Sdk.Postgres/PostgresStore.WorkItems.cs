@@ -12,13 +12,11 @@ public sealed partial class PostgresStore : IFanOutWorkStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         CheckLease(lease);
-        return OnceAsync<IReadOnlyList<Position>>(async ct =>
+        return OnceAsync(async ct =>
         {
             await using var cmd = Command(sql.ClaimFanOutItems);
             cmd.Parameters.Int(max).Interval(lease);
-            var claimed = await ListAsync(cmd, Rows.Position, ct).ConfigureAwait(false);
-            claimed.Sort((a, b) => a.OpenedAt != b.OpenedAt ? a.OpenedAt.CompareTo(b.OpenedAt) : a.Id.CompareTo(b.Id));
-            return claimed;
+            return await ClaimedOldestFirstAsync(cmd, ct).ConfigureAwait(false);
         }, cancellationToken);
     }
 

@@ -54,7 +54,6 @@ internal sealed class DedicatedConnection : IAsyncDisposable
                     await kept.DisposeAsync().ConfigureAwait(false);
                 }
 
-                kept = null;
                 kept = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
             }
 

@@ -87,6 +87,25 @@ public sealed class StatementCoalescerTests
     }
 
     [Fact]
+    public async Task A_value_that_cannot_be_written_fails_only_its_own_request()
+    {
+        var coalescer = New(maxInFlight: 1);
+        var first = Hold();
+        var a = coalescer.RunAsync(new("a"), CancellationToken.None);
+        await first.Started;
+        var b = coalescer.RunAsync(new("b"), CancellationToken.None);
+        var bad = coalescer.RunAsync(new("bad"), CancellationToken.None);
+        fail = keys => keys.Contains("bad") ? new Maxxit.Sdk.Errors.MaxxitValidationException("venue", "is not a venue this store knows") : null;
+
+        first.SetResult();
+
+        Assert.Equal("a:ok", await a);
+        Assert.Equal("b:ok", await b);
+        Assert.Equal("venue", (await Assert.ThrowsAsync<Maxxit.Sdk.Errors.MaxxitValidationException>(() => bad)).Field);
+        Assert.Equal([["a"], ["b", "bad"], ["b"], ["bad"]], written);
+    }
+
+    [Fact]
     public async Task A_lost_connection_fails_every_request_of_its_statement_and_none_is_written_again()
     {
         var coalescer = New(maxInFlight: 1);
