@@ -30,11 +30,11 @@ public sealed class CoalescedWritesTests(PostgresDatabaseFixture database) : ICl
     public async Task Claims_waiting_behind_a_running_statement_are_written_as_one_and_a_refused_one_fails_alone()
     {
         var (store, schema) = await NewStoreAsync();
-        var (agent, deployments) = await AgentAsync(store, 3);
+        var (agent, deployments) = await StoreRows.AgentAsync(store, 3);
         var signals = new List<Signal>();
         for (var i = 0; i < 4; i++)
         {
-            signals.Add(await SignalAsync(store, agent.Id));
+            signals.Add(await StoreRows.SignalAsync(store, agent.Id));
         }
 
         // The first claim starts at once and waits on its locked signal row; the next four gather meanwhile. The third
@@ -91,11 +91,11 @@ public sealed class CoalescedWritesTests(PostgresDatabaseFixture database) : ICl
     public async Task Outcomes_of_several_signals_in_one_statement_complete_each_signal_only_with_all_its_own_outcomes()
     {
         var (store, schema) = await NewStoreAsync();
-        var (agent, deployments) = await AgentAsync(store, 2);
+        var (agent, deployments) = await StoreRows.AgentAsync(store, 2);
         var claims = new List<SignalClaim>();
         for (var i = 0; i < 4; i++)
         {
-            var signal = await SignalAsync(store, agent.Id);
+            var signal = await StoreRows.SignalAsync(store, agent.Id);
             claims.Add((await Claim(store, signal, deployments))!);
         }
 
@@ -205,32 +205,6 @@ public sealed class CoalescedWritesTests(PostgresDatabaseFixture database) : ICl
     {
         var (store, schema) = await FreshSchema.CreateAsync(database.DataSource, "coalesce");
         return ((PostgresStore)store, schema);
-    }
-
-    private static async Task<(Agent Agent, List<AgentDeployment> Deployments)> AgentAsync(IMaxxitStore store, int count)
-    {
-        var agent = new Agent { Id = Guid.NewGuid(), CreatorWallet = PostgresHosts.Wallet(1), Name = "coalesced", Weights = new AgentWeights(0.5m, 0.5m), CreatedAt = DateTimeOffset.UtcNow };
-        await store.CreateAgentAsync(agent, Ct);
-        var deployments = new List<AgentDeployment>();
-        for (var i = 0; i < count; i++)
-        {
-            var deployment = new AgentDeployment { Id = Guid.NewGuid(), AgentId = agent.Id, UserWallet = PostgresHosts.Wallet(100 + i), CreatedAt = DateTimeOffset.UtcNow };
-            await store.CreateDeploymentAsync(deployment, Ct);
-            deployments.Add(deployment);
-        }
-
-        return (agent, deployments);
-    }
-
-    private static async Task<Signal> SignalAsync(IMaxxitStore store, Guid agentId)
-    {
-        var signal = new Signal
-        {
-            Id = Guid.NewGuid(), AgentId = agentId, TokenSymbol = "ETH", Side = TradeSide.Long, SizeModel = SizeModel.PercentOf(10m),
-            RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.8m, CreatedAt = DateTimeOffset.UtcNow,
-        };
-        await store.CreateSignalAsync(signal, Ct);
-        return signal;
     }
 
     private static Task<SignalClaim?> Claim(IMaxxitStore store, Signal signal, IEnumerable<AgentDeployment> deployments) => Claim(store, signal, deployments.Select(d => d.Id).ToList());

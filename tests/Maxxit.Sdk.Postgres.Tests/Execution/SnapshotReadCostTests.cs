@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Maxxit.Sdk.Agents;
 using Maxxit.Sdk.Postgres.Internal;
-using Maxxit.Sdk.Signals;
 using Maxxit.Sdk.Testing.Postgres;
 using Npgsql;
 
@@ -18,19 +16,8 @@ public sealed class SnapshotReadCostTests(PostgresDatabaseFixture database) : IC
     public async Task Reading_a_snapshot_touches_only_its_signals_and_deployments_however_many_signals_the_agent_has()
     {
         var (store, schema) = await FreshSchema.CreateAsync(database.DataSource, "snapshot");
-        var agent = new Agent { Id = Guid.NewGuid(), CreatorWallet = PostgresHosts.Wallet(1), Name = "busy", Weights = new AgentWeights(0.5m, 0.5m), CreatedAt = DateTimeOffset.UtcNow };
-        await store.CreateAgentAsync(agent, CancellationToken.None);
-        for (var i = 0; i < 3; i++)
-        {
-            await store.CreateDeploymentAsync(new AgentDeployment { Id = Guid.NewGuid(), AgentId = agent.Id, UserWallet = PostgresHosts.Wallet(10 + i), CreatedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
-        }
-
-        var signal = new Signal
-        {
-            Id = Guid.NewGuid(), AgentId = agent.Id, TokenSymbol = "ETH", Side = TradeSide.Long, SizeModel = SizeModel.PercentOf(5m),
-            RiskModel = RiskModel.Trailing(0.03m), Confidence = 0.8m, CreatedAt = DateTimeOffset.UtcNow,
-        };
-        await store.CreateSignalAsync(signal, CancellationToken.None);
+        var (agent, _) = await StoreRows.AgentAsync(store, 3);
+        var signal = await StoreRows.SignalAsync(store, agent.Id);
 
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await ExecAsync(connection, $"""
